@@ -1,0 +1,18 @@
+package app.frontdesk.application;
+
+import app.frontdesk.domain.model.account.AccountRepository;
+import app.frontdesk.domain.model.audit.AuditLog;
+import app.frontdesk.domain.model.inbound.InboundRepository;
+import app.frontdesk.domain.model.outbox.OutboxRepository;
+
+/** The repositories of one transaction: what is written through them commits or rolls back together. */
+public interface Repositories {
+
+    AccountRepository accounts();
+
+    InboundRepository inbound();
+
+    OutboxRepository outbox();
+
+    AuditLog audit();
+}

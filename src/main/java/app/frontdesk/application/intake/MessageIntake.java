@@ -1,0 +1,110 @@
+package app.frontdesk.application.intake;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.domain.model.inbound.Envelope;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Stores a message exactly as received, before anything else happens to it, and answers only after
+ * the commit. The same bytes twice (same SHA-256, hence same Message-ID) are stored and processed
+ * once; the second delivery is answered "duplicate" with the first one's id.
+ */
+public final class MessageIntake {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Meter meter;
+    private final long maxBytes;
+    private final Runnable onAccepted;
+
+    /**
+     * @param onAccepted called after a new message is committed (wakes the pipeline worker)
+     */
+    public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meter = meter;
+        this.maxBytes = maxBytes;
+        this.onAccepted = onAccepted;
+    }
+
+    public IntakeResult accept(InputStream body, Envelope envelope) throws IOException, MessageTooLargeException {
+        return accept(readCapped(body), envelope);
+    }
+
+    public IntakeResult accept(byte[] raw, Envelope envelope) throws MessageTooLargeException {
+        if (raw.length > maxBytes) {
+            throw new MessageTooLargeException(maxBytes);
+        }
+        String sha256 = sha256(raw);
+        IntakeResult result;
+        try {
+            result = store(raw, sha256, envelope);
+        } catch (RuntimeException e) {
+            // Most likely a concurrent delivery of the same bytes won the unique index; if so, say duplicate.
+            result = existing(sha256).orElseThrow(() -> e);
+        }
+        if (result.duplicate()) {
+            meter.increment("inbound_duplicates");
+        } else {
+            meter.increment("inbound_accepted");
+            onAccepted.run();
+        }
+        return result;
+    }
+
+    private IntakeResult store(byte[] raw, String sha256, Envelope envelope) {
+        return transactions.inTransaction(repos -> {
+            Optional<InboundMessage> known = repos.inbound().findBySha256(sha256);
+            if (known.isPresent()) {
+                return new IntakeResult(known.get().id(), true);
+            }
+            InboundMessage message = new InboundMessage(sha256, MessageIdScanner.find(raw), envelope, raw.length, clock.instant());
+            repos.inbound().store(message, raw);
+            return new IntakeResult(message.id(), false);
+        });
+    }
+
+    private Optional<IntakeResult> existing(String sha256) {
+        try {
+            return transactions.inTransaction(repos -> repos.inbound().findBySha256(sha256)
+                    .map(m -> new IntakeResult(m.id(), true)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    private byte[] readCapped(InputStream in) throws IOException, MessageTooLargeException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (out.size() + (long) n > maxBytes) {
+                throw new MessageTooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

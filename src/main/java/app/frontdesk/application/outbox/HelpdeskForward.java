@@ -1,0 +1,64 @@
+package app.frontdesk.application.outbox;
+
+import app.frontdesk.application.MailAddresses;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A known contact's message re-sent intact to the helpdesk (RFC 5322 section 3.6.6, "resent").
+ *
+ * <p>The original bytes follow our header block unchanged, so the helpdesk sees the customer's own
+ * From, Subject and Message-ID, and a DKIM signature on them still verifies. Our block says who
+ * re-sent it, which account it belongs to, and carries the stable Resent-Message-ID of this
+ * outbox row.
+ */
+public final class HelpdeskForward {
+
+    private static final DateTimeFormatter RFC_5322 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final MailAddresses addresses;
+    private final MessageIds messageIds;
+
+    public HelpdeskForward(MailAddresses addresses, MessageIds messageIds) {
+        this.addresses = addresses;
+        this.messageIds = messageIds;
+    }
+
+    public OutboundMail compose(InboundMessage message, byte[] raw, Collection<Long> accountIds, Instant now) {
+        String resentId = messageIds.next();
+        String accounts = accountIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String block = "Resent-From: <" + addresses.frontdesk() + ">\r\n"
+                + "Resent-To: <" + addresses.helpdesk() + ">\r\n"
+                + "Resent-Date: " + RFC_5322.format(now.atOffset(ZoneOffset.UTC)) + "\r\n"
+                + "Resent-Message-ID: " + resentId + "\r\n"
+                + "X-Frontdesk-Account: " + accounts + "\r\n"
+                + "X-Frontdesk-Inbound-Id: " + message.id() + "\r\n"
+                + LoopHeader.NAME + ": " + addresses.frontdesk().domain() + "\r\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + block.length());
+        out.writeBytes(block.getBytes(StandardCharsets.US_ASCII));
+        int start = skipMboxFromLine(raw);
+        out.write(raw, start, raw.length - start);
+        return new OutboundMail(MailKind.HELPDESK_FORWARD, resentId, addresses.frontdesk().value(),
+                List.of(addresses.helpdesk().value()), out.toByteArray(), message.id(), now);
+    }
+
+    static int skipMboxFromLine(byte[] raw) {
+        if (raw.length > 5 && new String(raw, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
+            for (int i = 5; i < raw.length; i++) {
+                if (raw[i] == '\n') {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package app.frontdesk.application.pipeline;
+
+import app.frontdesk.application.Repositories;
+import app.frontdesk.domain.model.account.Contact;
+import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.inbound.Route;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A message on its way through the pipeline: the stored message and its bytes, what the steps
+ * found out so far, and the repositories of the transaction the decision will commit in.
+ */
+public final class MailContext {
+
+    private final InboundMessage message;
+    private final byte[] raw;
+    private final Repositories repositories;
+    private final Instant now;
+
+    private ParsedMail parsed;
+    private EmailAddress sender;
+    private String senderProblem;
+    private List<Contact> contacts = List.of();
+    private Decision decision;
+    private String currentStep = "";
+
+    public MailContext(InboundMessage message, byte[] raw, Repositories repositories, Instant now) {
+        this.message = message;
+        this.raw = raw;
+        this.repositories = repositories;
+        this.now = now;
+    }
+
+    public InboundMessage message() {
+        return message;
+    }
+
+    public byte[] raw() {
+        return raw;
+    }
+
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public ParsedMail parsed() {
+        if (parsed == null) {
+            throw new IllegalStateException("the message has not been parsed yet: the parse step must come first");
+        }
+        return parsed;
+    }
+
+    public boolean isParsed() {
+        return parsed != null;
+    }
+
+    void parsed(ParsedMail value) {
+        this.parsed = value;
+    }
+
+    public Optional<EmailAddress> sender() {
+        return Optional.ofNullable(sender);
+    }
+
+    void sender(EmailAddress value) {
+        this.sender = value;
+    }
+
+    /** Why no sender could be identified (no From, several mailboxes, an invalid address). */
+    public Optional<String> senderProblem() {
+        return Optional.ofNullable(senderProblem);
+    }
+
+    void senderProblem(String value) {
+        this.senderProblem = value;
+    }
+
+    public List<Contact> contacts() {
+        return contacts;
+    }
+
+    void contacts(List<Contact> value) {
+        this.contacts = List.copyOf(value);
+    }
+
+    public Optional<Decision> decision() {
+        return Optional.ofNullable(decision);
+    }
+
+    void enteredStep(String name) {
+        this.currentStep = name;
+    }
+
+    public void decide(Route route, InboundState state, Long accountId, String reason) {
+        if (decision != null) {
+            throw new IllegalStateException("route already decided by step " + decision.step());
+        }
+        this.decision = new Decision(route, state, accountId, reason, currentStep);
+    }
+}

@@ -1,0 +1,46 @@
+package app.frontdesk.application.pipeline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the pipeline reads from a message: its header fields, decoded to text, and the first
+ * readable text of its body. Parsing never changes the stored bytes.
+ *
+ * @param headers    every header field in order, names as written, values unfolded and decoded
+ * @param from       the mailboxes of the From field as parsed (a group or a list gives several)
+ * @param mimeType   the top-level media type, lower case ("text/plain" when absent)
+ * @param text       the first text/plain part (or text/html without tags), cut to a sane length
+ * @param problems   what the parser had to repair or guess (kept for the record, not an error)
+ */
+public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, String text, List<String> problems) {
+
+    public record Header(String name, String value) {
+    }
+
+    /** One mailbox of an address field: the display name (may be empty) and the address as written. */
+    public record Mailbox(String displayName, String address) {
+    }
+
+    public Optional<String> header(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+    }
+
+    public List<String> headers(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).toList();
+    }
+
+    public boolean hasHeader(String name) {
+        return header(name).isPresent();
+    }
+
+    public boolean hasHeaderStartingWith(String prefix) {
+        String p = prefix.toLowerCase(Locale.ROOT);
+        return headers.stream().anyMatch(h -> h.name().toLowerCase(Locale.ROOT).startsWith(p));
+    }
+
+    public String subject() {
+        return header("Subject").orElse("");
+    }
+}

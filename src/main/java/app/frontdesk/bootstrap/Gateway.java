@@ -1,0 +1,131 @@
+package app.frontdesk.bootstrap;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.outbox.AdminAlert;
+import app.frontdesk.application.outbox.MailTransport;
+import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.outbox.OutboxDispatcher;
+import app.frontdesk.application.pipeline.GatewayPipeline;
+import app.frontdesk.application.pipeline.InboundProcessor;
+import app.frontdesk.application.pipeline.Pipeline;
+import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.infrastructure.mail.FileMailTransport;
+import app.frontdesk.infrastructure.mail.SmtpMailTransport;
+import app.frontdesk.infrastructure.mime.Mime4jMailParser;
+import app.frontdesk.infrastructure.persistence.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+
+/**
+ * The running gateway: every service wired once from the settings, and the worker threads.
+ * Plain Java, so that tests start the same object the server starts (see {@link GatewayLifecycle}).
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+
+    private final Settings settings;
+    private final Database database;
+    private final MessageIntake intake;
+    private final InboundProcessor processor;
+    private final OutboxDispatcher dispatcher;
+    private final AccountService accounts;
+    private final Tokens mtaToken;
+    private final Tokens adminToken;
+    private final List<Worker> pipelineWorkers = new ArrayList<>();
+    private final List<Worker> outboxWorkers = new ArrayList<>();
+
+    public Gateway(Settings settings, Clock clock, Meter meter) {
+        this.settings = settings;
+        this.database = Database.open(settings.database);
+        MessageIds messageIds = new MessageIds(settings.addresses.frontdesk().domain());
+        Pipeline pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds);
+        this.processor = new InboundProcessor(database, pipeline, new AdminAlert(settings.addresses, messageIds),
+                clock, meter, settings.batchSize, 5);
+        this.intake = new MessageIntake(database, clock, meter, settings.maxMessageBytes, this::wakePipeline);
+        MailTransport transport = settings.smtpConfigured()
+                ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
+                        settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
+                : new FileMailTransport(settings.outboxDir());
+        this.dispatcher = new OutboxDispatcher(database, transport, clock, meter, 20, 12);
+        this.accounts = new AccountService(database, clock, settings.defaultLocale);
+        this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
+        this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
+        if (settings.demoData) {
+            DemoData.loadIfEmpty(database, accounts);
+        }
+        LOG.info("Frontdesk gateway ready: database " + (settings.database.isPostgres() ? "PostgreSQL" : "H2")
+                + ", outgoing mail via " + transport + ", pipeline " + pipeline.describe());
+    }
+
+    /** Starts the pipeline and outbox workers on threads from {@code threads}. */
+    public void start(ThreadFactory threads) {
+        for (int i = 0; i < settings.pipelineWorkers; i++) {
+            pipelineWorkers.add(new Worker("pipeline-" + i, processor::processDue, Duration.ofSeconds(1)));
+        }
+        for (int i = 0; i < settings.outboxWorkers; i++) {
+            outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1)));
+        }
+        for (Worker w : all()) {
+            Thread t = threads.newThread(w);
+            t.setName("frontdesk-" + w.name());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private List<Worker> all() {
+        List<Worker> all = new ArrayList<>(pipelineWorkers);
+        all.addAll(outboxWorkers);
+        return all;
+    }
+
+    private void wakePipeline() {
+        pipelineWorkers.forEach(Worker::wake);
+        outboxWorkers.forEach(Worker::wake);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public MessageIntake intake() {
+        return intake;
+    }
+
+    public InboundProcessor processor() {
+        return processor;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public Tokens mtaToken() {
+        return mtaToken;
+    }
+
+    public Tokens adminToken() {
+        return adminToken;
+    }
+
+    @Override
+    public void close() {
+        all().forEach(Worker::stop);
+        database.close();
+    }
+}

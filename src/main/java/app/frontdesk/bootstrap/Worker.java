@@ -1,0 +1,76 @@
+package app.frontdesk.bootstrap;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A loop that does batches of work while there is any, then sleeps until woken or until the poll
+ * interval passes (to pick up retries that fall due, and work left by a crash).
+ */
+final class Worker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+
+    private final String name;
+    private final IntSupplier batch;
+    private final Duration poll;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+
+    Worker(String name, IntSupplier batch, Duration poll) {
+        this.name = name;
+        this.batch = batch;
+        this.poll = poll;
+    }
+
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake.release();
+    }
+
+    @Override
+    public void run() {
+        Duration pause = poll;
+        while (running) {
+            try {
+                if (batch.getAsInt() > 0) {
+                    pause = poll;
+                    continue;
+                }
+                wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database is away, most likely: nothing is lost (the work stays in its tables); wait and retry.
+                LOG.log(Level.WARNING, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+}

@@ -1,0 +1,24 @@
+package app.frontdesk.domain.model.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts as the domain speaks of them; implemented over JPA in infrastructure. */
+public interface AccountRepository {
+
+    Optional<Account> find(long id);
+
+    List<Account> findAll();
+
+    Optional<Account> findByName(String name);
+
+    long count();
+
+    void store(Account account);
+
+    /** Every authorized contact with this address, over all accounts (an accountant may serve several). */
+    List<Contact> contactsWithAddress(EmailAddress address);
+
+    /** The manager with this address, so that one person is one row however many accounts they have. */
+    Optional<PersonalManager> managerWithAddress(EmailAddress address);
+}

@@ -1,0 +1,178 @@
+package app.frontdesk.domain.model.inbound;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message as the mail server handed it to us. The raw bytes live in {@link RawMessage}, stored
+ * in the same transaction, so that reading a status never loads megabytes.
+ */
+@Entity
+@Table(name = "inbound_message")
+@NamedQuery(name = "InboundMessage.findBySha256", query = "SELECT m FROM InboundMessage m WHERE m.sha256 = :sha256")
+@NamedQuery(name = "InboundMessage.countByState",
+        query = "SELECT m.state, COUNT(m) FROM InboundMessage m GROUP BY m.state")
+public class InboundMessage {
+
+    /** Header values are cut to what fits the column, never rejected for length. */
+    private static final int MAX_HEADER_VALUE = 998;
+
+    @Id
+    @SequenceGenerator(name = "inbound_message_seq", sequenceName = "inbound_message_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "inbound_message_seq")
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "message_id")
+    private String messageId;
+
+    @Column(name = "envelope_sender")
+    private String envelopeSender;
+
+    @Column(name = "envelope_recipient")
+    private String envelopeRecipient;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InboundState state;
+
+    @Enumerated(EnumType.STRING)
+    private Route route;
+
+    private String reason;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "from_address")
+    private String fromAddress;
+
+    private String subject;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "processed_at")
+    private Instant processedAt;
+
+    protected InboundMessage() {
+    }
+
+    public InboundMessage(String sha256, String messageId, Envelope envelope, long sizeBytes, Instant receivedAt) {
+        this.sha256 = Objects.requireNonNull(sha256);
+        this.messageId = cut(messageId, MAX_HEADER_VALUE);
+        this.envelopeSender = cut(envelope.sender(), 320);
+        this.envelopeRecipient = cut(envelope.recipient(), 320);
+        this.sizeBytes = sizeBytes;
+        this.state = InboundState.RECEIVED;
+        this.receivedAt = receivedAt;
+        this.nextAttemptAt = receivedAt;
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The pipeline read these from the message; kept for the console and the API. */
+    public void describe(String from, String subjectLine) {
+        this.fromAddress = cut(from, 320);
+        this.subject = cut(subjectLine, 1000);
+    }
+
+    public void route(Route newRoute, InboundState newState, Long account, String why, Instant now) {
+        this.route = newRoute;
+        this.state = newState;
+        this.accountId = account;
+        this.reason = cut(why, 1000);
+        this.processedAt = now;
+    }
+
+    /** An attempt failed for a reason of ours: try again after {@code backoff}. */
+    public void retryLater(String error, Duration backoff, Instant now) {
+        this.attempts++;
+        this.reason = cut("attempt " + attempts + " failed: " + error, 1000);
+        this.nextAttemptAt = now.plus(backoff);
+    }
+
+    public void quarantine(String why, Instant now) {
+        route(Route.QUARANTINE, InboundState.QUARANTINED, accountId, why, now);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public Envelope envelope() {
+        return new Envelope(envelopeSender, envelopeRecipient);
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public InboundState state() {
+        return state;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public String fromAddress() {
+        return fromAddress;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Instant processedAt() {
+        return processedAt;
+    }
+}

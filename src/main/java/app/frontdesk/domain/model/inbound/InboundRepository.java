@@ -1,0 +1,27 @@
+package app.frontdesk.domain.model.inbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Received messages. */
+public interface InboundRepository {
+
+    /** Stores a new message with its raw bytes; the message gets its id. */
+    void store(InboundMessage message, byte[] raw);
+
+    Optional<InboundMessage> find(long id);
+
+    Optional<InboundMessage> findBySha256(String sha256);
+
+    byte[] rawBytes(long id);
+
+    /**
+     * Locks up to {@code limit} messages that wait for the pipeline and are due, skipping rows that
+     * another worker holds; the locks last until the caller's transaction ends.
+     */
+    List<InboundMessage> claimDue(Instant now, int limit);
+
+    Map<InboundState, Long> countByState();
+}

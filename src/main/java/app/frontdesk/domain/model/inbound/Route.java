@@ -1,0 +1,13 @@
+package app.frontdesk.domain.model.inbound;
+
+/** The way the pipeline sent a message on. */
+public enum Route {
+    /** A known contact wrote: passed on to the helpdesk address. */
+    HELPDESK,
+    /** Automatic mail (bounce, auto-reply, list mail, our own mail): recorded, never answered. */
+    AUTOMATIC,
+    /** The sender is not an authorized contact: held for the unknown-sender handling. */
+    UNKNOWN_SENDER,
+    /** Unparseable or failing again and again: quarantined with a reason. */
+    QUARANTINE
+}

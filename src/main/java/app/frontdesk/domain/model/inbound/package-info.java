@@ -1,0 +1,2 @@
+/** The inbound message aggregate: one mail as the mail server handed it to us, and what became of it. */
+package app.frontdesk.domain.model.inbound;

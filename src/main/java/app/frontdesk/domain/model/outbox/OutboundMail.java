@@ -1,0 +1,155 @@
+package app.frontdesk.domain.model.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A mail Frontdesk sends. It is written in the transaction of the decision that causes it and sent
+ * afterwards by the outbox worker; its Message-ID is fixed when it is written, so that a resend
+ * after a crash is recognisably the same mail.
+ */
+@Entity
+@Table(name = "outbox")
+@NamedQuery(name = "OutboundMail.countByState", query = "SELECT o.state, COUNT(o) FROM OutboundMail o GROUP BY o.state")
+@NamedQuery(name = "OutboundMail.findByInbound", query = "SELECT o FROM OutboundMail o WHERE o.inboundId = :inboundId ORDER BY o.id")
+public class OutboundMail {
+
+    @Id
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
+    private Long id;
+
+    @Column(name = "message_id", nullable = false)
+    private String messageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MailKind kind;
+
+    /** Null means the null reverse-path {@code <>}, as automatic replies must use. */
+    @Column(name = "envelope_from")
+    private String envelopeFrom;
+
+    /** Envelope recipients, comma separated. */
+    @Column(nullable = false)
+    private String recipients;
+
+    @Column(nullable = false)
+    private byte[] raw;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OutboxState state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "inbound_id")
+    private Long inboundId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboundMail() {
+    }
+
+    public OutboundMail(MailKind kind, String messageId, String envelopeFrom, List<String> recipients,
+                        byte[] raw, Long inboundId, Instant now) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a mail needs at least one recipient");
+        }
+        this.kind = Objects.requireNonNull(kind);
+        this.messageId = Objects.requireNonNull(messageId);
+        this.envelopeFrom = envelopeFrom;
+        this.recipients = String.join(",", recipients);
+        this.raw = Objects.requireNonNull(raw);
+        this.inboundId = inboundId;
+        this.state = OutboxState.PENDING;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    public void sent(Instant now) {
+        this.state = OutboxState.SENT;
+        this.sentAt = now;
+        this.attempts++;
+        this.lastError = null;
+    }
+
+    /** Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED. */
+    public void failed(String error, Duration backoff, int maxAttempts, Instant now) {
+        this.attempts++;
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        if (attempts >= maxAttempts) {
+            this.state = OutboxState.FAILED;
+        } else {
+            this.nextAttemptAt = now.plus(backoff);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public MailKind kind() {
+        return kind;
+    }
+
+    public String envelopeFrom() {
+        return envelopeFrom;
+    }
+
+    public List<String> recipients() {
+        return Arrays.asList(recipients.split(","));
+    }
+
+    public byte[] raw() {
+        return raw;
+    }
+
+    public OutboxState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Long inboundId() {
+        return inboundId;
+    }
+}

@@ -1,0 +1,18 @@
+package app.frontdesk.domain.model.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The outbox. */
+public interface OutboxRepository {
+
+    void add(OutboundMail mail);
+
+    /** Locks up to {@code limit} due mails, skipping rows another worker holds, until the transaction ends. */
+    List<OutboundMail> claimDue(Instant now, int limit);
+
+    List<OutboundMail> causedBy(long inboundId);
+
+    Map<OutboxState, Long> countByState();
+}

@@ -1,0 +1,10 @@
+package app.frontdesk.domain.model.outbox;
+
+/** Where an outgoing mail stands. */
+public enum OutboxState {
+    /** Waiting to be sent, or to be retried after {@code nextAttemptAt}. */
+    PENDING,
+    SENT,
+    /** Gave up after the last retry; kept with the last error for a person to look at. */
+    FAILED
+}

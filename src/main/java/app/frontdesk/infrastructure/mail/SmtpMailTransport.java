@@ -1,0 +1,76 @@
+package app.frontdesk.infrastructure.mail;
+
+import app.frontdesk.application.outbox.MailTransport;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.Properties;
+
+/**
+ * Sends outbox mails over SMTP with jakarta.mail, byte for byte as stored: the message is not
+ * re-encoded and no header is rewritten (sendMessage, not Transport.send, which would call
+ * saveChanges and replace the Message-ID).
+ */
+public final class SmtpMailTransport implements MailTransport {
+
+    private final Session session;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    public SmtpMailTransport(String host, int port, String user, String password, String envelopeFrom) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", String.valueOf(port));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "60000");
+        p.put("mail.smtp.writetimeout", "60000");
+        p.put("mail.smtp.from", envelopeFrom);
+        if (user != null) {
+            p.put("mail.smtp.auth", "true");
+            p.put("mail.smtp.starttls.enable", "true");
+        }
+        this.session = Session.getInstance(p);
+    }
+
+    @Override
+    public Connection open() throws MessagingException {
+        Transport transport = session.getTransport("smtp");
+        transport.connect(host, port, user, password);
+        return new Connection() {
+            @Override
+            public void send(OutboundMail mail) throws MessagingException {
+                MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(mail.raw()));
+                Address[] to = new Address[mail.recipients().size()];
+                for (int i = 0; i < to.length; i++) {
+                    to[i] = new InternetAddress(mail.recipients().get(i), false);
+                }
+                transport.sendMessage(message, to);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // The mails of the batch are already accepted or marked failed; a failed QUIT changes nothing.
+                }
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SMTP " + host + ":" + port;
+    }
+}

@@ -1,0 +1,45 @@
+package app.frontdesk.infrastructure.persistence;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the database is. With no URL configured, an embedded H2 file under the data directory. */
+public record DatabaseSettings(String url, String user, String password) {
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "database URL");
+    }
+
+    /**
+     * The embedded default. {@code WRITE_DELAY=0} makes H2 write each commit to the file at once:
+     * its default keeps commits in memory for up to half a second, which a {@code kill -9} loses.
+     * No server mode, so H2 opens no port.
+     */
+    public static DatabaseSettings embeddedH2(Path dataDir) {
+        return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("frontdesk")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    public boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    public String driverClass() {
+        if (isPostgres()) {
+            return "org.postgresql.Driver";
+        }
+        if (isH2()) {
+            return "org.h2.Driver";
+        }
+        throw new IllegalArgumentException("unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + url);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.AccountRepository;
+import app.frontdesk.domain.model.account.Contact;
+import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.account.PersonalManager;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+final class JpaAccountRepository implements AccountRepository {
+
+    private final EntityManager em;
+
+    JpaAccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Account> find(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    @Override
+    public List<Account> findAll() {
+        return em.createNamedQuery("Account.findAll", Account.class).getResultList();
+    }
+
+    @Override
+    public Optional<Account> findByName(String name) {
+        return em.createNamedQuery("Account.findByName", Account.class).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public long count() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
+    }
+
+    @Override
+    public void store(Account account) {
+        if (account.id() == null) {
+            em.persist(account);
+        }
+        em.flush();
+    }
+
+    @Override
+    public List<Contact> contactsWithAddress(EmailAddress address) {
+        return em.createNamedQuery("Contact.findByAddress", Contact.class)
+                .setParameter("address", address.value()).getResultList();
+    }
+
+    @Override
+    public Optional<PersonalManager> managerWithAddress(EmailAddress address) {
+        return em.createQuery("SELECT m FROM PersonalManager m WHERE m.address = :address", PersonalManager.class)
+                .setParameter("address", address.value()).getResultStream().findFirst();
+    }
+}

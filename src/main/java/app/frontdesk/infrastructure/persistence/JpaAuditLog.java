@@ -1,0 +1,26 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.audit.AuditEvent;
+import app.frontdesk.domain.model.audit.AuditLog;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+final class JpaAuditLog implements AuditLog {
+
+    private final EntityManager em;
+
+    JpaAuditLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public List<AuditEvent> about(String subjectType, long subjectId) {
+        return em.createNamedQuery("AuditEvent.forSubject", AuditEvent.class)
+                .setParameter("type", subjectType).setParameter("id", subjectId).getResultList();
+    }
+}

@@ -1,0 +1,79 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.inbound.InboundRepository;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.inbound.RawMessage;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+final class JpaInboundRepository implements InboundRepository {
+
+    /**
+     * One claim query for both databases: H2 2.x and PostgreSQL both take FETCH FIRST with
+     * FOR UPDATE SKIP LOCKED, so two workers never get the same row and never wait for each other.
+     */
+    private static final String CLAIM_DUE = "SELECT id FROM inbound_message WHERE state = 'RECEIVED'"
+            + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    private final EntityManager em;
+
+    JpaInboundRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void store(InboundMessage message, byte[] raw) {
+        em.persist(message);
+        em.persist(new RawMessage(message.id(), raw));
+        // Flush now so that a second copy of the same message fails here, inside the caller's work.
+        em.flush();
+    }
+
+    @Override
+    public Optional<InboundMessage> find(long id) {
+        return Optional.ofNullable(em.find(InboundMessage.class, id));
+    }
+
+    @Override
+    public Optional<InboundMessage> findBySha256(String sha256) {
+        return em.createNamedQuery("InboundMessage.findBySha256", InboundMessage.class)
+                .setParameter("sha256", sha256).getResultStream().findFirst();
+    }
+
+    @Override
+    public byte[] rawBytes(long id) {
+        RawMessage raw = em.find(RawMessage.class, id);
+        if (raw == null) {
+            throw new IllegalStateException("no raw bytes stored for inbound message " + id);
+        }
+        return raw.bytes();
+    }
+
+    @Override
+    public List<InboundMessage> claimDue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(CLAIM_DUE)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(id -> em.find(InboundMessage.class, id.longValue())).toList();
+    }
+
+    @Override
+    public Map<InboundState, Long> countByState() {
+        Map<InboundState, Long> counts = new EnumMap<>(InboundState.class);
+        for (InboundState s : InboundState.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : em.createNamedQuery("InboundMessage.countByState", Object[].class).getResultList()) {
+            counts.put((InboundState) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

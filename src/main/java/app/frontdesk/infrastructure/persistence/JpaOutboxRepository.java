@@ -1,0 +1,56 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import app.frontdesk.domain.model.outbox.OutboxRepository;
+import app.frontdesk.domain.model.outbox.OutboxState;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+final class JpaOutboxRepository implements OutboxRepository {
+
+    private static final String CLAIM_DUE = "SELECT id FROM outbox WHERE state = 'PENDING'"
+            + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    private final EntityManager em;
+
+    JpaOutboxRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(OutboundMail mail) {
+        em.persist(mail);
+    }
+
+    @Override
+    public List<OutboundMail> claimDue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(CLAIM_DUE)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(id -> em.find(OutboundMail.class, id.longValue())).toList();
+    }
+
+    @Override
+    public List<OutboundMail> causedBy(long inboundId) {
+        return em.createNamedQuery("OutboundMail.findByInbound", OutboundMail.class)
+                .setParameter("inboundId", inboundId).getResultList();
+    }
+
+    @Override
+    public Map<OutboxState, Long> countByState() {
+        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState s : OutboxState.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : em.createNamedQuery("OutboundMail.countByState", Object[].class).getResultList()) {
+            counts.put((OutboxState) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,49 @@
+package app.frontdesk.interfaces.ops;
+
+import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.outbox.OutboxState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when the gateway started and the database answers; reports the backlog (messages waiting
+ * for the pipeline, mails waiting to be sent, mails given up) so that a stuck queue shows.
+ */
+@Readiness
+@ApplicationScoped
+public class GatewayReadiness implements HealthCheck {
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("frontdesk-gateway");
+        if (!lifecycle.started()) {
+            return response.down().withData("reason", "not started").build();
+        }
+        try {
+            var db = lifecycle.gateway().database();
+            long[] counts = db.inTransaction(r -> {
+                var inbound = r.inbound().countByState();
+                var outbox = r.outbox().countByState();
+                return new long[] {inbound.get(InboundState.RECEIVED), inbound.get(InboundState.HELD),
+                        inbound.get(InboundState.QUARANTINED), outbox.get(OutboxState.PENDING), outbox.get(OutboxState.FAILED)};
+            });
+            return response.up()
+                    .withData("database", db.settings().isPostgres() ? "postgresql" : "h2")
+                    .withData("inboundWaiting", counts[0])
+                    .withData("inboundHeld", counts[1])
+                    .withData("inboundQuarantined", counts[2])
+                    .withData("outboxBacklog", counts[3])
+                    .withData("outboxFailed", counts[4])
+                    .build();
+        } catch (RuntimeException e) {
+            return response.down().withData("reason", "database unreachable").build();
+        }
+    }
+}

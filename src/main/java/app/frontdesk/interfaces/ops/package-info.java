@@ -1,0 +1,2 @@
+/** Operations: MicroProfile Health checks and the metrics counters. */
+package app.frontdesk.interfaces.ops;

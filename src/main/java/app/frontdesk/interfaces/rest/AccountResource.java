@@ -1,0 +1,143 @@
+package app.frontdesk.interfaces.rest;
+
+import app.frontdesk.application.accounts.AccountDraft;
+import app.frontdesk.application.accounts.CsvAccountImport;
+import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.accounts.InvalidAccountException;
+import app.frontdesk.application.accounts.JsonAccountImport;
+import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.domain.model.account.Account;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Account administration (administrator token). */
+@Path("accounts")
+@RequestScoped
+@AdminOnly
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final String ACTOR = "admin-api";
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    @Context
+    UriInfo uri;
+
+    public record Created(long id) {
+    }
+
+    public record Imported(int accounts, List<Long> ids) {
+    }
+
+    public record AccountView(long id, String name, List<String> domains, List<ContactView> contacts, ManagerView manager) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.name(), List.copyOf(a.domains()),
+                    a.contacts().stream().map(c -> new ContactView(c.id(), c.address().value(), c.name(),
+                            c.locale().toLanguageTag(), c.channel().name())).toList(),
+                    a.manager().map(m -> new ManagerView(m.name(), m.address().value())).orElse(null));
+        }
+    }
+
+    public record ContactView(long id, String address, String name, String locale, String channel) {
+    }
+
+    public record ManagerView(String name, String address) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account: {name, domains[], contacts[{address, name, locale}], manager{name, address}}")
+    public Response create(String body) {
+        try {
+            long id = lifecycle.gateway().accounts().create(draft(body), ACTOR);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build()).entity(new Created(id)).build();
+        } catch (InvalidAccountException e) {
+            return refused(e);
+        }
+    }
+
+    @GET
+    @Operation(summary = "All accounts")
+    public List<AccountView> list() {
+        return lifecycle.gateway().database().inTransaction(r -> r.accounts().findAll().stream().map(AccountView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One account with its domains, contacts and personal manager")
+    public AccountView get(@PathParam("id") long id) {
+        return lifecycle.gateway().database().inTransaction(r -> r.accounts().find(id).map(AccountView::of)
+                .orElseThrow(() -> new NotFoundException("no account " + id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an account's name, domains, contacts and manager")
+    public Response update(@PathParam("id") long id, String body) {
+        try {
+            lifecycle.gateway().accounts().update(id, draft(body), ACTOR)
+                    .orElseThrow(() -> new NotFoundException("no account " + id));
+            return Response.ok(get(id)).build();
+        } catch (InvalidAccountException e) {
+            return refused(e);
+        }
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import many accounts from a JSON array or CSV; every bad line is reported and nothing is imported then")
+    public Response importFile(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        try {
+            Map<Integer, AccountDraft> drafts = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)
+                    ? JsonAccountImport.parse(body) : CsvAccountImport.parse(body);
+            List<Long> ids = lifecycle.gateway().accounts().importAll(drafts, ACTOR);
+            return Response.ok(new Imported(ids.size(), ids)).build();
+        } catch (InvalidAccountException e) {
+            return refused(e);
+        }
+    }
+
+    private static AccountDraft draft(String body) throws InvalidAccountException {
+        jakarta.json.JsonValue json;
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body == null ? "" : body))) {
+            json = reader.readValue();
+        } catch (RuntimeException e) {
+            throw new InvalidAccountException(List.of(new ImportProblem(0, "the body is not valid JSON: " + e.getMessage())));
+        }
+        try {
+            return JsonAccountImport.draft(json);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new InvalidAccountException(List.of(new ImportProblem(0, e.getMessage())));
+        }
+    }
+
+    private static Response refused(InvalidAccountException e) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(new ErrorBody("the input was refused; nothing was stored",
+                        e.problems().stream().map(p -> new ErrorBody.Problem(p.line(), p.problem())).toList()))
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package app.frontdesk.interfaces.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+@ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "Frontdesk support-mail gateway", version = "1",
+        description = "Takes support mail from the mail server, stores it before anything else, and routes it."))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "FRONTDESK_MTA_TOKEN for the mail server, FRONTDESK_ADMIN_TOKEN for administrators")
+public class FrontdeskApi extends Application {
+}

@@ -1,0 +1,118 @@
+package app.frontdesk.interfaces.rest;
+
+import app.frontdesk.application.intake.IntakeResult;
+import app.frontdesk.application.intake.MessageTooLargeException;
+import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.domain.model.inbound.Envelope;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Where the mail server hands over messages (through frontdesk-pipe), and where their fate can be read. */
+@Path("inbound")
+@RequestScoped
+@SecurityRequirement(name = "bearer")
+public class InboundResource {
+
+    private static final Logger LOG = Logger.getLogger(InboundResource.class.getName());
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    public record Accepted(long id, String status) {
+    }
+
+    public record Status(long id, String state, String route, Long accountId, String reason, String messageId,
+                         String from, String subject, String envelopeSender, String envelopeRecipient, long size,
+                         int attempts, Instant receivedAt, Instant processedAt, List<Sent> outbox) {
+    }
+
+    public record Sent(long id, String kind, String state, List<String> recipients, int attempts, String lastError) {
+    }
+
+    @POST
+    @MtaOrAdmin
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store one message exactly as received (body: message/rfc822), then route it asynchronously")
+    @APIResponse(responseCode = "202", description = "stored: {\"id\", \"status\": \"accepted\" | \"duplicate\"}")
+    @APIResponse(responseCode = "401", description = "wrong or missing token")
+    @APIResponse(responseCode = "413", description = "over FRONTDESK_MAX_MESSAGE_BYTES; can never be accepted")
+    @APIResponse(responseCode = "503", description = "could not be stored now; the mail server should retry")
+    public Response accept(InputStream body, @QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
+                           @HeaderParam("Content-Length") Long contentLength) {
+        var intake = lifecycle.gateway().intake();
+        if (contentLength != null && contentLength > intake.maxBytes()) {
+            return tooLarge(intake.maxBytes());
+        }
+        try {
+            IntakeResult result = intake.accept(body, new Envelope(sender, recipient));
+            return Response.accepted(new Accepted(result.id(), result.status())).build();
+        } catch (MessageTooLargeException e) {
+            return tooLarge(e.limit());
+        } catch (IOException e) {
+            return ErrorMappers.json(Response.Status.BAD_REQUEST, "the message body could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not store an inbound message; answering 503 so the mail server retries", e);
+            return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE,
+                    "the message could not be stored now; retry later");
+        }
+    }
+
+    private static Response tooLarge(long limit) {
+        return ErrorMappers.json(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "message too large: Frontdesk accepts messages up to " + limit + " bytes");
+    }
+
+    @GET
+    @Path("{id}")
+    @MtaOrAdmin
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What became of a message: state, route, account, reason, and the mails it caused")
+    public Status status(@PathParam("id") long id) {
+        return lifecycle.gateway().database().inTransaction(r -> {
+            InboundMessage m = r.inbound().find(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
+            List<Sent> sent = r.outbox().causedBy(id).stream().map(InboundResource::sent).toList();
+            return new Status(m.id(), m.state().name(), m.route() == null ? null : m.route().name(), m.accountId(),
+                    m.reason(), m.messageId(), m.fromAddress(), m.subject(), m.envelope().sender(),
+                    m.envelope().recipient(), m.sizeBytes(), m.attempts(), m.receivedAt(), m.processedAt(), sent);
+        });
+    }
+
+    @GET
+    @Path("{id}/raw")
+    @AdminOnly
+    @Produces("message/rfc822")
+    @Operation(summary = "The message's bytes exactly as received (administrators only)")
+    public byte[] raw(@PathParam("id") long id) {
+        return lifecycle.gateway().database().inTransaction(r -> {
+            r.inbound().find(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
+            return r.inbound().rawBytes(id);
+        });
+    }
+
+    private static Sent sent(OutboundMail o) {
+        return new Sent(o.id(), o.kind().name(), o.state().name(), o.recipients(), o.attempts(), o.lastError());
+    }
+}
