@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param headers    every header field in order, names as written, values unfolded and decoded
  * @param from       the mailboxes of the From field as parsed (a group or a list gives several)
  * @param mimeType   the top-level media type, lower case ("text/plain" when absent)
+ * @param partTypes  the media types of all parts below the top level, lower case
  * @param text       the first text/plain part (or text/html without tags), cut to a sane length
  * @param problems   what the parser had to repair or guess (kept for the record, not an error)
  */
-public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, String text, List<String> problems) {
+public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, List<String> partTypes, String text, List<String> problems) {
 
     public record Header(String name, String value) {
     }

@@ -7,7 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -50,12 +54,13 @@ public final class Mime4jMailParser implements MailParser {
     @Override
     public ParsedMail parse(byte[] raw) throws UnparseableMailException {
         int start = skipMboxFromLine(raw);
+        byte[] bytes = withLineFeeds(raw);
         Message message;
         try {
             DefaultMessageBuilder builder = new DefaultMessageBuilder();
             builder.setMimeEntityConfig(config);
             builder.setDecodeMonitor(DecodeMonitor.SILENT);
-            message = builder.parseMessage(new ByteArrayInputStream(raw, start, raw.length - start));
+            message = builder.parseMessage(new ByteArrayInputStream(bytes, start, bytes.length - start));
         } catch (IOException | RuntimeException e) {
             throw new UnparseableMailException("unparseable MIME: " + e, e);
         }
@@ -74,8 +79,10 @@ public final class Mime4jMailParser implements MailParser {
                 from = mailboxes(undecodedValue(field, declaredCharset));
             }
         }
+        List<String> partTypes = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         try {
+            collectPartTypes(message, partTypes, 0);
             appendText(message, text, problems, 0);
         } catch (IOException | RuntimeException e) {
             problems.add("body text unreadable: " + e.getMessage());
@@ -83,7 +90,44 @@ public final class Mime4jMailParser implements MailParser {
             message.dispose();
         }
         String mimeType = message.getMimeType() == null ? "text/plain" : message.getMimeType().toLowerCase(Locale.ROOT);
-        return new ParsedMail(List.copyOf(headers), from, mimeType, text.toString(), List.copyOf(problems));
+        return new ParsedMail(List.copyOf(headers), from, mimeType, List.copyOf(partTypes), text.toString(), List.copyOf(problems));
+    }
+
+    /**
+     * Mail saved on old Macs ends its lines with a bare CR, which MIME parsers do not take for a line
+     * break. When the bytes hold no LF at all, a copy with LF line ends is parsed (the stored bytes stay
+     * as they are).
+     */
+    static byte[] withLineFeeds(byte[] raw) {
+        boolean cr = false;
+        for (byte b : raw) {
+            if (b == '\n') {
+                return raw;
+            }
+            cr |= b == '\r';
+        }
+        if (!cr) {
+            return raw;
+        }
+        byte[] copy = raw.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == '\r') {
+                copy[i] = '\n';
+            }
+        }
+        return copy;
+    }
+
+    private static void collectPartTypes(Entity entity, List<String> types, int depth) {
+        if (depth > MAX_NESTING || !(entity.getBody() instanceof Multipart multipart)) {
+            return;
+        }
+        for (Entity part : multipart.getBodyParts()) {
+            if (part.getMimeType() != null) {
+                types.add(part.getMimeType().toLowerCase(Locale.ROOT));
+            }
+            collectPartTypes(part, types, depth + 1);
+        }
     }
 
     /** Mail handed over by some local(8) set-ups starts with an mbox "From sender date" line. */
@@ -107,7 +151,7 @@ public final class Mime4jMailParser implements MailParser {
     static List<ParsedMail.Mailbox> mailboxes(String value) {
         List<ParsedMail.Mailbox> result = new ArrayList<>();
         try {
-            for (Address address : LenientAddressParser.DEFAULT.parseAddressList(value)) {
+            for (Address address : LenientAddressParser.DEFAULT.parseAddressList(encodeNonAscii(value))) {
                 if (address instanceof Mailbox m) {
                     result.add(new ParsedMail.Mailbox(m.getName() == null ? "" : m.getName(), m.getAddress()));
                 } else if (address instanceof Group g) {
@@ -119,6 +163,17 @@ public final class Mime4jMailParser implements MailParser {
         }
         result.removeIf(m -> m.address() == null || !m.address().contains("@"));
         return List.copyOf(result);
+    }
+
+    private static final Pattern NON_ASCII = Pattern.compile("[^\\x00-\\x7F]+(?:[ \\t]+[^\\x00-\\x7F]+)*");
+
+    /**
+     * mime4j's address parser splits an unquoted non-ASCII display name ("Иван Петров &lt;ivan@x&gt;")
+     * into garbage; as encoded words (RFC 2047) the same names parse and are decoded back.
+     */
+    static String encodeNonAscii(String value) {
+        return NON_ASCII.matcher(value).replaceAll(m -> Matcher.quoteReplacement("=?UTF-8?B?"
+                + Base64.getEncoder().encodeToString(m.group().getBytes(StandardCharsets.UTF_8)) + "?="));
     }
 
     /** The field body decoded from its bytes and unfolded, with encoded words still encoded. */

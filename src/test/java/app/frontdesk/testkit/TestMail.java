@@ -1,0 +1,72 @@
+package app.frontdesk.testkit;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds raw RFC 5322 messages for tests: {@code TestMail.from("a@b.example").subject("x").bytes()}. */
+public final class TestMail {
+
+    private final List<String[]> headers = new ArrayList<>();
+    private String body = "Hello.\r\n";
+    private Charset headerCharset = StandardCharsets.US_ASCII;
+
+    private TestMail() {
+    }
+
+    public static TestMail from(String from) {
+        return new TestMail().header("From", from).header("To", "support@frontdesk.test")
+                .header("Subject", "A question").header("Date", "Sun, 22 Nov 2026 10:00:00 +0000")
+                .header("Message-ID", "<" + UUID.randomUUID() + "@test>");
+    }
+
+    public TestMail header(String name, String value) {
+        headers.removeIf(h -> h[0].equalsIgnoreCase(name) && !name.equalsIgnoreCase("Received"));
+        headers.add(new String[] {name, value});
+        return this;
+    }
+
+    public TestMail addHeader(String name, String value) {
+        headers.add(new String[] {name, value});
+        return this;
+    }
+
+    public TestMail without(String name) {
+        headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+        return this;
+    }
+
+    public TestMail subject(String subject) {
+        return header("Subject", subject);
+    }
+
+    public TestMail messageId(String id) {
+        return header("Message-ID", id);
+    }
+
+    public TestMail body(String text) {
+        this.body = text;
+        return this;
+    }
+
+    /** Writes header values in this charset, unencoded (8-bit headers, as broken mailers send them). */
+    public TestMail rawHeaderCharset(Charset charset) {
+        this.headerCharset = charset;
+        return this;
+    }
+
+    public byte[] bytes() {
+        StringBuilder head = new StringBuilder();
+        for (String[] h : headers) {
+            head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        byte[] h = head.append("\r\n").toString().getBytes(headerCharset);
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[h.length + b.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(b, 0, all, h.length, b.length);
+        return all;
+    }
+}
