@@ -1,0 +1,217 @@
+package app.frontdesk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.testkit.Corpus;
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.TestMail;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One gateway started from target/frontdesk.jar on its embedded H2, sending through GreenMail;
+ * mail handed in through target/frontdesk-pipe as Postfix would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayIT {
+
+    private GreenMail smtp;
+    private GatewayProcess gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        gateway = new GatewayProcess(Path.of("target/e2e/gateway-it"), Map.of(
+                "FRONTDESK_SMTP_HOST", "127.0.0.1",
+                "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "FRONTDESK_DEMO_DATA", "true")).start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        smtp.stop();
+    }
+
+    static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    JsonObject status(long id) throws Exception {
+        var r = gateway.get("/api/inbound/" + id, GatewayProcess.MTA_TOKEN);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r.body());
+    }
+
+    /** Waits until the message has left RECEIVED and its outbox mails are no longer pending. */
+    JsonObject settled(long id) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject s = status(id);
+        while (System.currentTimeMillis() < deadline) {
+            s = status(id);
+            boolean pending = s.getJsonArray("outbox").stream().anyMatch(o -> o.asJsonObject().getString("state").equals("PENDING"));
+            if (!s.getString("state").equals("RECEIVED") && !pending) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("message " + id + " did not settle: " + s);
+    }
+
+    static long idOf(String body) {
+        return json(body).getJsonNumber("id").longValue();
+    }
+
+    long pipeAndGetId(byte[] message, String... args) throws Exception {
+        var result = gateway.pipe(message, args);
+        assertEquals(0, result.exitCode(), result.output());
+        var r = gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", message);
+        assertEquals(202, r.statusCode());
+        assertEquals("duplicate", json(r.body()).getString("status"), "the pipe stored it first");
+        return idOf(r.body());
+    }
+
+    List<MimeMessage> receivedWithMessageId(String messageId) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (messageId.equals(m.getMessageID())) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void knownContactsMailPipedInArrivesAtTheHelpdeskOnceEvenWhenPipedTwice() throws Exception {
+        byte[] mail = TestMail.from("Anna Petrova <anna.petrova@romashka.example>").messageId("<e2e-known@romashka.example>")
+                .subject("Invoice 2026-118").bytes();
+        long id = pipeAndGetId(mail, "--sender", "anna.petrova@romashka.example", "--recipient", "support@frontdesk.test");
+        assertEquals(0, gateway.pipe(mail).exitCode(), "a second delivery is answered as stored");
+        JsonObject s = settled(id);
+        assertEquals("ROUTED", s.getString("state"));
+        assertEquals("HELPDESK", s.getString("route"));
+        assertFalse(s.isNull("accountId"));
+        assertEquals("anna.petrova@romashka.example", s.getString("envelopeSender"));
+
+        Thread.sleep(1500); // a duplicate forward, if there were one, would arrive by now
+        List<MimeMessage> got = receivedWithMessageId("<e2e-known@romashka.example>");
+        assertEquals(1, got.size(), "forwarded exactly once");
+        MimeMessage m = got.get(0);
+        assertEquals("Invoice 2026-118", m.getSubject());
+        assertEquals(String.valueOf(s.getJsonNumber("accountId").longValue()), m.getHeader("X-Frontdesk-Account", null));
+        assertTrue(app.frontdesk.testkit.Mailboxes.count(smtp, "helpdesk@frontdesk.test") >= 1, "delivered to the helpdesk address");
+    }
+
+    @Test
+    void unknownSenderIsHeldWithTheReasonVisibleThroughTheApi() throws Exception {
+        long id = pipeAndGetId(TestMail.from("ceo@romashka.example").subject("Suspension notice?").bytes());
+        JsonObject s = settled(id);
+        assertEquals("HELD", s.getString("state"));
+        assertEquals("UNKNOWN_SENDER", s.getString("route"));
+        assertTrue(s.getString("reason").startsWith("unknown sender"), s.toString());
+        assertEquals(0, s.getJsonArray("outbox").size());
+    }
+
+    @Test
+    void pipeExitsTempfailOnAWrongTokenAndPermanentlyOnlyForAnOversizedMessage() throws Exception {
+        var wrongToken = gateway.pipe(TestMail.from("x@y.example").bytes(), "--token", "wrong");
+        assertEquals(75, wrongToken.exitCode(), wrongToken.output());
+        assertTrue(wrongToken.output().startsWith("4."), wrongToken.output());
+
+        byte[] huge = new byte[25 * 1024 * 1024 + 10];
+        Arrays.fill(huge, (byte) 'a');
+        byte[] head = "From: x@y.example\r\nSubject: huge\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, huge, 0, head.length);
+        var tooBig = gateway.pipe(huge);
+        assertEquals(65, tooBig.exitCode(), tooBig.output());
+        assertTrue(tooBig.output().startsWith("5.3.4 message too big"), tooBig.output());
+
+        var noServer = GatewayProcess.runPipe("http://127.0.0.1:" + GatewayProcess.freePort(), TestMail.from("x@y.example").bytes());
+        assertEquals(75, noServer.exitCode(), noServer.output());
+    }
+
+    @Test
+    void adminApiCreatesAccountsAndRefusesBadInputWithAClearMessage() throws Exception {
+        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json",
+                ("{\"name\":\"Vector JSC\",\"domains\":[\"vector.example\"],\"contacts\":[{\"address\":\"cfo@vector.example\","
+                        + "\"name\":\"CFO\",\"locale\":\"ru\"}],\"manager\":{\"name\":\"Olga\",\"address\":\"olga@frontdesk.test\"}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.statusCode(), created.body());
+        long account = idOf(created.body());
+        var read = gateway.get("/api/accounts/" + account, GatewayProcess.ADMIN_TOKEN);
+        assertTrue(read.body().contains("cfo@vector.example"), read.body());
+
+        var badJson = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", "{\"name\":".getBytes());
+        assertEquals(400, badJson.statusCode());
+        assertTrue(badJson.body().contains("not valid JSON"), badJson.body());
+        assertFalse(badJson.body().contains("at app.") || badJson.body().contains("Exception"), badJson.body());
+
+        var csv = "account,domains,contact_address,contact_name,contact_locale,manager_name,manager_address\n"
+                + "Delta,delta.example,a@delta.example,A,en,,\nEpsilon,eps.example,broken,B,en,,\n";
+        var refused = gateway.post("/api/accounts/import", GatewayProcess.ADMIN_TOKEN, "text/csv", csv.getBytes());
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("\"line\":3"), refused.body());
+        assertFalse(gateway.get("/api/accounts", GatewayProcess.ADMIN_TOKEN).body().contains("Delta"), "nothing imported half-way");
+
+        assertEquals(401, gateway.get("/api/accounts", GatewayProcess.MTA_TOKEN).statusCode(), "the mail server's token is not an admin's");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() throws Exception {
+        var ready = gateway.get("/health/ready", null);
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("outboxBacklog"), ready.body());
+        gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from("m@x.example").bytes());
+        var metrics = gateway.get("/metrics", null);
+        assertTrue(metrics.body().contains("frontdesk_inbound_accepted_total"), metrics.body());
+        var openapi = gateway.get("/openapi", null);
+        assertTrue(openapi.body().contains("/api/inbound") && openapi.body().contains("/api/accounts/import"), openapi.body());
+    }
+
+    @Test
+    void everyCorpusMessageIsAcceptedAndEndsParsedOrQuarantinedAndNoBounceIsTakenForAPerson() throws Exception {
+        Path root = Corpus.root().orElse(null);
+        Assumptions.assumeTrue(root != null, "the shared corpus is not present");
+        Map<Long, Path> ids = new HashMap<>();
+        for (Path f : Corpus.messages(root)) {
+            var r = gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", Files.readAllBytes(f));
+            assertEquals(202, r.statusCode(), f + ": " + r.body());
+            ids.putIfAbsent(idOf(r.body()), f);
+        }
+        List<String> problems = new ArrayList<>();
+        for (var e : ids.entrySet()) {
+            JsonObject s = settled(e.getKey());
+            String route = s.isNull("route") ? null : s.getString("route");
+            if (s.isNull("reason") || s.getString("reason").isBlank()) {
+                problems.add(e.getValue() + ": no reason");
+            }
+            if (Corpus.isBounce(root, e.getValue()) && ("HELPDESK".equals(route) || "UNKNOWN_SENDER".equals(route))) {
+                problems.add(e.getValue() + ": bounce routed as a person's mail (" + s.getString("reason") + ")");
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(ids.size() > 800, "the whole corpus went in: " + ids.size());
+    }
+}

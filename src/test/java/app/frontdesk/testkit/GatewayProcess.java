@@ -1,0 +1,162 @@
+package app.frontdesk.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged gateway ({@code target/frontdesk.jar}) as a child process, the way an operator runs it,
+ * and the packaged pipe client ({@code target/frontdesk-pipe}) the way Postfix runs it.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    public static final String MTA_TOKEN = "mta-token-for-tests";
+    public static final String ADMIN_TOKEN = "admin-token-for-tests";
+
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    public GatewayProcess(Path workDir, Map<String, String> extraEnv) {
+        this.workDir = workDir;
+        this.port = freePort();
+        this.env = new HashMap<>();
+        env.put("FRONTDESK_DATA_DIR", workDir.resolve("data").toString());
+        env.put("FRONTDESK_MTA_TOKEN", MTA_TOKEN);
+        env.put("FRONTDESK_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("FRONTDESK_HELPDESK_ADDRESS", "helpdesk@frontdesk.test");
+        env.put("FRONTDESK_FROM_ADDRESS", "frontdesk@frontdesk.test");
+        env.putAll(extraEnv);
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("frontdesk.jar", "target/frontdesk.jar"));
+    }
+
+    public static Path pipe() {
+        return Path.of(System.getProperty("frontdesk.pipe", "target/frontdesk-pipe"));
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the gateway and waits until /health/ready says UP. */
+    public GatewayProcess start() throws Exception {
+        Files.createDirectories(workDir);
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
+                "--port", String.valueOf(port), "--rootdir", workDir.resolve("payara").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + workDir.resolve("gateway.log"));
+            }
+            try {
+                if (get("/health/ready", null).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the gateway did not become ready in 120 s; see " + workDir.resolve("gateway.log"));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String token, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs target/frontdesk-pipe against this gateway with {@code message} on its standard input. */
+    public PipeResult pipe(byte[] message, String... args) throws Exception {
+        return runPipe(url(), message, args);
+    }
+
+    public static PipeResult runPipe(String url, byte[] message, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(pipe().toAbsolutePath().toString(), "--url", url));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("FRONTDESK_MTA_TOKEN", MTA_TOKEN);
+        pb.environment().remove("SENDER");
+        pb.environment().remove("RECIPIENT");
+        Process p = pb.start();
+        Thread writer = new Thread(() -> {
+            try (var in = p.getOutputStream()) {
+                in.write(message);
+            } catch (IOException e) {
+                // the pipe client may stop reading early (server gone); its exit code tells
+            }
+        });
+        writer.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("frontdesk-pipe did not finish");
+        }
+        writer.join();
+        return new PipeResult(p.exitValue(), out.strip());
+    }
+
+    public record PipeResult(int exitCode, String output) {
+    }
+
+    /** Stops the gateway the hard way: SIGKILL, no shutdown hooks, nothing flushed. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
