@@ -47,7 +47,7 @@ CREATE INDEX contact_address_idx ON contact (address);
 -- Every message the mail server handed us, stored before anything else happens.
 CREATE TABLE inbound_message (
     id                  BIGINT PRIMARY KEY,
-    sha256              CHAR(64) NOT NULL,
+    sha256              VARCHAR(64) NOT NULL,  -- not CHAR: PostgreSQL would compare CHAR to a text parameter without the index
     message_id          VARCHAR(998),
     envelope_sender     VARCHAR(320),
     envelope_recipient  VARCHAR(320),

@@ -30,6 +30,9 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
+    /** How long a woken worker waits for more work to batch: small next to mail latency, large next to a commit. */
+    private static final Duration LINGER = Duration.ofMillis(20);
+
     private final Settings settings;
     private final Database database;
     private final MessageIntake intake;
@@ -67,10 +70,16 @@ public final class Gateway implements AutoCloseable {
     /** Starts the pipeline and outbox workers on threads from {@code threads}. */
     public void start(ThreadFactory threads) {
         for (int i = 0; i < settings.pipelineWorkers; i++) {
-            pipelineWorkers.add(new Worker("pipeline-" + i, processor::processDue, Duration.ofSeconds(1)));
+            pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
+                int n = processor.processDue();
+                if (n > 0) {
+                    outboxWorkers.forEach(Worker::wake);
+                }
+                return n;
+            }, Duration.ofSeconds(1), LINGER));
         }
         for (int i = 0; i < settings.outboxWorkers; i++) {
-            outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1)));
+            outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }
         for (Worker w : all()) {
             Thread t = threads.newThread(w);
@@ -88,7 +97,6 @@ public final class Gateway implements AutoCloseable {
 
     private void wakePipeline() {
         pipelineWorkers.forEach(Worker::wake);
-        outboxWorkers.forEach(Worker::wake);
     }
 
     public Settings settings() {

@@ -10,6 +10,10 @@ import java.util.logging.Logger;
 /**
  * A loop that does batches of work while there is any, then sleeps until woken or until the poll
  * interval passes (to pick up retries that fall due, and work left by a crash).
+ *
+ * <p>A wake-up is not served at once: the worker lingers a few milliseconds so that the messages
+ * arriving meanwhile go into the same batch and the same commit. Without it, every accepted message
+ * woke every worker into a transaction of its own, and under load batches shrank to one message.
  */
 final class Worker implements Runnable {
 
@@ -18,13 +22,15 @@ final class Worker implements Runnable {
     private final String name;
     private final IntSupplier batch;
     private final Duration poll;
+    private final Duration linger;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
 
-    Worker(String name, IntSupplier batch, Duration poll) {
+    Worker(String name, IntSupplier batch, Duration poll, Duration linger) {
         this.name = name;
         this.batch = batch;
         this.poll = poll;
+        this.linger = linger;
     }
 
     void wake() {
@@ -47,7 +53,9 @@ final class Worker implements Runnable {
                     pause = poll;
                     continue;
                 }
-                wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+                if (wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Thread.sleep(linger.toMillis());
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -50,7 +50,7 @@ public final class MessageIntake {
         try {
             result = store(raw, sha256, envelope);
         } catch (RuntimeException e) {
-            // Most likely a concurrent delivery of the same bytes won the unique index; if so, say duplicate.
+            // Most likely these bytes are stored already (a retry, or a concurrent copy): if so, say duplicate.
             result = existing(sha256).orElseThrow(() -> e);
         }
         if (result.duplicate()) {
@@ -63,11 +63,8 @@ public final class MessageIntake {
     }
 
     private IntakeResult store(byte[] raw, String sha256, Envelope envelope) {
+        // No look-up first: the unique index on the SHA-256 decides, and a copy is the rare case.
         return transactions.inTransaction(repos -> {
-            Optional<InboundMessage> known = repos.inbound().findBySha256(sha256);
-            if (known.isPresent()) {
-                return new IntakeResult(known.get().id(), true);
-            }
             InboundMessage message = new InboundMessage(sha256, MessageIdScanner.find(raw), envelope, raw.length, clock.instant());
             repos.inbound().store(message, raw);
             return new IntakeResult(message.id(), false);

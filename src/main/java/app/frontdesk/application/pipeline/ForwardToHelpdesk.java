@@ -1,7 +1,6 @@
 package app.frontdesk.application.pipeline;
 
 import app.frontdesk.application.outbox.HelpdeskForward;
-import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
 import java.util.List;
@@ -17,7 +16,7 @@ public final class ForwardToHelpdesk implements Mailet {
 
     @Override
     public void service(MailContext mail, String because) {
-        List<Long> accounts = mail.contacts().stream().map(Contact::account).map(a -> a.id()).distinct().toList();
+        List<Long> accounts = mail.contactAccounts();
         mail.repositories().outbox().add(forward.compose(mail.message(), mail.raw(), accounts, mail.now()));
         mail.decide(Route.HELPDESK, InboundState.ROUTED, accounts.get(0), "forwarded to the helpdesk: " + because);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,9 +81,10 @@ public final class InboundProcessor {
         int claimed = transactions.inTransaction(repos -> {
             Instant now = clock.instant();
             List<InboundMessage> due = repos.inbound().claimDue(now, limit);
+            Map<Long, byte[]> raw = repos.inbound().rawBytes(due.stream().map(InboundMessage::id).toList());
             for (InboundMessage message : due) {
                 current[0] = message.id();
-                decided.add(process(message, repos, now));
+                decided.add(process(message, raw.get(message.id()), repos, now));
             }
             return due.size();
         });
@@ -95,8 +97,11 @@ public final class InboundProcessor {
         return claimed;
     }
 
-    private Decision process(InboundMessage message, Repositories repos, Instant now) {
-        MailContext mail = new MailContext(message, repos.inbound().rawBytes(message.id()), repos, now);
+    private Decision process(InboundMessage message, byte[] raw, Repositories repos, Instant now) {
+        if (raw == null) {
+            throw new IllegalStateException("no raw bytes stored for inbound message " + message.id());
+        }
+        MailContext mail = new MailContext(message, raw, repos, now);
         try {
             pipeline.process(mail);
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package app.frontdesk.application.pipeline;
 
 import app.frontdesk.application.Repositories;
-import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
@@ -24,7 +23,7 @@ public final class MailContext {
     private ParsedMail parsed;
     private EmailAddress sender;
     private String senderProblem;
-    private List<Contact> contacts = List.of();
+    private List<Long> contactAccounts = List.of();
     private Decision decision;
     private String currentStep = "";
 
@@ -83,12 +82,13 @@ public final class MailContext {
         this.senderProblem = value;
     }
 
-    public List<Contact> contacts() {
-        return contacts;
+    /** The accounts whose authorized contact the sender is (empty: not a known contact). */
+    public List<Long> contactAccounts() {
+        return contactAccounts;
     }
 
-    void contacts(List<Contact> value) {
-        this.contacts = List.copyOf(value);
+    void contactAccounts(List<Long> value) {
+        this.contactAccounts = List.copyOf(value);
     }
 
     public Optional<Decision> decision() {

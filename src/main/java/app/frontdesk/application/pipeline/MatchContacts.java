@@ -5,6 +5,6 @@ public final class MatchContacts implements Mailet {
 
     @Override
     public void service(MailContext mail, String because) {
-        mail.sender().ifPresent(sender -> mail.contacts(mail.repositories().accounts().contactsWithAddress(sender)));
+        mail.sender().ifPresent(sender -> mail.contactAccounts(mail.repositories().accounts().accountsWithContact(sender)));
     }
 }

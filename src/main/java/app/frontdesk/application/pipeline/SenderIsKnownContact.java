@@ -8,11 +8,10 @@ public final class SenderIsKnownContact implements Matcher {
 
     @Override
     public Optional<String> match(MailContext mail) {
-        if (mail.sender().isEmpty() || mail.contacts().isEmpty()) {
+        if (mail.sender().isEmpty() || mail.contactAccounts().isEmpty()) {
             return Optional.empty();
         }
-        String accounts = mail.contacts().stream().map(c -> String.valueOf(c.account().id()))
-                .distinct().collect(Collectors.joining(", "));
+        String accounts = mail.contactAccounts().stream().map(String::valueOf).collect(Collectors.joining(", "));
         return Optional.of(mail.sender().get() + " is an authorized contact of account " + accounts);
     }
 }

@@ -6,12 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -25,17 +25,46 @@ import org.flywaydb.core.Flyway;
 public final class Database implements Transactions, AutoCloseable {
 
     private final DatabaseSettings settings;
+    private final HikariDataSource pool;
     private final EntityManagerFactory emf;
 
-    private Database(DatabaseSettings settings, EntityManagerFactory emf) {
+    private Database(DatabaseSettings settings, HikariDataSource pool, EntityManagerFactory emf) {
         this.settings = settings;
+        this.pool = pool;
         this.emf = emf;
     }
 
-    /** Migrates the schema to the newest version, then opens the persistence unit. */
+    /** Migrates the schema to the newest version, then opens the persistence unit over a connection pool. */
     public static Database open(DatabaseSettings settings) {
         migrate(settings, null);
-        return new Database(settings, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(settings)));
+        HikariDataSource pool = pool(settings);
+        try {
+            return new Database(settings, pool, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(pool)));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The connection pool. EclipseLink's own pool made every commit wait for the one before it
+     * (measured: eight threads stored no more messages per second than one), so EclipseLink gets
+     * this pool as its non-JTA data source.
+     */
+    static HikariDataSource pool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("frontdesk");
+        config.setDriverClassName(settings.driverClass());
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password() == null ? "" : settings.password());
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        config.setAutoCommit(false);
+        // Fail at start-up with the database's own message when it cannot be reached.
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
     }
 
     /** Migrates {@code schema} (or the default schema) with the migrations shipped in this build. */
@@ -50,13 +79,10 @@ public final class Database implements Transactions, AutoCloseable {
         config.load().migrate();
     }
 
-    static Map<String, Object> jpaProperties(DatabaseSettings settings) {
+    static Map<String, Object> jpaProperties(DataSource dataSource) {
         Map<String, Object> p = new HashMap<>();
         p.put("eclipselink.persistencexml", "META-INF/frontdesk-persistence.xml");
-        p.put("jakarta.persistence.jdbc.driver", settings.driverClass());
-        p.put("jakarta.persistence.jdbc.url", settings.url());
-        p.put("jakarta.persistence.jdbc.user", settings.user());
-        p.put("jakarta.persistence.jdbc.password", settings.password() == null ? "" : settings.password());
+        p.put("jakarta.persistence.nonJtaDataSource", dataSource);
         return p;
     }
 
@@ -77,17 +103,6 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
-    /** Answers whether the database answers a trivial query now (for the readiness check). */
-    public boolean isReachable() {
-        try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-             var st = c.createStatement()) {
-            st.setQueryTimeout(2);
-            return st.execute("SELECT 1");
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     public DatabaseSettings settings() {
         return settings;
     }
@@ -95,5 +110,6 @@ public final class Database implements Transactions, AutoCloseable {
     @Override
     public void close() {
         emf.close();
+        pool.close();
     }
 }

@@ -53,6 +53,12 @@ final class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Long> accountsWithContact(EmailAddress address) {
+        return em.createNamedQuery("Contact.accountIdsByAddress", Long.class)
+                .setParameter("address", address.value()).getResultList();
+    }
+
+    @Override
     public Optional<PersonalManager> managerWithAddress(EmailAddress address) {
         return em.createQuery("SELECT m FROM PersonalManager m WHERE m.address = :address", PersonalManager.class)
                 .setParameter("address", address.value()).getResultStream().findFirst();

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class JpaInboundRepository implements InboundRepository {
      * One claim query for both databases: H2 2.x and PostgreSQL both take FETCH FIRST with
      * FOR UPDATE SKIP LOCKED, so two workers never get the same row and never wait for each other.
      */
-    private static final String CLAIM_DUE = "SELECT id FROM inbound_message WHERE state = 'RECEIVED'"
+    private static final String CLAIM_DUE = "SELECT * FROM inbound_message WHERE state = 'RECEIVED'"
             + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final EntityManager em;
@@ -56,13 +57,28 @@ final class JpaInboundRepository implements InboundRepository {
     }
 
     @Override
+    public Map<Long, byte[]> rawBytes(List<Long> ids) {
+        Map<Long, byte[]> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT r FROM RawMessage r WHERE r.inboundId IN :ids", RawMessage.class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> result.put(r.inboundId(), r.bytes()));
+        }
+        return result;
+    }
+
+    @Override
+    public long countInState(InboundState state) {
+        return em.createNamedQuery("InboundMessage.countInState", Long.class).setParameter("state", state).getSingleResult();
+    }
+
+    @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIM_DUE)
+        List<InboundMessage> due = em.createNativeQuery(CLAIM_DUE, InboundMessage.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, limit)
                 .getResultList();
-        return ids.stream().map(id -> em.find(InboundMessage.class, id.longValue())).toList();
+        return due;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 
 final class JpaOutboxRepository implements OutboxRepository {
 
-    private static final String CLAIM_DUE = "SELECT id FROM outbox WHERE state = 'PENDING'"
+    private static final String CLAIM_DUE = "SELECT * FROM outbox WHERE state = 'PENDING'"
             + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final EntityManager em;
@@ -29,11 +29,16 @@ final class JpaOutboxRepository implements OutboxRepository {
     @Override
     public List<OutboundMail> claimDue(Instant now, int limit) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(CLAIM_DUE)
+        List<OutboundMail> due = em.createNativeQuery(CLAIM_DUE, OutboundMail.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, limit)
                 .getResultList();
-        return ids.stream().map(id -> em.find(OutboundMail.class, id.longValue())).toList();
+        return due;
+    }
+
+    @Override
+    public long countInState(OutboxState state) {
+        return em.createNamedQuery("OutboundMail.countInState", Long.class).setParameter("state", state).getSingleResult();
     }
 
     @Override

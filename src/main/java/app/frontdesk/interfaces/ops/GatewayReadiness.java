@@ -28,12 +28,10 @@ public class GatewayReadiness implements HealthCheck {
         }
         try {
             var db = lifecycle.gateway().database();
-            long[] counts = db.inTransaction(r -> {
-                var inbound = r.inbound().countByState();
-                var outbox = r.outbox().countByState();
-                return new long[] {inbound.get(InboundState.RECEIVED), inbound.get(InboundState.HELD),
-                        inbound.get(InboundState.QUARANTINED), outbox.get(OutboxState.PENDING), outbox.get(OutboxState.FAILED)};
-            });
+            long[] counts = db.inTransaction(r -> new long[] {
+                r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
+                r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
+                r.outbox().countInState(OutboxState.FAILED)});
             return response.up()
                     .withData("database", db.settings().isPostgres() ? "postgresql" : "h2")
                     .withData("inboundWaiting", counts[0])

@@ -31,6 +31,8 @@ import java.util.Set;
 @NamedQuery(name = "Account.findAll", query = "SELECT a FROM Account a ORDER BY a.id")
 @NamedQuery(name = "Account.findByName", query = "SELECT a FROM Account a WHERE a.name = :name")
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(name = "Contact.accountIdsByAddress",
+        query = "SELECT DISTINCT c.account.id FROM Contact c WHERE c.address = :address ORDER BY c.account.id")
 @NamedQuery(name = "Contact.findByAddress",
         query = "SELECT c FROM Contact c WHERE c.address = :address ORDER BY c.account.id")
 public class Account {

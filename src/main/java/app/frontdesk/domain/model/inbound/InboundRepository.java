@@ -17,6 +17,11 @@ public interface InboundRepository {
 
     byte[] rawBytes(long id);
 
+    /** The raw bytes of several messages in one read, by message id. */
+    Map<Long, byte[]> rawBytes(List<Long> ids);
+
+    long countInState(InboundState state);
+
     /**
      * Locks up to {@code limit} messages that wait for the pipeline and are due, skipping rows that
      * another worker holds; the locks last until the caller's transaction ends.

@@ -25,6 +25,10 @@ public class RawMessage {
         this.raw = raw;
     }
 
+    public long inboundId() {
+        return inboundId;
+    }
+
     public byte[] bytes() {
         return raw;
     }

@@ -14,5 +14,7 @@ public interface OutboxRepository {
 
     List<OutboundMail> causedBy(long inboundId);
 
+    long countInState(OutboxState state);
+
     Map<OutboxState, Long> countByState();
 }

@@ -1,0 +1,230 @@
+package app.frontdesk.bench;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.application.outbox.AdminAlert;
+import app.frontdesk.application.pipeline.InboundProcessor;
+import app.frontdesk.domain.model.inbound.Envelope;
+import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import app.frontdesk.testkit.GatewayFixture;
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.TestDatabases;
+import app.frontdesk.testkit.TestMail;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Throughput of the gateway on this machine, as ratios measured in one run (README, "Benchmark"):
+ * <ul>
+ *   <li>accepted messages/s (4 KB, concurrency 8) next to the no-op endpoint of the same server;</li>
+ *   <li>processed messages/s (routed, outbox rows committed): the pipeline alone over stored messages,
+ *       and end to end in the server (from the first acceptance until nothing waits);</li>
+ *   <li>the pipe client's time per message next to plain curl posting the same file.</li>
+ * </ul>
+ * Run on H2 and on PostgreSQL. The load generator runs on the same two cores as the server.
+ */
+public final class GatewayBenchmark {
+
+    static final int CONCURRENCY = 8;
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("bench.messages", 10_000);
+        int pipeRuns = Integer.getInteger("bench.pipeRuns", 200);
+        String only = System.getProperty("bench.db", "h2,postgresql");
+        StringBuilder report = new StringBuilder();
+        for (String db : only.split(",")) {
+            report.append(run(db.strip(), messages, pipeRuns));
+        }
+        System.out.println("\n==== Frontdesk benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, concurrency "
+                + CONCURRENCY + ", 4 KB messages) ====\n" + report);
+    }
+
+    static byte[] message(int i) {
+        StringBuilder body = new StringBuilder();
+        while (body.length() < 3600) {
+            body.append("Order ").append(i).append(": the delivery did not arrive, please check. ");
+        }
+        return TestMail.from("John Doe <john.doe@northwind.example>").subject("Order " + i)
+                .messageId("<bench-" + i + "-" + System.nanoTime() + "@northwind.example>").body(body + "\r\n").bytes();
+    }
+
+    static String run(String db, int messages, int pipeRuns) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("FRONTDESK_DEMO_DATA", "true");
+        String pgDb = null;
+        if (db.equals("postgresql")) {
+            pgDb = "fd_bench_" + System.currentTimeMillis();
+            try (Connection c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "")) {
+                c.createStatement().execute("CREATE DATABASE " + pgDb);
+            }
+            env.put("FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + pgDb));
+            env.put("FRONTDESK_DB_USER", TestDatabases.PG_USER);
+        }
+        Path dir = Path.of("target/bench/" + db);
+        deleteRecursively(dir);
+        StringBuilder out = new StringBuilder("\n-- " + db + " --\n");
+        try (GatewayProcess gw = new GatewayProcess(dir, env).start()) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            byte[] sample = message(-1);
+            // warm-up: JIT, pools, caches
+            load(http, gw.url() + "/api/noop", 3000, i -> sample);
+            load(http, gw.url() + "/api/inbound", 2000, GatewayBenchmark::message);
+            waitUntilProcessed(gw);
+
+            double noop = load(http, gw.url() + "/api/noop", messages, i -> sample);
+            long start = System.nanoTime();
+            double accepted = load(http, gw.url() + "/api/inbound", messages, i -> message(100_000 + i));
+            waitUntilProcessed(gw);
+            double endToEnd = messages / ((System.nanoTime() - start) / 1e9);
+            double noop2 = load(http, gw.url() + "/api/noop", messages, i -> sample);
+
+            out.append(String.format(Locale.ROOT, "no-op endpoint:             %8.0f req/s (again after: %.0f)%n", noop, noop2));
+            out.append(String.format(Locale.ROOT, "accepted (stored, 202):     %8.0f msg/s  = %.2fx no-op (target >= 0.5x)%n",
+                    accepted, accepted / Math.max(noop, noop2)));
+            out.append(String.format(Locale.ROOT, "end to end in the server:   %8.0f msg/s  (first accept until nothing waits; accept and pipeline share the cores)%n",
+                    endToEnd));
+            out.append(pipeVersusCurl(gw, dir, pipeRuns));
+        }
+        out.append(processorAlone(db.equals("postgresql") ? TestDatabases.postgres() : TestDatabases.h2(), messages));
+        if (pgDb != null) {
+            try (Connection c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
+            }
+        }
+        return out.toString();
+    }
+
+    interface Body {
+        byte[] of(int i);
+    }
+
+    /** Sends {@code n} POSTs with {@link #CONCURRENCY} keep-alive connections; answers requests per second. */
+    static double load(HttpClient http, String url, int n, Body body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            done.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + GatewayProcess.MTA_TOKEN)
+                            .header("Content-Type", "message/rfc822")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.of(i))).build();
+                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 202) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " requests to " + url + " failed");
+        }
+        return n / seconds;
+    }
+
+    static void waitUntilProcessed(GatewayProcess gw) throws Exception {
+        while (true) {
+            String health = gw.get("/health/ready", null).body();
+            if (health.contains("\"inboundWaiting\":\"0\"") && health.contains("\"outboxBacklog\":\"0\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static String pipeVersusCurl(GatewayProcess gw, Path dir, int runs) throws Exception {
+        Path file = dir.resolve("sample.eml");
+        Files.write(file, message(-2));
+        String pipe = GatewayProcess.pipe().toAbsolutePath().toString();
+        List<String> pipeCmd = List.of("bash", "-c", "for i in $(seq " + runs + "); do " + pipe + " --url " + gw.url()
+                + " < " + file + " || exit 1; done");
+        List<String> curlCmd = List.of("bash", "-c", "for i in $(seq " + runs + "); do curl -sS -o /dev/null -f -H 'Authorization: Bearer "
+                + GatewayProcess.MTA_TOKEN + "' -H 'Content-Type: message/rfc822' --data-binary @" + file + " " + gw.url()
+                + "/api/inbound || exit 1; done");
+        time(pipeCmd, 20);
+        time(curlCmd, 20);
+        double curl = time(curlCmd, runs);
+        double viaPipe = time(pipeCmd, runs);
+        double curl2 = time(curlCmd, runs);
+        double c = Math.min(curl, curl2);
+        return String.format(Locale.ROOT, "pipe client:                %8.2f ms/msg = %.2fx curl (%.2f, %.2f ms/msg; target <= 1.5x)%n",
+                viaPipe, viaPipe / c, curl, curl2);
+    }
+
+    /** Milliseconds per iteration of a command that loops {@code runs} times. */
+    static double time(List<String> command, int runs) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("FRONTDESK_MTA_TOKEN", GatewayProcess.MTA_TOKEN);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("benchmark command failed: " + output);
+        }
+        return (System.nanoTime() - start) / 1e6 / runs;
+    }
+
+    /** The pipeline alone: stored messages processed by two workers (as the server runs them), no HTTP. */
+    static String processorAlone(DatabaseSettings settings, int messages) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(settings)) {
+            gw.account("Northwind", "northwind.example", "john.doe@northwind.example");
+            for (int i = 0; i < messages; i++) {
+                gw.intake.accept(message(i), Envelope.UNKNOWN);
+            }
+            InboundProcessor second = new InboundProcessor(gw.db, gw.pipeline,
+                    new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds), gw.clock, Meter.NONE, 50, 3);
+            long start = System.nanoTime();
+            Thread a = new Thread(() -> { while (gw.processor.processDue() > 0) { } });
+            Thread b = new Thread(() -> { while (second.processDue() > 0) { } });
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            double rate = messages / ((System.nanoTime() - start) / 1e9);
+            long rows = gw.db.inTransaction(r -> r.outbox().countByState().values().stream().mapToLong(Long::longValue).sum());
+            if (rows != messages) {
+                throw new IllegalStateException("expected " + messages + " outbox rows, found " + rows);
+            }
+            return String.format(Locale.ROOT, "processed, pipeline alone:  %8.0f msg/s  (%d stored messages routed, %d outbox rows committed; 2 workers, batch 50%s)%n",
+                    rate, messages, rows, settings.isPostgres() ? "; target >= 1000 on PostgreSQL" : "");
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private GatewayBenchmark() {
+    }
+
+}
