@@ -30,7 +30,7 @@ public class GatewayLifecycle {
     @Resource
     ManagedThreadFactory threads;
 
-    private Gateway gateway;
+    private volatile Gateway gateway;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         gateway();
@@ -49,7 +49,13 @@ public class GatewayLifecycle {
         return Clock.systemUTC();
     }
 
-    public synchronized Gateway gateway() {
+    /** The running gateway; started on first use if the start-up event has not come yet. */
+    public Gateway gateway() {
+        Gateway g = gateway;
+        return g != null ? g : start();
+    }
+
+    private synchronized Gateway start() {
         if (gateway == null) {
             // Environment variable names work as MicroProfile Config property names too.
             Settings settings = new Settings(name -> config.getOptionalValue(name, String.class)

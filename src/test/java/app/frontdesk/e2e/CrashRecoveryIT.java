@@ -27,7 +27,7 @@ class CrashRecoveryIT {
         smtp.start();
         Map<String, String> env = Map.of("FRONTDESK_SMTP_HOST", "127.0.0.1",
                 "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        Path dir = Path.of("target/e2e/crash-recovery");
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/crash-recovery"));
         try {
             GatewayProcess gateway = new GatewayProcess(dir, env).start();
             for (int i = 0; i < MESSAGES; i++) {

@@ -41,7 +41,7 @@ class GatewayIT {
     void start() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
-        gateway = new GatewayProcess(Path.of("target/e2e/gateway-it"), Map.of(
+        gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/gateway-it")), Map.of(
                 "FRONTDESK_SMTP_HOST", "127.0.0.1",
                 "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "FRONTDESK_DEMO_DATA", "true")).start();
@@ -176,6 +176,31 @@ class GatewayIT {
         assertFalse(gateway.get("/api/accounts", GatewayProcess.ADMIN_TOKEN).body().contains("Delta"), "nothing imported half-way");
 
         assertEquals(401, gateway.get("/api/accounts", GatewayProcess.MTA_TOKEN).statusCode(), "the mail server's token is not an admin's");
+
+        var json = "[{\"name\":\"Zeta\",\"domains\":[\"zeta.example\"],\"contacts\":[{\"address\":\"z@zeta.example\"}]},"
+                + "{\"name\":\"Eta\",\"contacts\":[{\"address\":\"e@eta.example\",\"locale\":\"ru\"}]}]";
+        var imported = gateway.post("/api/accounts/import", GatewayProcess.ADMIN_TOKEN, "application/json", json.getBytes());
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(2, json(imported.body()).getInt("accounts"));
+
+        var update = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/accounts/" + account))
+                .header("Authorization", "Bearer " + GatewayProcess.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Vector JSC\",\"domains\":[\"vector.example\"],"
+                        + "\"contacts\":[{\"address\":\"ceo@vector.example\"}]}")).build();
+        var updated = java.net.http.HttpClient.newHttpClient().send(update, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertTrue(updated.body().contains("ceo@vector.example") && !updated.body().contains("cfo@vector.example"), updated.body());
+    }
+
+    @Test
+    void theGatewayListensOnlyOnItsHttpPortOnLoopback() throws Exception {
+        Process ss = new ProcessBuilder("ss", "-H", "-ltnp").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes());
+        ss.waitFor();
+        Assumptions.assumeTrue(out.contains("users:"), "ss cannot show processes here");
+        java.util.List<String> ours = out.lines().filter(l -> l.contains("pid=" + gateway.pid() + ",")).toList();
+        assertEquals(1, ours.size(), "one listening socket (HTTP), no Hazelcast, no H2 server: " + ours);
+        assertTrue(ours.get(0).matches(".*\\b127\\.0\\.0\\.1\\]?:" + gateway.port() + "\\s.*"), ours.get(0));
     }
 
     @Test
@@ -186,6 +211,7 @@ class GatewayIT {
         gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from("m@x.example").bytes());
         var metrics = gateway.get("/metrics", null);
         assertTrue(metrics.body().contains("frontdesk_inbound_accepted_total"), metrics.body());
+        assertEquals(404, gateway.get("/api/application.wadl", null).statusCode(), "no WADL");
         var openapi = gateway.get("/openapi", null);
         assertTrue(openapi.body().contains("/api/inbound") && openapi.body().contains("/api/accounts/import"), openapi.body());
     }

@@ -59,11 +59,27 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the gateway and waits until /health/ready says UP. */
+    /** Deletes what an earlier run left in {@code dir} (database, outbox, logs), for a test that starts afresh. */
+    public static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * Starts the gateway and waits until /health/ready says UP. Each start unpacks Payara into a root
+     * directory of its own: a reused one makes Payara redeploy the application it finds there.
+     */
     public GatewayProcess start() throws Exception {
         Files.createDirectories(workDir);
+        Path rootDir = workDir.resolve("payara-" + System.nanoTime());
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
-                "--port", String.valueOf(port), "--rootdir", workDir.resolve("payara").toString()));
+                "--port", String.valueOf(port), "--rootdir", rootDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));
         pb.environment().putAll(env);
@@ -87,6 +103,14 @@ public final class GatewayProcess implements AutoCloseable {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -50,7 +51,10 @@ public final class MessageIntake {
         try {
             result = store(raw, sha256, envelope);
         } catch (RuntimeException e) {
-            // Most likely these bytes are stored already (a retry, or a concurrent copy): if so, say duplicate.
+            if (!isConstraintViolation(e)) {
+                throw e;
+            }
+            // These bytes are stored already (a retry, or a concurrent copy): say duplicate.
             result = existing(sha256).orElseThrow(() -> e);
         }
         if (result.duplicate()) {
@@ -78,6 +82,16 @@ public final class MessageIntake {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** SQLSTATE class 23 (integrity constraint violation), as H2 and PostgreSQL report a duplicate key. */
+    static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long maxBytes() {

@@ -65,7 +65,7 @@ public final class Settings {
         this.defaultLocale = Locale.forLanguageTag(text("FRONTDESK_DEFAULT_LOCALE").orElse("en"));
         this.pipelineWorkers = (int) integer("FRONTDESK_PIPELINE_WORKERS", 2, 1, 64);
         this.outboxWorkers = (int) integer("FRONTDESK_OUTBOX_WORKERS", 2, 1, 64);
-        this.batchSize = (int) integer("FRONTDESK_BATCH_SIZE", 50, 1, 1000);
+        this.batchSize = (int) integer("FRONTDESK_BATCH_SIZE", 100, 1, 1000);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - "
                     + String.join("\n  - ", errors));

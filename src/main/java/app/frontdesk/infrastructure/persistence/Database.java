@@ -60,7 +60,8 @@ public final class Database implements Transactions, AutoCloseable {
         config.setPassword(settings.password() == null ? "" : settings.password());
         config.setMaximumPoolSize(16);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(10_000);
+        // A caller waits at most this long for a connection; intake then answers 503 and the mail server retries.
+        config.setConnectionTimeout(5_000);
         config.setAutoCommit(false);
         // Fail at start-up with the database's own message when it cannot be reached.
         config.setInitializationFailTimeout(10_000);
@@ -83,6 +84,7 @@ public final class Database implements Transactions, AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("eclipselink.persistencexml", "META-INF/frontdesk-persistence.xml");
         p.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        p.put("eclipselink.session.customizer", FailFastSession.class.getName());
         return p;
     }
 

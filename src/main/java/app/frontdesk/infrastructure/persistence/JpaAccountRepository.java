@@ -6,12 +6,19 @@ import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.account.PersonalManager;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JpaAccountRepository implements AccountRepository {
 
     private final EntityManager em;
+    /**
+     * Contact look-ups of this transaction: a batch often holds several mails of one sender, and
+     * within one transaction the answer cannot change but through this repository (see store).
+     */
+    private final Map<String, List<Long>> accountsByContact = new HashMap<>();
 
     JpaAccountRepository(EntityManager em) {
         this.em = em;
@@ -40,6 +47,7 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public void store(Account account) {
+        accountsByContact.clear();
         if (account.id() == null) {
             em.persist(account);
         }
@@ -54,8 +62,8 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public List<Long> accountsWithContact(EmailAddress address) {
-        return em.createNamedQuery("Contact.accountIdsByAddress", Long.class)
-                .setParameter("address", address.value()).getResultList();
+        return accountsByContact.computeIfAbsent(address.value(), a -> List.copyOf(
+                em.createNamedQuery("Contact.accountIdsByAddress", Long.class).setParameter("address", a).getResultList()));
     }
 
     @Override

@@ -10,29 +10,35 @@ import jakarta.persistence.EntityManager;
 /** The JPA repositories bound to one EntityManager, hence to one transaction. */
 final class JpaRepositories implements Repositories {
 
-    private final EntityManager em;
+    private final JpaAccountRepository accounts;
+    private final JpaInboundRepository inbound;
+    private final JpaOutboxRepository outbox;
+    private final JpaAuditLog audit;
 
     JpaRepositories(EntityManager em) {
-        this.em = em;
+        this.accounts = new JpaAccountRepository(em);
+        this.inbound = new JpaInboundRepository(em);
+        this.outbox = new JpaOutboxRepository(em);
+        this.audit = new JpaAuditLog(em);
     }
 
     @Override
     public AccountRepository accounts() {
-        return new JpaAccountRepository(em);
+        return accounts;
     }
 
     @Override
     public InboundRepository inbound() {
-        return new JpaInboundRepository(em);
+        return inbound;
     }
 
     @Override
     public OutboxRepository outbox() {
-        return new JpaOutboxRepository(em);
+        return outbox;
     }
 
     @Override
     public AuditLog audit() {
-        return new JpaAuditLog(em);
+        return audit;
     }
 }
