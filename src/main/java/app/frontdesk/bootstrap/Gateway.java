@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable {
                 ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
                         settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
                 : new FileMailTransport(settings.outboxDir());
-        this.dispatcher = new OutboxDispatcher(database, transport, clock, meter, 20, 12);
+        this.dispatcher = new OutboxDispatcher(database, transport, clock, meter, 20, 12, settings.outboxFirstRetry);
         this.accounts = new AccountService(database, clock, settings.defaultLocale);
         this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
         this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");

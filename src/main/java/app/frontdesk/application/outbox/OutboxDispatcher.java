@@ -1,6 +1,7 @@
 package app.frontdesk.application.outbox;
 
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.outbox.OutboxState;
@@ -11,9 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends due outbox mails. Each batch is claimed with row locks held while it is sent, so two
- * dispatchers never send one mail; a crash before the commit leaves the rows pending and they are
- * sent again with the same Message-ID (at least once, never lost).
+ * Sends due outbox mails, one transaction per mail over one SMTP connection per round. A mail is
+ * claimed with a row lock held while it is sent, so two dispatchers never send one mail, and it is
+ * marked sent in the same transaction right after the server accepted it. A crash before that
+ * commit leaves the row pending and the mail is sent again with the same Message-ID: at least once,
+ * never lost, and the window for a second copy is one commit, not a batch.
  */
 public final class OutboxDispatcher {
 
@@ -25,68 +28,97 @@ public final class OutboxDispatcher {
     private final Meter meter;
     private final int batchSize;
     private final int maxAttempts;
+    private final Duration firstRetry;
 
     public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
                             int batchSize, int maxAttempts) {
+        this(transactions, transport, clock, meter, batchSize, maxAttempts, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param batchSize  mails sent over one connection before it is closed
+     * @param firstRetry the wait after the first failed attempt; it doubles with every further one, up to an hour
+     */
+    public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
+                            int batchSize, int maxAttempts, Duration firstRetry) {
         this.transactions = transactions;
         this.transport = transport;
         this.clock = clock;
         this.meter = meter;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
+        this.firstRetry = firstRetry;
     }
 
-    /** Sends one batch of due mails; answers how many were claimed (0: nothing is due). */
+    /** Sends up to one batch of due mails; answers how many were claimed (0: nothing is due). */
     public int dispatchDue() {
-        int[] outcome = new int[3];
-        int claimed = transactions.inTransaction(repos -> {
-            List<OutboundMail> due = repos.outbox().claimDue(clock.instant(), batchSize);
-            if (due.isEmpty()) {
-                return 0;
-            }
-            MailTransport.Connection connection = null;
-            String openError = null;
-            try {
-                connection = transport.open();
-            } catch (Exception e) {
-                openError = describe(e);
-            }
-            try {
-                for (OutboundMail mail : due) {
-                    String error = openError;
-                    if (connection != null) {
-                        try {
-                            connection.send(mail);
-                        } catch (Exception e) {
-                            error = describe(e);
-                        }
-                    }
-                    if (error == null) {
-                        mail.sent(clock.instant());
-                        outcome[0]++;
-                    } else {
-                        mail.failed(error, backoff(mail.attempts()), maxAttempts, clock.instant());
-                        outcome[mail.state() == OutboxState.FAILED ? 1 : 2]++;
-                        LOG.log(Level.WARNING, "outbox mail {0} to {1} not sent (attempt {2}): {3}",
-                                new Object[] {mail.id(), mail.recipients(), mail.attempts(), error});
-                    }
-                }
-            } finally {
-                if (connection != null) {
-                    connection.close();
+        Round round = new Round();
+        try {
+            for (int i = 0; i < batchSize; i++) {
+                if (!transactions.inTransaction(round::sendOne)) {
+                    break;
                 }
             }
-            return due.size();
-        });
-        meter.add("outbox_sent", outcome[0]);
-        meter.add("outbox_failed", outcome[1]);
-        meter.add("outbox_retrying", outcome[2]);
-        return claimed;
+        } finally {
+            round.close();
+        }
+        meter.add("outbox_sent", round.outcome[0]);
+        meter.add("outbox_failed", round.outcome[1]);
+        meter.add("outbox_retrying", round.outcome[2]);
+        return round.claimed;
     }
 
-    /** 30 s, 1 min, 2 min ... capped at one hour. */
-    static Duration backoff(int attemptsSoFar) {
-        long seconds = 30L << Math.min(attemptsSoFar, 7);
+    /** One connection's worth of sending. */
+    private final class Round {
+        private MailTransport.Connection connection;
+        private String openError;
+        private final int[] outcome = new int[3];
+        private int claimed;
+
+        boolean sendOne(Repositories repos) {
+            List<OutboundMail> due = repos.outbox().claimDue(clock.instant(), 1);
+            if (due.isEmpty()) {
+                return false;
+            }
+            claimed++;
+            OutboundMail mail = due.get(0);
+            String error = openError;
+            if (connection == null && openError == null) {
+                try {
+                    connection = transport.open();
+                } catch (Exception e) {
+                    error = openError = describe(e);
+                }
+            }
+            if (connection != null) {
+                try {
+                    connection.send(mail);
+                } catch (Exception e) {
+                    error = describe(e);
+                }
+            }
+            if (error == null) {
+                mail.sent(clock.instant());
+                outcome[0]++;
+            } else {
+                mail.failed(error, backoff(firstRetry, mail.attempts()), maxAttempts, clock.instant());
+                outcome[mail.state() == OutboxState.FAILED ? 1 : 2]++;
+                LOG.log(Level.WARNING, "outbox mail {0} to {1} not sent (attempt {2}): {3}",
+                        new Object[] {mail.id(), mail.recipients(), mail.attempts(), error});
+            }
+            return true;
+        }
+
+        void close() {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    /** {@code first}, twice that, four times ... capped at one hour. */
+    static Duration backoff(Duration first, int attemptsSoFar) {
+        long seconds = first.toSeconds() << Math.min(attemptsSoFar, 12);
         return Duration.ofSeconds(Math.min(seconds, 3600));
     }
 

@@ -4,6 +4,7 @@ import app.frontdesk.application.MailAddresses;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class Settings {
     public final int pipelineWorkers;
     public final int outboxWorkers;
     public final int batchSize;
+    public final Duration outboxFirstRetry;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -66,6 +68,7 @@ public final class Settings {
         this.pipelineWorkers = (int) integer("FRONTDESK_PIPELINE_WORKERS", 2, 1, 64);
         this.outboxWorkers = (int) integer("FRONTDESK_OUTBOX_WORKERS", 2, 1, 64);
         this.batchSize = (int) integer("FRONTDESK_BATCH_SIZE", 100, 1, 1000);
+        this.outboxFirstRetry = Duration.ofSeconds(integer("FRONTDESK_OUTBOX_RETRY_SECONDS", 30, 1, 3600));
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - "
                     + String.join("\n  - ", errors));
