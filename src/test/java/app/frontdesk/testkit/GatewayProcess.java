@@ -32,8 +32,13 @@ public final class GatewayProcess implements AutoCloseable {
     private Process process;
 
     public GatewayProcess(Path workDir, Map<String, String> extraEnv) {
+        this(workDir, extraEnv, freePort());
+    }
+
+    /** A gateway on a given HTTP port, as a restarted one keeps the URL the mail server knows. */
+    public GatewayProcess(Path workDir, Map<String, String> extraEnv, int port) {
         this.workDir = workDir;
-        this.port = freePort();
+        this.port = port;
         this.env = new HashMap<>();
         env.put("FRONTDESK_DATA_DIR", workDir.resolve("data").toString());
         env.put("FRONTDESK_MTA_TOKEN", MTA_TOKEN);

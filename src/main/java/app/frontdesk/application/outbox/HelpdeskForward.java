@@ -2,6 +2,7 @@ package app.frontdesk.application.outbox;
 
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.inbound.RawMessage;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import java.io.ByteArrayOutputStream;
@@ -45,20 +46,9 @@ public final class HelpdeskForward {
                 + LoopHeader.NAME + ": " + addresses.frontdesk().domain() + "\r\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + block.length());
         out.writeBytes(block.getBytes(StandardCharsets.US_ASCII));
-        int start = skipMboxFromLine(raw);
+        int start = RawMessage.messageStart(raw);
         out.write(raw, start, raw.length - start);
         return new OutboundMail(MailKind.HELPDESK_FORWARD, resentId, addresses.frontdesk().value(),
                 List.of(addresses.helpdesk().value()), out.toByteArray(), message.id(), now);
-    }
-
-    static int skipMboxFromLine(byte[] raw) {
-        if (raw.length > 5 && new String(raw, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
-            for (int i = 5; i < raw.length; i++) {
-                if (raw[i] == '\n') {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package app.frontdesk.infrastructure.mime;
 import app.frontdesk.application.pipeline.MailParser;
 import app.frontdesk.application.pipeline.ParsedMail;
 import app.frontdesk.application.pipeline.UnparseableMailException;
+import app.frontdesk.domain.model.inbound.RawMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class Mime4jMailParser implements MailParser {
 
     @Override
     public ParsedMail parse(byte[] raw) throws UnparseableMailException {
-        int start = skipMboxFromLine(raw);
+        int start = RawMessage.messageStart(raw);
         byte[] bytes = withLineFeeds(raw);
         Message message;
         try {
@@ -128,18 +129,6 @@ public final class Mime4jMailParser implements MailParser {
             }
             collectPartTypes(part, types, depth + 1);
         }
-    }
-
-    /** Mail handed over by some local(8) set-ups starts with an mbox "From sender date" line. */
-    static int skipMboxFromLine(byte[] raw) {
-        if (raw.length > 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ') {
-            for (int i = 5; i < raw.length; i++) {
-                if (raw[i] == '\n') {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
     }
 
     private static String charsetOf(Entity entity) {

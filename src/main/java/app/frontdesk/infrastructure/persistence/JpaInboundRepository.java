@@ -7,7 +7,6 @@ import app.frontdesk.domain.model.inbound.RawMessage;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,17 +78,5 @@ final class JpaInboundRepository implements InboundRepository {
                 .setParameter(2, limit)
                 .getResultList();
         return due;
-    }
-
-    @Override
-    public Map<InboundState, Long> countByState() {
-        Map<InboundState, Long> counts = new EnumMap<>(InboundState.class);
-        for (InboundState s : InboundState.values()) {
-            counts.put(s, 0L);
-        }
-        for (Object[] row : em.createNamedQuery("InboundMessage.countByState", Object[].class).getResultList()) {
-            counts.put((InboundState) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 }

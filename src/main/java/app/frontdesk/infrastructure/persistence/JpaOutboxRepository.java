@@ -6,7 +6,6 @@ import app.frontdesk.domain.model.outbox.OutboxState;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,17 +44,5 @@ final class JpaOutboxRepository implements OutboxRepository {
     public List<OutboundMail> causedBy(long inboundId) {
         return em.createNamedQuery("OutboundMail.findByInbound", OutboundMail.class)
                 .setParameter("inboundId", inboundId).getResultList();
-    }
-
-    @Override
-    public Map<OutboxState, Long> countByState() {
-        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
-        for (OutboxState s : OutboxState.values()) {
-            counts.put(s, 0L);
-        }
-        for (Object[] row : em.createNamedQuery("OutboundMail.countByState", Object[].class).getResultList()) {
-            counts.put((OutboxState) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 }

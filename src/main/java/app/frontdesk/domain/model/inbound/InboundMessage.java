@@ -22,8 +22,6 @@ import java.util.Objects;
 @Table(name = "inbound_message")
 @NamedQuery(name = "InboundMessage.findBySha256", query = "SELECT m FROM InboundMessage m WHERE m.sha256 = :sha256")
 @NamedQuery(name = "InboundMessage.countInState", query = "SELECT COUNT(m) FROM InboundMessage m WHERE m.state = :state")
-@NamedQuery(name = "InboundMessage.countByState",
-        query = "SELECT m.state, COUNT(m) FROM InboundMessage m GROUP BY m.state")
 public class InboundMessage {
 
     /** Header values are cut to what fits the column, never rejected for length. */

@@ -27,6 +27,4 @@ public interface InboundRepository {
      * another worker holds; the locks last until the caller's transaction ends.
      */
     List<InboundMessage> claimDue(Instant now, int limit);
-
-    Map<InboundState, Long> countByState();
 }

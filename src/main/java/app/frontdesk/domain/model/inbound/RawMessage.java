@@ -25,6 +25,21 @@ public class RawMessage {
         this.raw = raw;
     }
 
+    /**
+     * Where the Internet message starts in bytes as received: after the mbox "From sender date"
+     * line that some local(8) set-ups put in front, or at 0.
+     */
+    public static int messageStart(byte[] raw) {
+        if (raw.length > 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ') {
+            for (int i = 5; i < raw.length; i++) {
+                if (raw[i] == '\n') {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     public long inboundId() {
         return inboundId;
     }

@@ -24,7 +24,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "outbox")
 @NamedQuery(name = "OutboundMail.countInState", query = "SELECT COUNT(o) FROM OutboundMail o WHERE o.state = :state")
-@NamedQuery(name = "OutboundMail.countByState", query = "SELECT o.state, COUNT(o) FROM OutboundMail o GROUP BY o.state")
 @NamedQuery(name = "OutboundMail.findByInbound", query = "SELECT o FROM OutboundMail o WHERE o.inboundId = :inboundId ORDER BY o.id")
 public class OutboundMail {
 

@@ -2,7 +2,6 @@ package app.frontdesk.domain.model.outbox;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The outbox. */
 public interface OutboxRepository {
@@ -15,6 +14,4 @@ public interface OutboxRepository {
     List<OutboundMail> causedBy(long inboundId);
 
     long countInState(OutboxState state);
-
-    Map<OutboxState, Long> countByState();
 }

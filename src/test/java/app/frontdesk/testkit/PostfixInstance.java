@@ -1,0 +1,114 @@
+package app.frontdesk.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Postfix (the Debian package) for tests: its own configuration and queue under a test
+ * directory, SMTP on a loopback port, and one recipient routed to {@code target/frontdesk-pipe} through
+ * a pipe(8) service exactly as README tells operators to set it up.
+ */
+public final class PostfixInstance implements AutoCloseable {
+
+    public static final Path POSTFIX = Path.of("/usr/sbin/postfix");
+
+    private final Path configDir;
+    private final int smtpPort;
+
+    private PostfixInstance(Path configDir, int smtpPort) {
+        this.configDir = configDir;
+        this.smtpPort = smtpPort;
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(POSTFIX);
+    }
+
+    /** Starts Postfix delivering {@code recipient} to the pipe client with these arguments. */
+    public static PostfixInstance start(Path dir, String recipient, String pipeArgs) throws Exception {
+        Path base = dir.toAbsolutePath();
+        Path etc = Files.createDirectories(base.resolve("etc"));
+        Path spool = Files.createDirectories(base.resolve("spool"));
+        Path data = Files.createDirectories(base.resolve("data"));
+        int port = GatewayProcess.freePort();
+        Files.writeString(etc.resolve("main.cf"), String.join("\n",
+                "compatibility_level = 3.6",
+                "queue_directory = " + spool,
+                "data_directory = " + data,
+                "mail_owner = postfix",
+                "myhostname = mx.frontdesk.test",
+                "mydomain = frontdesk.test",
+                "mydestination =",
+                "relay_domains = " + recipient.substring(recipient.indexOf('@') + 1),
+                "inet_interfaces = loopback-only",
+                "inet_protocols = ipv4",
+                "mynetworks = 127.0.0.0/8",
+                "smtpd_relay_restrictions = permit_mynetworks, reject",
+                "transport_maps = inline:{ " + recipient + "=frontdesk: }",
+                "frontdesk_destination_recipient_limit = 1",
+                "maillog_file_prefixes = " + base,
+                "maillog_file = " + base.resolve("postfix.log"),
+                "queue_run_delay = 1s",
+                "minimal_backoff_time = 1s",
+                "maximal_backoff_time = 2s",
+                "biff = no",
+                ""));
+        String svc = "unix  -       -       n       -       -       ";
+        Files.writeString(etc.resolve("master.cf"), String.join("\n",
+                "127.0.0.1:" + port + " inet n - n - - smtpd",
+                "pickup    unix  n       -       n       60      1       pickup",
+                "cleanup   unix  n       -       n       -       0       cleanup",
+                "qmgr      unix  n       -       n       300     1       qmgr",
+                "rewrite   " + svc + "trivial-rewrite",
+                "bounce    unix  -       -       n       -       0       bounce",
+                "defer     unix  -       -       n       -       0       bounce",
+                "trace     unix  -       -       n       -       0       bounce",
+                "verify    unix  -       -       n       -       1       verify",
+                "flush     unix  n       -       n       1000?   0       flush",
+                "proxymap  " + svc + "proxymap",
+                "smtp      " + svc + "smtp",
+                "relay     " + svc + "smtp",
+                "showq     unix  n       -       n       -       -       showq",
+                "error     " + svc + "error",
+                "retry     " + svc + "error",
+                "discard   " + svc + "discard",
+                "local     unix  -       n       n       -       -       local",
+                "anvil     unix  -       -       n       -       1       anvil",
+                "scache    unix  -       -       n       -       1       scache",
+                "postlog   unix-dgram n  -       n       -       1       postlogd",
+                "# README, \"Postfix\": the pipe service, as an operator writes it",
+                "frontdesk unix  -       n       n       -       4       pipe",
+                "  flags=Rq user=nobody argv=" + GatewayProcess.pipe().toAbsolutePath() + " " + pipeArgs
+                        + " --sender ${sender} --recipient ${recipient}",
+                ""));
+        run(List.of(POSTFIX.toString(), "-c", etc.toString(), "set-permissions"), true);
+        run(List.of(POSTFIX.toString(), "-c", etc.toString(), "start"), false);
+        return new PostfixInstance(etc, port);
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** Postfix's own log (maillog_file), where deferrals and deliveries are written. */
+    public String log() throws IOException {
+        Path log = configDir.getParent().resolve("postfix.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static void run(List<String> command, boolean ignoreFailure) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || (p.exitValue() != 0 && !ignoreFailure)) {
+            throw new IllegalStateException(command + " failed: " + out);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(List.of(POSTFIX.toString(), "-c", configDir.toString(), "stop"), true);
+    }
+}
