@@ -28,7 +28,7 @@ public final class AccountService {
     }
 
     /** Everything wrong with {@code draft}, in words an administrator understands; empty when it is fine. */
-    public List<String> problems(AccountDraft draft) {
+    public static List<String> problems(AccountDraft draft) {
         List<String> problems = new ArrayList<>();
         if (draft == null) {
             return List.of("no account given");

@@ -70,7 +70,7 @@ public final class CsvAccountImport {
             firstLine.putIfAbsent(name, line);
             drafts.put(name, draft);
             // Check each line on its own too, so that the problem is reported at the line that has it.
-            for (String p : new AccountService(null, null, Locale.ENGLISH).problems(
+            for (String p : AccountService.problems(
                     new AccountDraft(name, List.of(row.get(1).split("[;\\s]+")).stream().filter(s -> !s.isBlank()).toList(),
                             row.get(2).isBlank() ? List.of() : List.of(contacts.get(contacts.size() - 1)),
                             !row.get(5).isBlank() || !row.get(6).isBlank() ? manager : null))) {
