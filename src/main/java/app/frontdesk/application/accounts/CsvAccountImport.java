@@ -1,6 +1,7 @@
 package app.frontdesk.application.accounts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,31 +52,11 @@ public final class CsvAccountImport {
                 problems.add(new ImportProblem(line, "\"account\" is empty"));
                 continue;
             }
-            AccountDraft previous = drafts.get(name);
-            List<String> domains = new ArrayList<>(previous == null ? List.of() : previous.domains());
-            for (String d : row.get(1).split("[;\\s]+")) {
-                if (!d.isBlank() && !domains.contains(d.strip())) {
-                    domains.add(d.strip());
-                }
-            }
-            List<AccountDraft.ContactDraft> contacts = new ArrayList<>(previous == null ? List.of() : previous.contacts());
-            if (!row.get(2).isBlank()) {
-                contacts.add(new AccountDraft.ContactDraft(row.get(2).strip(), row.get(3).strip(), row.get(4).strip()));
-            }
-            AccountDraft.ManagerDraft manager = previous == null ? null : previous.manager();
-            if (!row.get(5).isBlank() || !row.get(6).isBlank()) {
-                manager = new AccountDraft.ManagerDraft(row.get(5).strip(), row.get(6).strip());
-            }
-            AccountDraft draft = new AccountDraft(name, domains, contacts, manager);
+            AccountDraft onThisLine = lineDraft(name, row);
+            // Each line is checked on its own, so that a problem is reported at the line that has it.
+            AccountService.problems(onThisLine).forEach(p -> problems.add(new ImportProblem(line, p)));
             firstLine.putIfAbsent(name, line);
-            drafts.put(name, draft);
-            // Check each line on its own too, so that the problem is reported at the line that has it.
-            for (String p : AccountService.problems(
-                    new AccountDraft(name, List.of(row.get(1).split("[;\\s]+")).stream().filter(s -> !s.isBlank()).toList(),
-                            row.get(2).isBlank() ? List.of() : List.of(contacts.get(contacts.size() - 1)),
-                            !row.get(5).isBlank() || !row.get(6).isBlank() ? manager : null))) {
-                problems.add(new ImportProblem(line, p));
-            }
+            drafts.merge(name, onThisLine, CsvAccountImport::merge);
         }
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems);
@@ -83,6 +64,24 @@ public final class CsvAccountImport {
         Map<Integer, AccountDraft> result = new LinkedHashMap<>();
         drafts.forEach((name, draft) -> result.put(firstLine.get(name), draft));
         return result;
+    }
+
+    private static AccountDraft lineDraft(String name, List<String> row) {
+        List<String> domains = Arrays.stream(row.get(1).split("[;\\s]+")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+        List<AccountDraft.ContactDraft> contacts = row.get(2).isBlank() ? List.of()
+                : List.of(new AccountDraft.ContactDraft(row.get(2).strip(), row.get(3).strip(), row.get(4).strip()));
+        AccountDraft.ManagerDraft manager = row.get(5).isBlank() && row.get(6).isBlank() ? null
+                : new AccountDraft.ManagerDraft(row.get(5).strip(), row.get(6).strip());
+        return new AccountDraft(name, domains, contacts, manager);
+    }
+
+    /** A later line adds its domains and contacts; a manager given on a later line replaces the earlier one. */
+    private static AccountDraft merge(AccountDraft earlier, AccountDraft later) {
+        List<String> domains = new ArrayList<>(earlier.domains());
+        later.domains().stream().filter(d -> !domains.contains(d)).forEach(domains::add);
+        List<AccountDraft.ContactDraft> contacts = new ArrayList<>(earlier.contacts());
+        contacts.addAll(later.contacts());
+        return new AccountDraft(earlier.name(), domains, contacts, later.manager() != null ? later.manager() : earlier.manager());
     }
 
     /** Splits into rows of fields, remembering the line each row starts on; quoted fields may span lines. */

@@ -17,9 +17,8 @@ public final class MessageIdScanner {
     public static String find(byte[] raw) {
         int i = 0;
         while (i < raw.length) {
-            int lineEnd = indexOf(raw, (byte) '\n', i);
-            int end = lineEnd < 0 ? raw.length : lineEnd;
-            int contentEnd = end > i && raw[end - 1] == '\r' ? end - 1 : end;
+            int end = lineEnd(raw, i);
+            int contentEnd = contentEnd(raw, i, end);
             if (contentEnd == i) {
                 return null; // empty line: end of the header block
             }
@@ -28,10 +27,8 @@ public final class MessageIdScanner {
                         StandardCharsets.ISO_8859_1));
                 int next = end + 1;
                 while (next < raw.length && (raw[next] == ' ' || raw[next] == '\t')) {
-                    int e = indexOf(raw, (byte) '\n', next);
-                    int stop = e < 0 ? raw.length : e;
-                    int ce = stop > next && raw[stop - 1] == '\r' ? stop - 1 : stop;
-                    value.append(new String(raw, next, ce - next, StandardCharsets.ISO_8859_1));
+                    int stop = lineEnd(raw, next);
+                    value.append(new String(raw, next, contentEnd(raw, next, stop) - next, StandardCharsets.ISO_8859_1));
                     next = stop + 1;
                 }
                 String v = value.toString().strip();
@@ -42,13 +39,19 @@ public final class MessageIdScanner {
         return null;
     }
 
-    private static int indexOf(byte[] a, byte b, int from) {
-        for (int i = from; i < a.length; i++) {
-            if (a[i] == b) {
+    /** The index of the LF that ends the line starting at {@code from}, or the end of the bytes. */
+    private static int lineEnd(byte[] raw, int from) {
+        for (int i = from; i < raw.length; i++) {
+            if (raw[i] == '\n') {
                 return i;
             }
         }
-        return -1;
+        return raw.length;
+    }
+
+    /** The end of the line's content: before a CR that precedes the LF. */
+    private static int contentEnd(byte[] raw, int start, int lineEnd) {
+        return lineEnd > start && raw[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
     }
 
     private static boolean startsWithIgnoreCase(byte[] raw, int at, byte[] lowerPrefix) {

@@ -3,6 +3,7 @@ package app.frontdesk.application.pipeline;
 import app.frontdesk.application.outbox.LoopHeader;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.inbound.Envelope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class IsAutomatic implements Matcher {
         return reason(mail.parsed(), mail.message().envelope());
     }
 
-    Optional<String> reason(ParsedMail p, app.frontdesk.domain.model.inbound.Envelope envelope) {
+    Optional<String> reason(ParsedMail p, Envelope envelope) {
         if (p.hasHeader(LoopHeader.NAME) || p.from().stream().anyMatch(m -> isOwn(m.address()))
                 || p.headers("In-Reply-To").isEmpty() && messageIds.isOurs(p.header("Message-ID").orElse(null))) {
             return Optional.of("our own mail came back (loop prevention)");
@@ -99,7 +100,7 @@ public final class IsAutomatic implements Matcher {
         return Optional.empty();
     }
 
-    private Optional<String> systemSender(ParsedMail p, app.frontdesk.domain.model.inbound.Envelope envelope) {
+    private Optional<String> systemSender(ParsedMail p, Envelope envelope) {
         for (ParsedMail.Mailbox m : p.from()) {
             if (isSystemAddress(m.address())) {
                 return Optional.of("sent by a mail system (" + m.address() + ")");

@@ -57,10 +57,6 @@ public final class MailContext {
         return parsed;
     }
 
-    public boolean isParsed() {
-        return parsed != null;
-    }
-
     void parsed(ParsedMail value) {
         this.parsed = value;
     }

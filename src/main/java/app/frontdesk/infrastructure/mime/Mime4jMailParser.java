@@ -167,17 +167,22 @@ public final class Mime4jMailParser implements MailParser {
 
     /** The field body decoded from its bytes and unfolded, with encoded words still encoded. */
     static String undecodedValue(Field field, String declaredCharset) {
-        if (field.getRaw() == null) {
+        return undecodedValue(field, field.getRaw() == null ? null : field.getRaw().toByteArray(), declaredCharset);
+    }
+
+    private static String undecodedValue(Field field, byte[] raw, String declaredCharset) {
+        if (raw == null) {
             return unfold(field.getBody());
         }
-        String line = Charsets.decode(field.getRaw().toByteArray(), declaredCharset);
+        String line = Charsets.decode(raw, declaredCharset);
         int colon = line.indexOf(':');
         return unfold(colon >= 0 ? line.substring(colon + 1) : line);
     }
 
     static String headerValue(Field field, String declaredCharset, List<String> problems) {
-        String unfolded = undecodedValue(field, declaredCharset);
-        if (field.getRaw() != null && !Charsets.isAscii(field.getRaw().toByteArray())) {
+        byte[] raw = field.getRaw() == null ? null : field.getRaw().toByteArray();
+        String unfolded = undecodedValue(field, raw, declaredCharset);
+        if (raw != null && !Charsets.isAscii(raw)) {
             problems.add("8-bit bytes in header " + field.getName());
         }
         try {

@@ -2,7 +2,6 @@ package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.AccountRepository;
-import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.account.PersonalManager;
 import jakarta.persistence.EntityManager;
@@ -52,12 +51,6 @@ final class JpaAccountRepository implements AccountRepository {
             em.persist(account);
         }
         em.flush();
-    }
-
-    @Override
-    public List<Contact> contactsWithAddress(EmailAddress address) {
-        return em.createNamedQuery("Contact.findByAddress", Contact.class)
-                .setParameter("address", address.value()).getResultList();
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -218,16 +219,6 @@ class GatewayFlowTest {
             assertEquals(InboundState.QUARANTINED, m.state());
             assertTrue(m.reason().startsWith("processing failed 3 times"), m.reason());
             assertEquals(1, outbox(gw, poison).size(), "one alert to the administrator");
-        }
-    }
-
-    private static final class Optional {
-        static java.util.Optional<String> of(String s) {
-            return java.util.Optional.of(s);
-        }
-
-        static java.util.Optional<String> empty() {
-            return java.util.Optional.empty();
         }
     }
 }

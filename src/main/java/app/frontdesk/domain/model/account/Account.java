@@ -33,8 +33,6 @@ import java.util.Set;
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
 @NamedQuery(name = "Contact.accountIdsByAddress",
         query = "SELECT DISTINCT c.account.id FROM Contact c WHERE c.address = :address ORDER BY c.account.id")
-@NamedQuery(name = "Contact.findByAddress",
-        query = "SELECT c FROM Contact c WHERE c.address = :address ORDER BY c.account.id")
 public class Account {
 
     @Id

@@ -16,11 +16,8 @@ public interface AccountRepository {
 
     void store(Account account);
 
-    /** Every authorized contact with this address, over all accounts (an accountant may serve several). */
-    List<Contact> contactsWithAddress(EmailAddress address);
-
     /**
-     * The ids of the accounts that have this address as an authorized contact, lowest first. What the
+     * The ids of the accounts (an accountant may serve several) that have this address as an authorized contact, lowest first. What the
      * pipeline needs per message, in one indexed query without loading the accounts.
      */
     List<Long> accountsWithContact(EmailAddress address);
