@@ -4,6 +4,7 @@ import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
+import app.frontdesk.domain.model.supportcase.CaseRepository;
 
 /** The repositories of one transaction: what is written through them commits or rolls back together. */
 public interface Repositories {
@@ -15,4 +16,6 @@ public interface Repositories {
     OutboxRepository outbox();
 
     AuditLog audit();
+
+    CaseRepository cases();
 }

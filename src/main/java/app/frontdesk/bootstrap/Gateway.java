@@ -3,17 +3,12 @@ package app.frontdesk.bootstrap;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.intake.MessageIntake;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.MailTransport;
-import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.outbox.OutboxDispatcher;
-import app.frontdesk.application.pipeline.GatewayPipeline;
 import app.frontdesk.application.pipeline.InboundProcessor;
-import app.frontdesk.application.pipeline.Pipeline;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
-import app.frontdesk.infrastructure.mime.Mime4jMailParser;
 import app.frontdesk.infrastructure.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +34,7 @@ public final class Gateway implements AutoCloseable {
     private final InboundProcessor processor;
     private final OutboxDispatcher dispatcher;
     private final AccountService accounts;
+    private final Services services;
     private final Tokens mtaToken;
     private final Tokens adminToken;
     private final List<Worker> pipelineWorkers = new ArrayList<>();
@@ -47,24 +43,25 @@ public final class Gateway implements AutoCloseable {
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
         this.database = Database.open(settings.database);
-        MessageIds messageIds = new MessageIds(settings.addresses.frontdesk().domain());
-        Pipeline pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds);
-        this.processor = new InboundProcessor(database, pipeline, new AdminAlert(settings.addresses, messageIds),
-                clock, meter, settings.batchSize, 5);
-        this.intake = new MessageIntake(database, clock, meter, settings.maxMessageBytes, this::wakePipeline);
         MailTransport transport = settings.smtpConfigured()
                 ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
                         settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
                 : new FileMailTransport(settings.outboxDir());
-        this.dispatcher = new OutboxDispatcher(database, transport, clock, meter, 20, 12, settings.outboxFirstRetry);
-        this.accounts = new AccountService(database, clock, settings.defaultLocale);
+        this.services = new Services(settings, database, clock, meter, transport, this::wakePipeline);
+        this.intake = services.intake;
+        this.processor = services.processor;
+        this.dispatcher = services.dispatcher;
+        this.accounts = services.accounts;
         this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
         this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
         if (settings.demoData) {
             DemoData.loadIfEmpty(database, accounts);
         }
         LOG.info("Frontdesk gateway ready: database " + (settings.database.isPostgres() ? "PostgreSQL" : "H2")
-                + ", outgoing mail via " + transport + ", pipeline " + pipeline.describe());
+                + ", outgoing mail via " + transport + ", pipeline " + services.pipeline.describe()
+                + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
+                + ", templates from " + settings.templatesDir);
+        settings.warnings().forEach(LOG::warning);
     }
 
     /** Starts the pipeline and outbox workers on threads from {@code threads}. */
@@ -78,6 +75,8 @@ public final class Gateway implements AutoCloseable {
                 return n;
             }, Duration.ofSeconds(1), LINGER));
         }
+        // expiry and digests: minutes matter, not milliseconds
+        outboxWorkers.add(new Worker("housekeeping", services.housekeeping::runDue, Duration.ofSeconds(30), LINGER));
         for (int i = 0; i < settings.outboxWorkers; i++) {
             outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }
@@ -117,6 +116,10 @@ public final class Gateway implements AutoCloseable {
 
     public OutboxDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    public Services services() {
+        return services;
     }
 
     public AccountService accounts() {

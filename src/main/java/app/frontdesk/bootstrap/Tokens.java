@@ -33,6 +33,18 @@ public final class Tokens {
         return new Tokens(sha256(token));
     }
 
+    /**
+     * A signing key: the configured value, or one generated once into {@code data/secrets/NAME.token}
+     * and read from there on, so that links mailed before a restart still verify after it.
+     */
+    public static byte[] key(Optional<String> configured, Path secretsDir, String name) {
+        byte[] key = configured.orElseGet(() -> generated(secretsDir, name)).getBytes(StandardCharsets.UTF_8);
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the " + name + " secret must be at least 32 characters");
+        }
+        return key;
+    }
+
     /** True when {@code presented} is the token; the time taken does not depend on where they differ. */
     public boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(hash, sha256(presented));

@@ -5,20 +5,26 @@ import app.frontdesk.application.Meter;
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.intake.MessageIntake;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.MessageIds;
-import app.frontdesk.application.pipeline.GatewayPipeline;
 import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.application.pipeline.Pipeline;
+import app.frontdesk.bootstrap.Services;
 import app.frontdesk.domain.model.account.EmailAddress;
-import app.frontdesk.infrastructure.mime.Mime4jMailParser;
+import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The application services over a real database, wired as the server wires them but without HTTP
@@ -28,20 +34,49 @@ public final class GatewayFixture implements AutoCloseable {
 
     public static final MailAddresses ADDRESSES = new MailAddresses(EmailAddress.of("frontdesk@frontdesk.test"),
             EmailAddress.of("helpdesk@frontdesk.test"), EmailAddress.of("admin@frontdesk.test"));
+    /** The authserv-id our (imagined) mail server writes; {@link TestMail} adds its results by default. */
+    public static final String AUTHSERV_ID = "mx.frontdesk.test";
 
     public final Database db;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
-    public final MessageIds messageIds = new MessageIds("frontdesk.test");
-    public final Pipeline pipeline = GatewayPipeline.create(new Mime4jMailParser(), ADDRESSES, messageIds);
+    public final Settings settings;
+    public final Services services;
+    public final MessageIds messageIds;
+    public final Pipeline pipeline;
     public final InboundProcessor processor;
     public final MessageIntake intake;
     public final AccountService accounts;
+    public final Path dataDir;
 
-    public GatewayFixture(DatabaseSettings settings) {
-        this.db = TestDatabases.open(settings);
-        this.processor = new InboundProcessor(db, pipeline, new AdminAlert(ADDRESSES, messageIds), clock, Meter.NONE, 50, 3);
-        this.intake = new MessageIntake(db, clock, Meter.NONE, 25L * 1024 * 1024, () -> { });
-        this.accounts = new AccountService(db, clock, Locale.ENGLISH);
+    public GatewayFixture(DatabaseSettings databaseSettings) {
+        this(databaseSettings, Map.of());
+    }
+
+    /** @param overrides settings by environment-variable name, over the test defaults */
+    public GatewayFixture(DatabaseSettings databaseSettings, Map<String, String> overrides) {
+        this.db = TestDatabases.open(databaseSettings);
+        try {
+            this.dataDir = Files.createTempDirectory("frontdesk-fixture");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>(Map.of(
+                "FRONTDESK_DATA_DIR", dataDir.toString(),
+                "FRONTDESK_FROM_ADDRESS", ADDRESSES.frontdesk().value(),
+                "FRONTDESK_HELPDESK_ADDRESS", ADDRESSES.helpdesk().value(),
+                "FRONTDESK_ADMIN_ADDRESS", ADDRESSES.admin().value(),
+                "FRONTDESK_TRUSTED_AUTHSERV_IDS", AUTHSERV_ID,
+                "FRONTDESK_PUBLIC_URL", "http://frontdesk.test",
+                "FRONTDESK_SUPPORT_PHONE", "+7 495 123-45-67",
+                "FRONTDESK_BATCH_SIZE", "50"));
+        env.putAll(overrides);
+        this.settings = new Settings(name -> Optional.ofNullable(env.get(name)));
+        this.services = new Services(settings, db, clock, Meter.NONE, new FileMailTransport(dataDir.resolve("outbox")), () -> { });
+        this.messageIds = services.messageIds;
+        this.pipeline = services.pipeline;
+        this.processor = services.processor;
+        this.intake = services.intake;
+        this.accounts = services.accounts;
     }
 
     public long account(String name, String domain, String... contacts) {
@@ -64,6 +99,11 @@ public final class GatewayFixture implements AutoCloseable {
     @Override
     public void close() {
         TestDatabases.dispose(db);
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans it eventually
+        }
     }
 
     /** A clock the test moves by hand. */

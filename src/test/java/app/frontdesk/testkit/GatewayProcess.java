@@ -45,6 +45,9 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("FRONTDESK_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("FRONTDESK_HELPDESK_ADDRESS", "helpdesk@frontdesk.test");
         env.put("FRONTDESK_FROM_ADDRESS", "frontdesk@frontdesk.test");
+        env.put("FRONTDESK_TRUSTED_AUTHSERV_IDS", GatewayFixture.AUTHSERV_ID);
+        env.put("FRONTDESK_CONFIG_DIR", Path.of("server-config").toAbsolutePath().toString());
+        env.put("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.putAll(extraEnv);
     }
 

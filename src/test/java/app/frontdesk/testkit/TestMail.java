@@ -16,8 +16,16 @@ public final class TestMail {
     private TestMail() {
     }
 
+    /**
+     * A message from {@code from}, with the Authentication-Results our test mail server
+     * ({@link GatewayFixture#AUTHSERV_ID}) writes for a sender whose domain passed DMARC: a verified
+     * sender, as most real mail from customers is. {@link #unverified()} takes that away.
+     */
     public static TestMail from(String from) {
-        return new TestMail().header("From", from).header("To", "support@frontdesk.test")
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+        String domain = address.substring(address.indexOf('@') + 1);
+        return new TestMail().header("Authentication-Results", GatewayFixture.AUTHSERV_ID + "; dmarc=pass header.from=" + domain)
+                .header("From", from).header("To", "support@frontdesk.test")
                 .header("Subject", "A question").header("Date", "Sun, 22 Nov 2026 10:00:00 +0000")
                 .header("Message-ID", "<" + UUID.randomUUID() + "@test>");
     }
@@ -36,6 +44,11 @@ public final class TestMail {
     public TestMail without(String name) {
         headers.removeIf(h -> h[0].equalsIgnoreCase(name));
         return this;
+    }
+
+    /** Without our mail server's results: nothing vouches for the From domain. */
+    public TestMail unverified() {
+        return without("Authentication-Results");
     }
 
     public TestMail subject(String subject) {

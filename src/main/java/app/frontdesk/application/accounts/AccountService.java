@@ -3,7 +3,11 @@ package app.frontdesk.application.accounts;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.AccountReference;
+import app.frontdesk.domain.model.account.CompanyName;
 import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.account.Inn;
+import app.frontdesk.domain.model.account.ReferenceKind;
 import app.frontdesk.domain.model.account.PersonalManager;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import java.time.Clock;
@@ -49,9 +53,15 @@ public final class AccountService {
             if (c == null || EmailAddress.parse(c.address()).isEmpty()) {
                 problems.add("contact address is not a mail address: \"" + (c == null ? "" : c.address()) + "\"");
             }
+            if (c != null && c.webhookUrl() != null && !c.webhookUrl().matches("https?://[^\\s]+")) {
+                problems.add("contact webhookUrl is not an http(s) URL: \"" + c.webhookUrl() + "\"");
+            }
             if (c != null && c.locale() != null && !c.locale().isBlank() && locale(c.locale()).isEmpty()) {
                 problems.add("contact locale is not a language tag: \"" + c.locale() + "\"");
             }
+        }
+        for (AccountDraft.ReferenceDraft r : draft.references()) {
+            referenceProblem(r).ifPresent(problems::add);
         }
         if (draft.manager() != null) {
             if (draft.manager().name() == null || draft.manager().name().isBlank()) {
@@ -64,12 +74,36 @@ public final class AccountService {
         return problems;
     }
 
+    private static Optional<String> referenceProblem(AccountDraft.ReferenceDraft r) {
+        if (r == null || r.kind() == null || r.value() == null || r.value().isBlank()) {
+            return Optional.of("a reference needs \"kind\" and \"value\"");
+        }
+        ReferenceKind kind;
+        try {
+            kind = ReferenceKind.valueOf(r.kind().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("reference kind \"" + r.kind() + "\" is not one of INVOICE, CONTRACT, ACCOUNT_NUMBER, INN, KPP, PHONE");
+        }
+        String value = AccountReference.normalize(kind, r.value());
+        if (kind == ReferenceKind.INN && !Inn.isValid(value)) {
+            return Optional.of("INN \"" + r.value() + "\" fails its check digits");
+        }
+        if (kind == ReferenceKind.NAME) {
+            return Optional.of("the company name reference comes from the account name; do not give it");
+        }
+        if (value.isEmpty() || value.length() > 200) {
+            return Optional.of(kind + " reference \"" + r.value() + "\" is empty or too long");
+        }
+        return Optional.empty();
+    }
+
     public long create(AccountDraft draft, String actor) throws InvalidAccountException {
         requireValid(draft);
         return transactions.inTransaction(repos -> {
             Account account = new Account(draft.name(), clock.instant());
             apply(account, draft, repos);
             repos.accounts().store(account);
+            storeReferences(account, draft, repos);
             audit(repos, actor, "account-created", account);
             return account.id();
         });
@@ -85,6 +119,7 @@ public final class AccountService {
             repos.accounts().store(account);
             apply(account, draft, repos);
             repos.accounts().store(account);
+            storeReferences(account, draft, repos);
             audit(repos, actor, "account-updated", account);
             return account.id();
         }));
@@ -111,6 +146,7 @@ public final class AccountService {
                         .orElseGet(() -> new Account(draft.name(), clock.instant()));
                 apply(account, draft, repos);
                 repos.accounts().store(account);
+                storeReferences(account, draft, repos);
                 audit(repos, actor, "account-imported", account);
                 if (!ids.contains(account.id())) {
                     ids.add(account.id());
@@ -131,7 +167,8 @@ public final class AccountService {
         draft.domains().forEach(account::addDomain);
         for (AccountDraft.ContactDraft c : draft.contacts()) {
             Locale locale = c.locale() == null || c.locale().isBlank() ? defaultLocale : locale(c.locale()).orElseThrow();
-            account.authorize(EmailAddress.of(c.address()), c.name(), locale, clock.instant());
+            account.authorize(EmailAddress.of(c.address()), c.name(), locale, clock.instant())
+                    .useWebhook(c.webhookUrl() == null || c.webhookUrl().isBlank() ? null : c.webhookUrl().strip());
         }
         if (draft.manager() != null) {
             EmailAddress address = EmailAddress.of(draft.manager().address());
@@ -139,6 +176,18 @@ public final class AccountService {
                     .orElseGet(() -> new PersonalManager(draft.manager().name(), address));
             manager.rename(draft.manager().name());
             account.assignManager(manager);
+        }
+    }
+
+    /** The account's name and the draft's numbers, so that a stranger's mail can be tied to the account by them. */
+    private static void storeReferences(Account account, AccountDraft draft, Repositories repos) {
+        String name = CompanyName.normalize(account.name());
+        if (name.length() >= 2) {
+            repos.accounts().addReference(new AccountReference(account.id(), ReferenceKind.NAME, account.name()));
+        }
+        for (AccountDraft.ReferenceDraft r : draft.references()) {
+            repos.accounts().addReference(new AccountReference(account.id(),
+                    ReferenceKind.valueOf(r.kind().strip().toUpperCase(Locale.ROOT)), r.value()));
         }
     }
 

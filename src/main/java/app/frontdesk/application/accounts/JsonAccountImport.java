@@ -58,14 +58,21 @@ public final class JsonAccountImport {
         List<AccountDraft.ContactDraft> contacts = new ArrayList<>();
         for (JsonValue c : array(o, "contacts")) {
             JsonObject co = (JsonObject) c;
-            contacts.add(new AccountDraft.ContactDraft(text(co, "address"), text(co, "name"), text(co, "locale")));
+            contacts.add(new AccountDraft.ContactDraft(text(co, "address"), text(co, "name"), text(co, "locale"), text(co, "webhookUrl")));
         }
         AccountDraft.ManagerDraft manager = null;
         if (o.get("manager") instanceof JsonObject m) {
             manager = new AccountDraft.ManagerDraft(text(m, "name"), text(m, "address"));
         }
         List<String> domains = array(o, "domains").stream().map(d -> ((JsonString) d).getString()).toList();
-        return new AccountDraft(text(o, "name"), domains, contacts, manager);
+        List<AccountDraft.ReferenceDraft> references = new ArrayList<>();
+        for (JsonValue r : array(o, "references")) {
+            if (!(r instanceof JsonObject ro)) {
+                throw new IllegalArgumentException("\"references\" must hold objects {kind, value}");
+            }
+            references.add(new AccountDraft.ReferenceDraft(text(ro, "kind"), text(ro, "value")));
+        }
+        return new AccountDraft(text(o, "name"), domains, contacts, manager, references);
     }
 
     private static List<JsonValue> array(JsonObject o, String key) {

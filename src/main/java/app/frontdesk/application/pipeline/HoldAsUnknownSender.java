@@ -4,8 +4,9 @@ import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
 
 /**
- * Holds what no earlier step routed: a person wrote, but not from an authorized contact's address.
- * Never dropped; the unknown-sender handling takes it from here.
+ * Holds what no earlier step routed: a person wrote, but not from a verified authorized contact's
+ * address. Never dropped: the message waits in its case until someone authorizes the sender (then it
+ * goes to the helpdesk) or the case is closed.
  */
 public final class HoldAsUnknownSender implements Mailet {
 
@@ -14,8 +15,12 @@ public final class HoldAsUnknownSender implements Mailet {
     @Override
     public void service(MailContext mail, String because) {
         String detail = mail.senderProblem()
-                .orElseGet(() -> mail.sender().map(s -> s + " is not an authorized contact of any account")
+                .orElseGet(() -> mail.sender().map(s -> mail.contactAccounts().isEmpty()
+                                ? s + " is not an authorized contact of any account"
+                                : s + " is an authorized contact, but the mail is not verified (" + mail.verification().evidence() + ")")
                         .orElse("no sender identified"));
-        mail.decide(Route.UNKNOWN_SENDER, InboundState.HELD, null, REASON + ": " + detail);
+        String inCase = mail.supportCase().map(c -> "; case " + c.reference()).orElse("");
+        mail.decide(Route.UNKNOWN_SENDER, InboundState.HELD, mail.supportCase().flatMap(c -> c.accountId()).orElse(null),
+                REASON + ": " + detail + inCase);
     }
 }

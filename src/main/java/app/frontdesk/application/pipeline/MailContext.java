@@ -6,6 +6,10 @@ import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
 import java.time.Instant;
+import app.frontdesk.application.evidence.Candidates;
+import app.frontdesk.application.verification.Verification;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +28,11 @@ public final class MailContext {
     private EmailAddress sender;
     private String senderProblem;
     private List<Long> contactAccounts = List.of();
+    private Verification verification;
+    private Candidates candidates = new Candidates(List.of());
+    private SupportCase supportCase;
+    private boolean caseOpened;
+    private final List<String> sent = new ArrayList<>();
     private Decision decision;
     private String currentStep = "";
 
@@ -85,6 +94,51 @@ public final class MailContext {
 
     void contactAccounts(List<Long> value) {
         this.contactAccounts = List.copyOf(value);
+    }
+
+    /** What our mail server's results say about the From domain; UNVERIFIED until the verify step ran. */
+    public Verification verification() {
+        return verification == null ? new Verification(Verification.Status.UNVERIFIED, "not checked") : verification;
+    }
+
+    void verification(Verification value) {
+        this.verification = value;
+    }
+
+    /** True when the sender is an authorized contact and the From domain is verified. */
+    public boolean isVerifiedContact() {
+        return !contactAccounts.isEmpty() && verification().passed();
+    }
+
+    public Candidates candidates() {
+        return candidates;
+    }
+
+    void candidates(Candidates value) {
+        this.candidates = value;
+    }
+
+    public Optional<SupportCase> supportCase() {
+        return Optional.ofNullable(supportCase);
+    }
+
+    /** True when this message opened its case (false: it joined the sender's open case). */
+    public boolean caseOpened() {
+        return caseOpened;
+    }
+
+    void supportCase(SupportCase value, boolean opened) {
+        this.supportCase = value;
+        this.caseOpened = opened;
+    }
+
+    /** What the steps sent for this message so far, in words ("explanation to x@y"), for the manager. */
+    public List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    void sent(String what) {
+        sent.add(what);
     }
 
     public Optional<Decision> decision() {

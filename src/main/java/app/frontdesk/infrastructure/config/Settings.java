@@ -3,7 +3,20 @@ package app.frontdesk.infrastructure.config;
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import app.frontdesk.application.cases.SupportContact;
+import app.frontdesk.application.verification.SenderPolicy;
+import app.frontdesk.domain.model.calendar.BusinessCalendar;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +52,23 @@ public final class Settings {
     public final int outboxWorkers;
     public final int batchSize;
     public final Duration outboxFirstRetry;
+    public final Path configDir;
+    public final Path templatesDir;
+    public final SenderPolicy senderPolicy;
+    public final Set<String> trustedAuthservIds;
+    public final EmailAddress triageAddress;
+    public final URI publicUrl;
+    public final Duration linkTtl;
+    public final Duration replyWindow;
+    public final Duration alertWindow;
+    public final Duration answerWithin;
+    public final ZoneId timeZone;
+    public final LocalTime opens;
+    public final LocalTime closes;
+    public final Set<LocalDate> holidays;
+    public final SupportContact support;
+    public final Optional<String> linkSecret;
+    public final Optional<String> webhookSecret;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -69,10 +99,107 @@ public final class Settings {
         this.outboxWorkers = (int) integer("FRONTDESK_OUTBOX_WORKERS", 2, 1, 64);
         this.batchSize = (int) integer("FRONTDESK_BATCH_SIZE", 100, 1, 1000);
         this.outboxFirstRetry = Duration.ofSeconds(integer("FRONTDESK_OUTBOX_RETRY_SECONDS", 30, 1, 3600));
+        this.configDir = Path.of(text("FRONTDESK_CONFIG_DIR").orElse("server-config")).toAbsolutePath().normalize();
+        this.templatesDir = text("FRONTDESK_TEMPLATES_DIR").map(d -> Path.of(d).toAbsolutePath().normalize())
+                .orElse(configDir.resolve("templates"));
+        SenderPolicy policy = SenderPolicy.VERIFIED;
+        try {
+            policy = SenderPolicy.parse(text("FRONTDESK_SENDER_POLICY").orElse("verified"));
+        } catch (IllegalArgumentException e) {
+            errors.add("FRONTDESK_SENDER_POLICY " + e.getMessage());
+        }
+        this.senderPolicy = policy;
+        Set<String> ids = new LinkedHashSet<>(List.of(text("FRONTDESK_TRUSTED_AUTHSERV_IDS").orElse("").split("[,\\s]+")));
+        ids.removeIf(String::isBlank);
+        this.trustedAuthservIds = Set.copyOf(ids);
+        this.triageAddress = text("FRONTDESK_TRIAGE_ADDRESS").isPresent() ? address("FRONTDESK_TRIAGE_ADDRESS", null)
+                : addresses == null ? null : addresses.admin();
+        URI publicBase = null;
+        try {
+            publicBase = URI.create(text("FRONTDESK_PUBLIC_URL").orElse("http://localhost:8080"));
+            if (publicBase.getScheme() == null || !publicBase.getScheme().startsWith("http")) {
+                errors.add("FRONTDESK_PUBLIC_URL must be an http(s) URL (was \"" + publicBase + "\")");
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add("FRONTDESK_PUBLIC_URL is not a URL: " + e.getMessage());
+        }
+        this.publicUrl = publicBase;
+        this.linkTtl = Duration.ofDays(integer("FRONTDESK_LINK_TTL_DAYS", 7, 1, 90));
+        this.replyWindow = Duration.ofHours(integer("FRONTDESK_REPLY_WINDOW_HOURS", 24, 1, 24 * 30));
+        this.alertWindow = Duration.ofMinutes(integer("FRONTDESK_ALERT_WINDOW_MINUTES", 60, 1, 24 * 60));
+        this.answerWithin = Duration.ofHours(integer("FRONTDESK_ANSWER_WITHIN_BUSINESS_HOURS", 4, 1, 200));
+        ZoneId zone = ZoneId.of("Europe/Moscow");
+        try {
+            zone = ZoneId.of(text("FRONTDESK_TIME_ZONE").orElse("Europe/Moscow"));
+        } catch (java.time.DateTimeException e) {
+            errors.add("FRONTDESK_TIME_ZONE is not a time zone id such as Europe/Moscow (was \"" + text("FRONTDESK_TIME_ZONE").orElse("") + "\")");
+        }
+        this.timeZone = zone;
+        LocalTime[] hours = {LocalTime.of(9, 0), LocalTime.of(18, 0)};
+        String bh = text("FRONTDESK_BUSINESS_HOURS").orElse("09:00-18:00");
+        try {
+            String[] parts = bh.split("-");
+            hours = new LocalTime[] {LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip())};
+            if (!hours[0].isBefore(hours[1])) {
+                errors.add("FRONTDESK_BUSINESS_HOURS must open before it closes (was \"" + bh + "\")");
+                hours = new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(18, 0)};
+            }
+        } catch (RuntimeException e) {
+            errors.add("FRONTDESK_BUSINESS_HOURS must look like 09:00-18:00 (was \"" + bh + "\")");
+        }
+        this.opens = hours[0];
+        this.closes = hours[1];
+        this.holidays = holidays(text("FRONTDESK_HOLIDAYS_FILE").map(Path::of).orElse(configDir.resolve("holidays.txt")));
+        this.support = new SupportContact(text("FRONTDESK_SUPPORT_NAME").orElse("Frontdesk support"),
+                text("FRONTDESK_SUPPORT_PHONE").orElse("+7 495 000-00-00"),
+                text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
+        this.linkSecret = text("FRONTDESK_LINK_SECRET");
+        this.webhookSecret = text("FRONTDESK_WEBHOOK_SECRET");
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - "
                     + String.join("\n  - ", errors));
         }
+    }
+
+    /** One date (2026-12-31) per line, # starts a comment; a missing file means no holidays. */
+    private Set<LocalDate> holidays(Path file) {
+        Set<LocalDate> days = new HashSet<>();
+        if (!Files.isRegularFile(file)) {
+            return days;
+        }
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                n++;
+                String d = line.replaceAll("#.*", "").strip();
+                if (d.isEmpty()) {
+                    continue;
+                }
+                try {
+                    days.add(LocalDate.parse(d));
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.add(file + " line " + n + ": \"" + d + "\" is not a date like 2026-12-31");
+                }
+            }
+        } catch (IOException e) {
+            errors.add("cannot read " + file + ": " + e.getMessage());
+        }
+        return days;
+    }
+
+    public BusinessCalendar calendar() {
+        return new BusinessCalendar(timeZone, opens, closes, holidays);
+    }
+
+    /** What /health warns about: settings that work but weaken what Frontdesk promises. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        if (senderPolicy == SenderPolicy.TRUST_FROM) {
+            w.add("FRONTDESK_SENDER_POLICY=trust-from: From is believed without verification; anyone can write in a contact's name");
+        } else if (trustedAuthservIds.isEmpty()) {
+            w.add("FRONTDESK_TRUSTED_AUTHSERV_IDS is empty: no sender can be verified, so every message is handled as from an unknown sender");
+        }
+        return w;
     }
 
     public static Settings fromEnvironment() {

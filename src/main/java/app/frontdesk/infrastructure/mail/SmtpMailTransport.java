@@ -19,6 +19,8 @@ import java.util.Properties;
 public final class SmtpMailTransport implements MailTransport {
 
     private final Session session;
+    /** For mails with the null reverse-path (automatic replies, RFC 3834 section 3.3): Angus reads mail.smtp.from per session. */
+    private final Session nullSenderSession;
     private final String host;
     private final int port;
     private final String user;
@@ -41,6 +43,10 @@ public final class SmtpMailTransport implements MailTransport {
             p.put("mail.smtp.starttls.enable", "true");
         }
         this.session = Session.getInstance(p);
+        Properties nullSender = new Properties();
+        nullSender.putAll(p);
+        nullSender.put("mail.smtp.from", "<>");
+        this.nullSenderSession = Session.getInstance(nullSender);
     }
 
     @Override
@@ -48,22 +54,36 @@ public final class SmtpMailTransport implements MailTransport {
         Transport transport = session.getTransport("smtp");
         transport.connect(host, port, user, password);
         return new Connection() {
+            private Transport nullSenderTransport;
+
             @Override
             public void send(OutboundMail mail) throws MessagingException {
+                Transport via = transport;
+                if (mail.envelopeFrom() == null) {
+                    if (nullSenderTransport == null) {
+                        nullSenderTransport = nullSenderSession.getTransport("smtp");
+                        nullSenderTransport.connect(host, port, user, password);
+                    }
+                    via = nullSenderTransport;
+                }
                 MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(mail.raw()));
                 Address[] to = new Address[mail.recipients().size()];
                 for (int i = 0; i < to.length; i++) {
                     to[i] = new InternetAddress(mail.recipients().get(i), false);
                 }
-                transport.sendMessage(message, to);
+                via.sendMessage(message, to);
             }
 
             @Override
             public void close() {
-                try {
-                    transport.close();
-                } catch (MessagingException e) {
-                    // The mails of the batch are already accepted or marked failed; a failed QUIT changes nothing.
+                for (Transport t : new Transport[] {transport, nullSenderTransport}) {
+                    try {
+                        if (t != null) {
+                            t.close();
+                        }
+                    } catch (MessagingException e) {
+                        // The mails of the batch are already accepted or marked failed; a failed QUIT changes nothing.
+                    }
                 }
             }
         };

@@ -71,6 +71,17 @@ final class JpaInboundRepository implements InboundRepository {
     }
 
     @Override
+    public List<InboundMessage> heldInCase(long caseId) {
+        return em.createNamedQuery("InboundMessage.heldInCase", InboundMessage.class).setParameter("caseId", caseId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public List<InboundMessage> inCase(long caseId) {
+        return em.createNamedQuery("InboundMessage.inCase", InboundMessage.class).setParameter("caseId", caseId).getResultList();
+    }
+
+    @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<InboundMessage> due = em.createNativeQuery(CLAIM_DUE, InboundMessage.class)

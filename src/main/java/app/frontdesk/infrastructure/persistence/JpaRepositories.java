@@ -5,6 +5,7 @@ import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
+import app.frontdesk.domain.model.supportcase.CaseRepository;
 import jakarta.persistence.EntityManager;
 
 /** The JPA repositories bound to one EntityManager, hence to one transaction. */
@@ -14,12 +15,14 @@ final class JpaRepositories implements Repositories {
     private final JpaInboundRepository inbound;
     private final JpaOutboxRepository outbox;
     private final JpaAuditLog audit;
+    private final JpaCaseRepository cases;
 
     JpaRepositories(EntityManager em) {
         this.accounts = new JpaAccountRepository(em);
         this.inbound = new JpaInboundRepository(em);
         this.outbox = new JpaOutboxRepository(em);
         this.audit = new JpaAuditLog(em);
+        this.cases = new JpaCaseRepository(em);
     }
 
     @Override
@@ -40,5 +43,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public CaseRepository cases() {
+        return cases;
     }
 }

@@ -32,8 +32,14 @@ public class GatewayReadiness implements HealthCheck {
                 r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
                 r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
                 r.outbox().countInState(OutboxState.FAILED)});
-            return response.up()
+            var up = response.up();
+            var warnings = lifecycle.gateway().settings().warnings();
+            if (!warnings.isEmpty()) {
+                up.withData("warning", String.join("; ", warnings));
+            }
+            return up
                     .withData("database", db.settings().isPostgres() ? "postgresql" : "h2")
+                    .withData("senderPolicy", lifecycle.gateway().settings().senderPolicy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .withData("inboundWaiting", counts[0])
                     .withData("inboundHeld", counts[1])
                     .withData("inboundQuarantined", counts[2])

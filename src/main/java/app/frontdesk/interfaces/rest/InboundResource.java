@@ -43,7 +43,7 @@ public class InboundResource {
     public record Accepted(long id, String status) {
     }
 
-    public record Status(long id, String state, String route, Long accountId, String reason, String messageId,
+    public record Status(long id, String state, String route, Long accountId, Long caseId, String reason, String messageId,
                          String from, String subject, String envelopeSender, String envelopeRecipient, long size,
                          int attempts, Instant receivedAt, Instant processedAt, List<Sent> outbox) {
     }
@@ -94,7 +94,7 @@ public class InboundResource {
         return lifecycle.gateway().database().inTransaction(r -> {
             InboundMessage m = r.inbound().find(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
             List<Sent> sent = r.outbox().causedBy(id).stream().map(InboundResource::sent).toList();
-            return new Status(m.id(), m.state().name(), m.route() == null ? null : m.route().name(), m.accountId(),
+            return new Status(m.id(), m.state().name(), m.route() == null ? null : m.route().name(), m.accountId(), m.caseId(),
                     m.reason(), m.messageId(), m.fromAddress(), m.subject(), m.envelope().sender(),
                     m.envelope().recipient(), m.sizeBytes(), m.attempts(), m.receivedAt(), m.processedAt(), sent);
         });

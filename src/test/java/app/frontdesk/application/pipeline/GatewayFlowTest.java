@@ -88,16 +88,20 @@ class GatewayFlowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void unknownSenderIsHeldWithTheReasonAndNothingIsSent(String name, Supplier<DatabaseSettings> db) throws Exception {
+    void anUnverifiedStrangerIsHeldInACaseAndOnlyTriageIsTold(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             gw.account("Romashka", "romashka.example", "anna@romashka.example");
-            long id = gw.intake.accept(TestMail.from("ceo@romashka.example").bytes(), Envelope.UNKNOWN).id();
+            long id = gw.intake.accept(TestMail.from("someone@elsewhere.example").unverified().bytes(), Envelope.UNKNOWN).id();
             gw.processAll();
             InboundMessage m = message(gw, id);
-            assertEquals(InboundState.HELD, m.state());
+            assertEquals(InboundState.HELD, m.state(), m.reason());
             assertEquals(Route.UNKNOWN_SENDER, m.route());
             assertTrue(m.reason().startsWith("unknown sender"), m.reason());
-            assertEquals(List.of(), outbox(gw, id));
+            assertTrue(m.caseId() != null, "the message belongs to a case");
+            // No reply to an address nothing vouches for; no account, so no authorized contact; triage hears of it.
+            List<OutboundMail> sent = outbox(gw, id);
+            assertEquals(List.of(MailKind.MANAGER_ALERT), sent.stream().map(OutboundMail::kind).toList());
+            assertEquals(List.of("admin@frontdesk.test"), sent.get(0).recipients());
         }
     }
 

@@ -43,6 +43,9 @@ public class Contact {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+
     protected Contact() {
     }
 
@@ -77,5 +80,15 @@ public class Contact {
 
     public ContactChannel channel() {
         return channel;
+    }
+
+    public java.util.Optional<String> webhookUrl() {
+        return java.util.Optional.ofNullable(webhookUrl);
+    }
+
+    /** Asks this contact through a webhook instead of mail (null: back to mail). */
+    public void useWebhook(String url) {
+        this.webhookUrl = url;
+        this.channel = url == null ? ContactChannel.EMAIL : ContactChannel.WEBHOOK;
     }
 }

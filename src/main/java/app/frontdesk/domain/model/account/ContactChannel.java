@@ -1,6 +1,7 @@
 package app.frontdesk.domain.model.account;
 
-/** How an authorized contact is reached. E-mail now; other channels come with their adapters. */
+/** How an authorized contact is asked to act (authorize a colleague): by mail, or by a signed JSON webhook. */
 public enum ContactChannel {
-    EMAIL
+    EMAIL,
+    WEBHOOK
 }

@@ -21,6 +21,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "inbound_message")
 @NamedQuery(name = "InboundMessage.findBySha256", query = "SELECT m FROM InboundMessage m WHERE m.sha256 = :sha256")
+@NamedQuery(name = "InboundMessage.heldInCase", query = "SELECT m FROM InboundMessage m WHERE m.caseId = :caseId AND m.state = app.frontdesk.domain.model.inbound.InboundState.HELD ORDER BY m.id")
+@NamedQuery(name = "InboundMessage.inCase", query = "SELECT m FROM InboundMessage m WHERE m.caseId = :caseId ORDER BY m.id")
 @NamedQuery(name = "InboundMessage.countInState", query = "SELECT COUNT(m) FROM InboundMessage m WHERE m.state = :state")
 public class InboundMessage {
 
@@ -76,6 +78,10 @@ public class InboundMessage {
     @Column(name = "processed_at")
     private Instant processedAt;
 
+    /** The unknown-sender case this message belongs to, if any. */
+    @Column(name = "case_id")
+    private Long caseId;
+
     protected InboundMessage() {
     }
 
@@ -113,6 +119,22 @@ public class InboundMessage {
         this.attempts++;
         this.reason = cut("attempt " + attempts + " failed: " + error, 1000);
         this.nextAttemptAt = now.plus(backoff);
+    }
+
+    public void joinCase(long supportCase) {
+        this.caseId = supportCase;
+    }
+
+    public Long caseId() {
+        return caseId;
+    }
+
+    /** A held message goes on after all (its sender was authorized): the route changes, the history stays in the case. */
+    public void release(Route newRoute, Long account, String why, Instant now) {
+        if (state != InboundState.HELD) {
+            throw new IllegalStateException("message " + id + " is " + state + ", not held");
+        }
+        route(newRoute, InboundState.ROUTED, account, why, now);
     }
 
     public void quarantine(String why, Instant now) {

@@ -22,6 +22,12 @@ public interface InboundRepository {
 
     long countInState(InboundState state);
 
+    /** The messages of a case that are still held, oldest first, locked for this transaction. */
+    List<InboundMessage> heldInCase(long caseId);
+
+    /** All messages of a case, oldest first. */
+    List<InboundMessage> inCase(long caseId);
+
     /**
      * Locks up to {@code limit} messages that wait for the pipeline and are due, skipping rows that
      * another worker holds; the locks last until the caller's transaction ends.

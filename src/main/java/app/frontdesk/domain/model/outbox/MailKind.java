@@ -5,5 +5,17 @@ public enum MailKind {
     /** A known contact's message passed on to the helpdesk, intact. */
     HELPDESK_FORWARD,
     /** An alert to the administrator (a message was quarantined). */
-    ADMIN_ALERT
+    ADMIN_ALERT,
+    /** The explanation to a sender who is not an authorized contact (null envelope sender, RFC 3834). */
+    SENDER_REPLY,
+    /** To an account's authorized contact: someone wants to act for you; authorize or reject. */
+    AUTHORIZATION_REQUEST,
+    /** To an authorized contact: mail in your name failed verification. */
+    UNVERIFIED_CONTACT_WARNING,
+    /** To the personal manager or triage: an unknown-sender case. */
+    MANAGER_ALERT,
+    /** To the personal manager: alerts the hourly limit held back. */
+    MANAGER_DIGEST,
+    /** A signed JSON POST to a contact's webhook instead of a mail; recipients holds the URL. */
+    WEBHOOK
 }

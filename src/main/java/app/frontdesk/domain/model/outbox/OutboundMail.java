@@ -24,6 +24,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "outbox")
 @NamedQuery(name = "OutboundMail.countInState", query = "SELECT COUNT(o) FROM OutboundMail o WHERE o.state = :state")
+@NamedQuery(name = "OutboundMail.findByCase", query = "SELECT o FROM OutboundMail o WHERE o.caseId = :caseId ORDER BY o.id")
 @NamedQuery(name = "OutboundMail.findByInbound", query = "SELECT o FROM OutboundMail o WHERE o.inboundId = :inboundId ORDER BY o.id")
 public class OutboundMail {
 
@@ -72,6 +73,13 @@ public class OutboundMail {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The account this mail was about: a customer's reply to it is evidence for that account. */
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "case_id")
+    private Long caseId;
+
     protected OutboundMail() {
     }
 
@@ -89,6 +97,21 @@ public class OutboundMail {
         this.state = OutboxState.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** Records what this mail is about; answers this mail for chaining. */
+    public OutboundMail about(Long account, Long supportCase) {
+        this.accountId = account;
+        this.caseId = supportCase;
+        return this;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public Long caseId() {
+        return caseId;
     }
 
     public void sent(Instant now) {

@@ -1,6 +1,8 @@
 package app.frontdesk.domain.model.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 
 /** The outbox. */
@@ -12,6 +14,11 @@ public interface OutboxRepository {
     List<OutboundMail> claimDue(Instant now, int limit);
 
     List<OutboundMail> causedBy(long inboundId);
+
+    List<OutboundMail> ofCase(long caseId);
+
+    /** The accounts of our mails with these Message-IDs (a customer replied to, or forwarded, one of them). */
+    Map<String, Long> accountsOfSentMail(Collection<String> messageIds);
 
     long countInState(OutboxState state);
 }

@@ -1,0 +1,15 @@
+package app.frontdesk.application.cases;
+
+import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.Contact;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import java.time.Instant;
+import java.util.List;
+
+/** What an authorized contact is asked: who wrote, what, why we think it concerns them, and the two links. */
+public record AuthorizationRequest(SupportCase supportCase, Account account, Contact contact, InboundMessage message,
+                                   String subject, String text, List<Evidence> evidence,
+                                   String authorizeUrl, String rejectUrl, Instant now) {
+}

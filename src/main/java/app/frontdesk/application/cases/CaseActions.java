@@ -1,0 +1,167 @@
+package app.frontdesk.application.cases;
+
+import app.frontdesk.application.Repositories;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.application.outbox.HelpdeskForward;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.audit.AuditEvent;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.inbound.Route;
+import app.frontdesk.domain.model.supportcase.ActionLink;
+import app.frontdesk.domain.model.supportcase.CaseKind;
+import app.frontdesk.domain.model.supportcase.CaseState;
+import app.frontdesk.domain.model.supportcase.LinkAction;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What people do with a case: press a one-click button, or resolve / reject it in the console.
+ * Authorizing adds the sender as a contact (audited) and releases every held message of the case to
+ * the helpdesk, in one transaction with closing the case.
+ */
+public final class CaseActions {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Links links;
+    private final CaseTexts texts;
+    private final HelpdeskForward forward;
+
+    public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.links = links;
+        this.texts = texts;
+        this.forward = forward;
+    }
+
+    /** The page a link opens (GET). It changes nothing, so mail scanners that follow links do no harm. */
+    public String open(String token, Locale lang) {
+        Optional<LinkSigner.Claim> claim = links.signer().verify(token);
+        if (claim.isEmpty()) {
+            return texts.donePage("invalid", null, lang);
+        }
+        return transactions.inTransaction(repos -> {
+            Optional<ActionLink> link = repos.cases().lockLink(claim.get().linkId());
+            Optional<SupportCase> c = link.flatMap(l -> repos.cases().find(l.caseId()));
+            if (link.isEmpty() || c.isEmpty() || link.get().action() != claim.get().action()) {
+                return texts.donePage("invalid", null, lang);
+            }
+            if (!link.get().usable(clock.instant()) || c.get().state().isClosed()) {
+                return texts.donePage("alreadyDone", c.get(), lang);
+            }
+            return texts.confirmPage(link.get().action(), c.get(), links.url(token), lang);
+        });
+    }
+
+    /** The button (POST): does what the link says, once. */
+    public String press(String token, Locale lang) {
+        Optional<LinkSigner.Claim> claim = links.signer().verify(token);
+        if (claim.isEmpty()) {
+            return texts.donePage("invalid", null, lang);
+        }
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            Optional<ActionLink> found = repos.cases().lockLink(claim.get().linkId());
+            if (found.isEmpty() || found.get().action() != claim.get().action()) {
+                return texts.donePage("invalid", null, lang);
+            }
+            ActionLink link = found.get();
+            SupportCase c = repos.cases().find(link.caseId()).orElseThrow();
+            if (!link.usable(now) || c.state().isClosed()) {
+                c.record(now, link.issuedTo(), "link-refused", link.action() + " link " + link.id()
+                        + (link.usedAt() != null ? " already used" : c.state().isClosed() ? " on a closed case" : " expired"));
+                return texts.donePage("alreadyDone", c, lang);
+            }
+            link.use(now);
+            String actor = link.issuedTo() + " (one-click link)";
+            switch (link.action()) {
+                case AUTHORIZE -> {
+                    authorize(repos, c, actor, "authorized through the one-click link", now);
+                    return texts.donePage("authorized", c, lang);
+                }
+                case CONFIRM -> {
+                    release(repos, c, c.accountId().orElseThrow(), actor, now);
+                    c.close(CaseState.RESOLVED, actor, "the authorized contact confirmed the mail was theirs", now);
+                    return texts.donePage("confirmed", c, lang);
+                }
+                default -> {
+                    reject(repos, c, actor, "the authorized contact answered: this was not us", now);
+                    return texts.donePage("rejected", c, lang);
+                }
+            }
+        });
+    }
+
+    /** A person resolves a case; with {@code authorizeFor} the sender becomes a contact of that account. */
+    public Optional<SupportCase> resolve(long caseId, String actor, String note, Long authorizeFor) {
+        return transactions.inTransaction(repos -> repos.cases().find(caseId).map(c -> {
+            Instant now = clock.instant();
+            if (authorizeFor != null) {
+                if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
+                    c.assignAccount(authorizeFor, actor, now);
+                }
+                authorize(repos, c, actor, note, now);
+            } else {
+                c.close(CaseState.RESOLVED, actor, note, now);
+            }
+            return c;
+        }));
+    }
+
+    public Optional<SupportCase> reject(long caseId, String actor, String note) {
+        return transactions.inTransaction(repos -> repos.cases().find(caseId).map(c -> {
+            reject(repos, c, actor, note, clock.instant());
+            return c;
+        }));
+    }
+
+    private void authorize(Repositories repos, SupportCase c, String actor, String note, Instant now) {
+        if (c.kind() != CaseKind.UNKNOWN_SENDER) {
+            throw new IllegalStateException("case " + c.reference() + " is about an existing contact; confirm or reject it");
+        }
+        long accountId = c.accountId().orElseThrow(() -> new IllegalStateException("case " + c.reference() + " has no account"));
+        Account account = repos.accounts().find(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+        account.authorize(EmailAddress.of(c.sender()), c.senderName().orElse(null), c.locale(), now);
+        repos.accounts().store(account);
+        repos.audit().record(new AuditEvent(now, actor, "contact-authorized", "account", accountId,
+                c.sender() + " authorized in case " + c.reference()));
+        c.record(now, actor, "contact-authorized", c.sender() + " is now an authorized contact of account " + accountId);
+        release(repos, c, accountId, actor, now);
+        c.close(CaseState.RESOLVED, actor, note, now);
+    }
+
+    /** Every held message of the case goes to the helpdesk, as a verified contact's would have. */
+    private void release(Repositories repos, SupportCase c, long accountId, String actor, Instant now) {
+        List<InboundMessage> held = repos.inbound().heldInCase(c.id());
+        Map<Long, byte[]> raw = repos.inbound().rawBytes(held.stream().map(InboundMessage::id).toList());
+        for (InboundMessage m : held) {
+            repos.outbox().add(forward.compose(m, raw.get(m.id()), List.of(accountId), now).about(accountId, c.id()));
+            m.release(Route.HELPDESK, accountId, "forwarded to the helpdesk: released by " + actor + " in case " + c.reference(), now);
+        }
+        c.record(now, actor, "released", held.size() + " held message(s) forwarded to the helpdesk");
+    }
+
+    private void reject(Repositories repos, SupportCase c, String actor, String note, Instant now) {
+        c.close(CaseState.REJECTED, actor, note, now);
+        repos.audit().record(new AuditEvent(now, actor, "case-rejected", "case", c.id(), c.sender() + ": " + note));
+        List<InboundMessage> messages = repos.inbound().inCase(c.id());
+        if (messages.isEmpty()) {
+            return;
+        }
+        InboundMessage first = messages.get(0);
+        Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
+        String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
+        var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
+                account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
+                "rejected by " + actor + ": " + note, List.of(), null, null, true, links.caseApiUrl(c));
+        repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, facts, now));
+        c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
+    }
+}

@@ -1,0 +1,74 @@
+package app.frontdesk.application.cases;
+
+import app.frontdesk.application.Transactions;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.supportcase.CaseState;
+import app.frontdesk.domain.model.supportcase.SenderThrottle;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What time does to cases: cases nobody acted on expire with their links, and the alerts that the
+ * hourly limit held back go to the manager as one digest when the hour is over.
+ */
+public final class CaseHousekeeping {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final CaseTexts texts;
+    private final Links links;
+
+    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, Links links) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.texts = texts;
+        this.links = links;
+    }
+
+    /** Answers how many cases expired plus digests sent (0: nothing was due). */
+    public int runDue() {
+        return expire() + digests();
+    }
+
+    int expire() {
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            List<SupportCase> due = repos.cases().expiredBy(now, 100);
+            for (SupportCase c : due) {
+                c.close(CaseState.EXPIRED, "frontdesk", "nobody acted before the links expired; the held messages stay held", now);
+            }
+            return due.size();
+        });
+    }
+
+    int digests() {
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            int sent = 0;
+            for (SenderThrottle t : repos.cases().pendingDigests(100)) {
+                if (!t.digestDue(texts.settings().alertWindow(), now) || t.caseId() == null) {
+                    continue;
+                }
+                Optional<SupportCase> c = repos.cases().find(t.caseId());
+                if (c.isEmpty()) {
+                    t.digested(now);
+                    continue;
+                }
+                List<InboundMessage> all = repos.inbound().inCase(c.get().id());
+                List<InboundMessage> held = all.subList(Math.max(0, all.size() - t.pending()), all.size());
+                Optional<Account> account = c.get().accountId().flatMap(id -> repos.accounts().find(id));
+                String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
+                repos.outbox().add(texts.managerDigest(c.get(), to, account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
+                        held, links.caseApiUrl(c.get()), now));
+                c.get().record(now, "frontdesk", "digest-sent", to + ": " + held.size() + " message(s) held back by the hourly limit");
+                t.digested(now);
+                sent++;
+            }
+            return sent;
+        });
+    }
+}

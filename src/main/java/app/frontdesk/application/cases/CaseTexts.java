@@ -1,0 +1,287 @@
+package app.frontdesk.application.cases;
+
+import app.frontdesk.application.MailAddresses;
+import app.frontdesk.application.evidence.Candidate;
+import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.application.outbox.MailComposer;
+import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.texts.Rendered;
+import app.frontdesk.application.texts.TemplateLibrary;
+import app.frontdesk.application.texts.Text;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.Contact;
+import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import app.frontdesk.domain.model.supportcase.LinkAction;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every mail of an unknown-sender case, from its template: the model each template gets is built
+ * here and nowhere else, and {@link #sample(Text)} gives the same keys for the start-up check.
+ */
+public final class CaseTexts {
+
+    private final TemplateLibrary templates;
+    private final MailComposer composer;
+    private final MessageIds messageIds;
+    private final MailAddresses addresses;
+    private final CaseSettings settings;
+
+    public CaseTexts(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CaseSettings settings) {
+        this.templates = templates;
+        this.composer = new MailComposer(addresses.frontdesk().domain());
+        this.messageIds = messageIds;
+        this.addresses = addresses;
+        this.settings = settings;
+    }
+
+    public CaseSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The explanation to the sender. Its model holds nothing about any account, so the text is the
+     * same whether or not one matched: only reference, date and language differ.
+     */
+    public OutboundMail senderReply(SupportCase c, InboundMessage message, String originalMessageId, Locale lang, Instant now) {
+        Map<String, Object> model = common(c, lang);
+        model.put("received", format(message.receivedAt(), lang));
+        Rendered r = templates.render(Text.SENDER_REPLY, lang, model);
+        String id = messageIds.next();
+        var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name())
+                .to(List.of(c.sender()))
+                .header("Auto-Submitted", "auto-replied")
+                .header("X-Auto-Response-Suppress", "All")
+                .header("Precedence", "auto_reply")
+                .header("Reply-To", settings.support().email());
+        if (originalMessageId != null) {
+            draft.header("In-Reply-To", originalMessageId).header("References", originalMessageId);
+        }
+        // Null reverse-path (RFC 3834 section 3.3): a bounce of this reply goes nowhere, so it cannot loop.
+        return new OutboundMail(MailKind.SENDER_REPLY, id, null, List.of(c.sender()), draft.write(now), message.id(), now)
+                .about(null, c.id());
+    }
+
+    /** To one authorized contact: who wrote, what, what tied it to you; authorize or reject. */
+    public OutboundMail authorizationRequest(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
+                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, Instant now) {
+        Locale lang = to.locale();
+        Map<String, Object> model = common(c, lang);
+        model.put("recipientName", to.name() == null ? "" : to.name());
+        model.put("accountName", account.name());
+        model.put("sender", sender(c));
+        model.put("subject", subject);
+        model.put("excerpt", Excerpt.of(text));
+        model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
+        model.put("authorizeUrl", authorizeUrl);
+        model.put("rejectUrl", rejectUrl);
+        model.put("linksExpire", format(c.expiresAt(), lang));
+        return mail(Text.AUTHORIZE_REQUEST, MailKind.AUTHORIZATION_REQUEST, c, message, lang, model, List.of(to.address().value()),
+                account.id(), null, now);
+    }
+
+    /** To an authorized contact: mail came in your name and failed verification. */
+    public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
+                                          String verification, String confirmUrl, String rejectUrl, Instant now) {
+        Locale lang = to.locale();
+        Map<String, Object> model = common(c, lang);
+        model.put("recipientName", to.name() == null ? "" : to.name());
+        model.put("accountName", account.name());
+        model.put("sender", sender(c));
+        model.put("subject", subject);
+        model.put("verification", verification);
+        model.put("confirmUrl", confirmUrl);
+        model.put("rejectUrl", rejectUrl);
+        model.put("linksExpire", format(c.expiresAt(), lang));
+        return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
+                List.of(to.address().value()), account.id(), null, now);
+    }
+
+    /** What a manager needs to act: the original attached, candidates, what was sent, deadline, links. */
+    public record AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
+                             String subject, String excerpt, String verification, List<String> sent,
+                             String authorizeUrl, String rejectUrl, boolean suspicious, String apiUrl) {
+    }
+
+    public OutboundMail managerAlert(SupportCase c, InboundMessage message, byte[] raw, String to, AlertFacts f, Instant now) {
+        Locale lang = settings.defaultLocale();
+        Map<String, Object> model = common(c, lang);
+        model.put("managerName", f.managerName() == null ? "" : f.managerName());
+        model.put("hasAccount", f.accountName() != null);
+        model.put("accountName", f.accountName() == null ? "" : f.accountName());
+        model.put("triage", f.accountName() == null);
+        model.put("sender", sender(c));
+        model.put("subject", f.subject());
+        model.put("excerpt", f.excerpt());
+        model.put("verification", f.verification());
+        model.put("candidates", f.candidates().stream().limit(5).map(k -> Map.of(
+                "account", k.accountId() + " " + f.accountNames().getOrDefault(k.accountId(), ""),
+                "confidence", k.percent(),
+                "evidence", String.join(", ", k.evidence().stream().map(e -> describe(e, lang)).toList()))).toList());
+        model.put("noCandidates", f.candidates().isEmpty());
+        model.put("sent", f.sent());
+        model.put("nothingSent", f.sent().isEmpty());
+        model.put("links", f.authorizeUrl() != null);
+        model.put("authorizeUrl", f.authorizeUrl() == null ? "" : f.authorizeUrl());
+        model.put("rejectUrl", f.rejectUrl() == null ? "" : f.rejectUrl());
+        model.put("suspicious", f.suspicious());
+        model.put("apiUrl", f.apiUrl());
+        Rendered r = templates.render(Text.MANAGER_ALERT, lang, model);
+        String id = messageIds.next();
+        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), "Frontdesk").to(List.of(to))
+                .header("Auto-Submitted", "auto-generated").attach(raw).write(now);
+        return new OutboundMail(MailKind.MANAGER_ALERT, id, addresses.frontdesk().value(), List.of(to), bytes, message.id(), now)
+                .about(c.accountId().orElse(null), c.id());
+    }
+
+    public OutboundMail managerDigest(SupportCase c, String to, String managerName, List<InboundMessage> held, String apiUrl, Instant now) {
+        Locale lang = settings.defaultLocale();
+        Map<String, Object> model = common(c, lang);
+        model.put("managerName", managerName == null ? "" : managerName);
+        model.put("sender", sender(c));
+        model.put("count", held.size());
+        model.put("messages", held.stream().map(m -> Map.of("received", format(m.receivedAt(), lang),
+                "subject", m.subject() == null ? "" : m.subject(), "id", m.id())).toList());
+        model.put("apiUrl", apiUrl);
+        Rendered r = templates.render(Text.MANAGER_DIGEST, lang, model);
+        String id = messageIds.next();
+        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), "Frontdesk").to(List.of(to))
+                .header("Auto-Submitted", "auto-generated").write(now);
+        return new OutboundMail(MailKind.MANAGER_DIGEST, id, addresses.frontdesk().value(), List.of(to), bytes, null, now)
+                .about(c.accountId().orElse(null), c.id());
+    }
+
+    /** The page a link opens (GET), with the button that acts (POST). */
+    public String confirmPage(LinkAction action, SupportCase c, String formUrl, Locale lang) {
+        Map<String, Object> model = common(c, lang);
+        model.put("sender", sender(c));
+        model.put("formUrl", formUrl);
+        model.put("authorize", action == LinkAction.AUTHORIZE);
+        model.put("reject", action == LinkAction.REJECT);
+        model.put("confirm", action == LinkAction.CONFIRM);
+        return templates.render(Text.ACTION_CONFIRM, lang, model).html();
+    }
+
+    /** The page after the button, or for a link that is invalid, used or expired. */
+    public String donePage(String outcome, SupportCase c, Locale lang) {
+        Map<String, Object> model = c == null ? new HashMap<>(contactModel()) : common(c, lang);
+        model.putIfAbsent("reference", "");
+        model.put("sender", c == null ? Map.of("address", "", "name", "") : sender(c));
+        for (String o : List.of("authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
+            model.put(o, o.equals(outcome));
+        }
+        return templates.render(Text.ACTION_DONE, lang, model).html();
+    }
+
+    private OutboundMail mail(Text text, MailKind kind, SupportCase c, InboundMessage message, Locale lang, Map<String, Object> model,
+                              List<String> to, Long accountId, byte[] attach, Instant now) {
+        Rendered r = templates.render(text, lang, model);
+        String id = messageIds.next();
+        var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name()).to(to)
+                .header("Auto-Submitted", "auto-generated").header("Reply-To", settings.support().email());
+        if (attach != null) {
+            draft.attach(attach);
+        }
+        return new OutboundMail(kind, id, addresses.frontdesk().value(), to, draft.write(now), message.id(), now)
+                .about(accountId, c.id());
+    }
+
+    private Map<String, Object> common(SupportCase c, Locale lang) {
+        Map<String, Object> model = new HashMap<>(contactModel());
+        model.put("reference", c.reference());
+        model.put("explanation", true);
+        model.put("nextStep", true);
+        model.put("deadline", Map.of("when", format(c.dueAt(), lang)));
+        return model;
+    }
+
+    private Map<String, Object> contactModel() {
+        Map<String, Object> m = new HashMap<>();
+        SupportContact s = settings.support();
+        m.put("contact", Map.of("name", s.name(), "phone", s.phone(), "email", s.email()));
+        return m;
+    }
+
+    private static Map<String, Object> sender(SupportCase c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", c.sender());
+        m.put("name", c.senderName().orElse(""));
+        return m;
+    }
+
+    String format(Instant t, Locale lang) {
+        Locale l = TemplateLibrary.language(lang);
+        return DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm (z)", l).format(t.atZone(settings.calendar().zone()));
+    }
+
+    static String describe(Evidence e, Locale lang) {
+        boolean ru = lang.getLanguage().equals("ru");
+        String what = switch (e.kind()) {
+            case "domain", "unverified-domain" -> ru ? "домен адреса" : "address domain";
+            case "invoice" -> ru ? "номер счёта" : "invoice number";
+            case "contract" -> ru ? "номер договора" : "contract number";
+            case "account-number" -> ru ? "номер лицевого счёта" : "account number";
+            case "inn" -> ru ? "ИНН" : "tax ID (INN)";
+            case "kpp" -> ru ? "КПП" : "KPP";
+            case "phone" -> ru ? "телефон" : "phone";
+            case "name" -> ru ? "название компании" : "company name";
+            case "reply-to-our-mail" -> ru ? "ответ на наше письмо" : "a reply to our mail";
+            default -> e.kind();
+        };
+        return what + " " + e.value() + (e.kind().equals("unverified-domain") ? (ru ? " (не подтверждён)" : " (not verified)") : "");
+    }
+
+    /** A model with every key the templates of {@code text} may use, for the start-up check. */
+    public static Map<String, Object> sample(Text text) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("reference", "FD-100");
+        m.put("explanation", true);
+        m.put("nextStep", true);
+        m.put("deadline", Map.of("when", "Monday, 23 November 2026, 13:00 (MSK)"));
+        m.put("contact", Map.of("name", "Sample Support Desk", "phone", "+7 495 000-00-00", "email", "support@sample.example"));
+        m.put("received", "Sunday, 22 November 2026, 10:00 (MSK)");
+        m.put("recipientName", "Anna");
+        m.put("managerName", "Olga");
+        m.put("accountName", "Sample LLC");
+        m.put("hasAccount", true);
+        m.put("triage", false);
+        m.put("sender", Map.of("address", "ceo@sample.example", "name", "Ivan"));
+        m.put("subject", "Re: notice");
+        m.put("excerpt", "Hello,\nwe paid yesterday.");
+        m.put("evidence", List.of("invoice number INV-1"));
+        m.put("authorizeUrl", "https://frontdesk.example/api/links/a");
+        m.put("rejectUrl", "https://frontdesk.example/api/links/r");
+        m.put("confirmUrl", "https://frontdesk.example/api/links/c");
+        m.put("linksExpire", "Monday, 30 November 2026, 10:00 (MSK)");
+        m.put("verification", "dmarc=fail");
+        m.put("candidates", List.of(Map.of("account", "100 Sample LLC", "confidence", 90, "evidence", "invoice number INV-1")));
+        m.put("noCandidates", false);
+        m.put("sent", List.of("explanation to ceo@sample.example"));
+        m.put("nothingSent", false);
+        m.put("links", true);
+        m.put("suspicious", false);
+        m.put("apiUrl", "https://frontdesk.example/api/cases/100");
+        m.put("count", 2);
+        m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
+        m.put("formUrl", "https://frontdesk.example/api/links/a");
+        for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
+            m.put(o, o.equals("authorize") || o.equals("authorized"));
+        }
+        return m;
+    }
+
+    static List<String> sentLine(List<String> sent, String what) {
+        List<String> copy = new ArrayList<>(sent);
+        copy.add(what);
+        return copy;
+    }
+}

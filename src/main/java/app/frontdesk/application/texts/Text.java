@@ -1,0 +1,46 @@
+package app.frontdesk.application.texts;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Every text Frontdesk writes to people, with the parts each must have. */
+public enum Text {
+    /** To a sender who is not an authorized contact. */
+    SENDER_REPLY("sender-reply", true, EnumSet.allOf(Part.class)),
+    /** To the account's authorized contact: someone asked to act for you; authorize or reject. */
+    AUTHORIZE_REQUEST("authorize-request", true, EnumSet.allOf(Part.class)),
+    /** To an authorized contact: mail in your name failed verification. */
+    UNVERIFIED_CONTACT("unverified-contact", true, EnumSet.allOf(Part.class)),
+    /** To the personal manager (or triage): what happened and what to do. */
+    MANAGER_ALERT("manager-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
+    /** To the personal manager: what the hourly limit held back. */
+    MANAGER_DIGEST("manager-digest", true, EnumSet.of(Part.NEXT_STEP)),
+    /** The page a one-click link opens: says what the button will do. */
+    ACTION_CONFIRM("action-confirm", false, EnumSet.noneOf(Part.class)),
+    /** The page after the button: what happened, or why nothing did. */
+    ACTION_DONE("action-done", false, EnumSet.of(Part.CONTACT));
+
+    private final String file;
+    private final boolean mail;
+    private final Set<Part> required;
+
+    Text(String file, boolean mail, Set<Part> required) {
+        this.file = file;
+        this.mail = mail;
+        this.required = required;
+    }
+
+    /** The file name stem: {@code <stem>.<language>.txt} and {@code .html}. */
+    public String file() {
+        return file;
+    }
+
+    /** A mail has a subject and a plain-text body; a page is HTML only. */
+    public boolean isMail() {
+        return mail;
+    }
+
+    public Set<Part> required() {
+        return required;
+    }
+}

@@ -1,0 +1,87 @@
+package app.frontdesk.bootstrap;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseHousekeeping;
+import app.frontdesk.application.cases.CaseSettings;
+import app.frontdesk.application.cases.CaseTexts;
+import app.frontdesk.application.cases.EmailAuthorizationChannel;
+import app.frontdesk.application.cases.LinkSigner;
+import app.frontdesk.application.cases.Links;
+import app.frontdesk.application.cases.UnknownSenders;
+import app.frontdesk.application.cases.WebhookAuthorizationChannel;
+import app.frontdesk.application.evidence.AccountFinder;
+import app.frontdesk.application.evidence.ClueExtractor;
+import app.frontdesk.application.evidence.EvidencePatterns;
+import app.frontdesk.application.evidence.PublicMailDomains;
+import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.outbox.AdminAlert;
+import app.frontdesk.application.outbox.HelpdeskForward;
+import app.frontdesk.application.outbox.KindRoutingTransport;
+import app.frontdesk.application.outbox.MailTransport;
+import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.outbox.OutboxDispatcher;
+import app.frontdesk.application.pipeline.GatewayPipeline;
+import app.frontdesk.application.pipeline.InboundProcessor;
+import app.frontdesk.application.pipeline.Pipeline;
+import app.frontdesk.application.texts.TemplateLibrary;
+import app.frontdesk.application.verification.SenderVerifier;
+import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.infrastructure.mail.WebhookTransport;
+import app.frontdesk.infrastructure.mime.Mime4jMailParser;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every application service, wired from the settings over one database. The server (see
+ * {@link Gateway}) and the tests build the same graph through this class, so a test exercises what
+ * runs.
+ */
+public final class Services {
+
+    public final MessageIds messageIds;
+    public final TemplateLibrary templates;
+    public final CaseTexts caseTexts;
+    public final Links links;
+    public final UnknownSenders unknownSenders;
+    public final Pipeline pipeline;
+    public final InboundProcessor processor;
+    public final MessageIntake intake;
+    public final OutboxDispatcher dispatcher;
+    public final AccountService accounts;
+    public final CaseActions caseActions;
+    public final CaseHousekeeping housekeeping;
+    public final WebhookTransport webhooks;
+
+    /**
+     * @param mailTransport how mails leave (SMTP or files); webhooks are added here
+     * @param wake          called when a message was accepted (wakes the pipeline workers)
+     */
+    public Services(Settings settings, Transactions db, Clock clock, Meter meter, MailTransport mailTransport, Runnable wake) {
+        this.messageIds = new MessageIds(settings.addresses.frontdesk().domain());
+        this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
+        CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
+                settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar());
+        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
+                settings.publicUrl);
+        this.unknownSenders = new UnknownSenders(
+                new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds),
+                new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)),
+                new AccountFinder(), caseTexts, links,
+                List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
+        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders);
+        this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
+                settings.batchSize, 5);
+        this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);
+        this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"));
+        this.dispatcher = new OutboxDispatcher(db, new KindRoutingTransport(mailTransport, webhooks), clock, meter, 20, 12,
+                settings.outboxFirstRetry);
+        this.accounts = new AccountService(db, clock, settings.defaultLocale);
+        HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
+        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
+        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links);
+    }
+}

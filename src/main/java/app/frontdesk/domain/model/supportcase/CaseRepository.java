@@ -1,0 +1,35 @@
+package app.frontdesk.domain.model.supportcase;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Cases, their links and throttles; implemented over JPA in infrastructure. */
+public interface CaseRepository {
+
+    void add(SupportCase supportCase);
+
+    Optional<SupportCase> find(long id);
+
+    /** The case of this sender that is still open or awaiting authorization, locked for this transaction. */
+    Optional<SupportCase> openCaseOf(String sender);
+
+    List<SupportCase> list(Optional<CaseState> state, int limit);
+
+    /** Cases not closed whose links expired before {@code now}. */
+    List<SupportCase> expiredBy(Instant now, int limit);
+
+    void add(ActionLink link);
+
+    /** The link, locked so that two clicks at once use it once. */
+    Optional<ActionLink> lockLink(long id);
+
+    List<ActionLink> links(long caseId);
+
+    /** The throttle row, locked; created (and so passed) when there is none yet. */
+    Optional<SenderThrottle> lockThrottle(String sender, SenderThrottle.Kind kind);
+
+    void add(SenderThrottle throttle);
+
+    List<SenderThrottle> pendingDigests(int limit);
+}

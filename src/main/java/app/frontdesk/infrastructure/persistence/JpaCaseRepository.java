@@ -1,0 +1,100 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.supportcase.ActionLink;
+import app.frontdesk.domain.model.supportcase.CaseRepository;
+import app.frontdesk.domain.model.supportcase.CaseState;
+import app.frontdesk.domain.model.supportcase.SenderThrottle;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class JpaCaseRepository implements CaseRepository {
+
+    private final EntityManager em;
+
+    JpaCaseRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(SupportCase supportCase) {
+        em.persist(supportCase);
+        em.flush(); // the id is the reference the mails of this transaction quote
+    }
+
+    @Override
+    public Optional<SupportCase> find(long id) {
+        return Optional.ofNullable(em.find(SupportCase.class, id));
+    }
+
+    @Override
+    public Optional<SupportCase> openCaseOf(String sender) {
+        return em.createQuery("SELECT c FROM SupportCase c WHERE c.sender = :sender AND c.state IN :open ORDER BY c.id DESC",
+                        SupportCase.class)
+                .setParameter("sender", sender)
+                .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE) // no row limit: EclipseLink writes FOR UPDATE before LIMIT on H2
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<SupportCase> list(Optional<CaseState> state, int limit) {
+        var q = state.isPresent()
+                ? em.createQuery("SELECT c FROM SupportCase c WHERE c.state = :state ORDER BY c.id DESC", SupportCase.class)
+                        .setParameter("state", state.get())
+                : em.createQuery("SELECT c FROM SupportCase c ORDER BY c.id DESC", SupportCase.class);
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<SupportCase> expiredBy(Instant now, int limit) {
+        // Native, like the claim queries: a locked page of rows in syntax both databases accept.
+        @SuppressWarnings("unchecked")
+        List<SupportCase> due = em.createNativeQuery("SELECT * FROM support_case WHERE state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
+                        + " AND expires_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SupportCase.class)
+                .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList();
+        return due;
+    }
+
+    @Override
+    public void add(ActionLink link) {
+        em.persist(link);
+        em.flush(); // the id goes into the signed URL
+    }
+
+    @Override
+    public Optional<ActionLink> lockLink(long id) {
+        return Optional.ofNullable(em.find(ActionLink.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<ActionLink> links(long caseId) {
+        return em.createQuery("SELECT l FROM ActionLink l WHERE l.caseId = :caseId ORDER BY l.id", ActionLink.class)
+                .setParameter("caseId", caseId).getResultList();
+    }
+
+    @Override
+    public Optional<SenderThrottle> lockThrottle(String sender, SenderThrottle.Kind kind) {
+        return Optional.ofNullable(em.find(SenderThrottle.class, new SenderThrottle.Key(sender, kind), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(SenderThrottle throttle) {
+        em.persist(throttle);
+    }
+
+    @Override
+    public List<SenderThrottle> pendingDigests(int limit) {
+        @SuppressWarnings("unchecked")
+        List<SenderThrottle> due = em.createNativeQuery("SELECT * FROM sender_throttle WHERE kind = 'ALERT' AND pending > 0"
+                        + " ORDER BY last_sent_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SenderThrottle.class)
+                .setParameter(1, limit)
+                .getResultList();
+        return due;
+    }
+}
