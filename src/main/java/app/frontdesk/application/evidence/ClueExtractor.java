@@ -33,7 +33,7 @@ public final class ClueExtractor {
             "(?iu)(?<![\\p{L}])(?:" + CompanyName.LEGAL_FORMS + ")\\.?\\s*[«\"“]([^»\"”\\n]{2,80})[»\"”]");
     /** A name followed by its legal form: Romashka LLC, Northwind Traders Ltd. */
     private static final Pattern NAME_BEFORE_FORM = Pattern.compile(
-            "(?u)((?:\\p{Lu}[\\p{L}&'-]*\\s){1,4})(?:LLC|Ltd|Inc|GmbH|Corp|PLC|AG)\\b\\.?");
+            "(?u)((?:\\p{Lu}[\\p{L}&'-]*[ \\t]){1,4})(?:LLC|Ltd|Inc|GmbH|Corp|PLC|AG)\\b\\.?");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
     private final EvidencePatterns patterns;
@@ -58,7 +58,14 @@ public final class ClueExtractor {
         collect(refs, ReferenceKind.KPP, KPP, text);
         collect(refs, ReferenceKind.PHONE, PHONE, text);
         collect(refs, ReferenceKind.NAME, NAME_AFTER_FORM, text);
-        collect(refs, ReferenceKind.NAME, NAME_BEFORE_FORM, text);
+        // "Dear Northwind Traders LLC": the words before the form may start earlier than the name does
+        Matcher before = NAME_BEFORE_FORM.matcher(text);
+        while (before.find()) {
+            String[] words = before.group(1).strip().split("[ \\t]+");
+            for (int i = 0; i < words.length; i++) {
+                add(refs, ReferenceKind.NAME, String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length)));
+            }
+        }
         Set<String> replied = new LinkedHashSet<>();
         for (String h : new String[] {"In-Reply-To", "References"}) {
             for (String value : mail.headers(h)) {

@@ -1,0 +1,90 @@
+package app.frontdesk.application.texts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.application.cases.CaseTexts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped templates load; a template that lacks a required part, or breaks, is refused by name. */
+class TemplateLibraryTest {
+
+    private static final Path SHIPPED = Path.of("server-config/templates");
+
+    @Test
+    void everyShippedTemplateLoadsInBothLanguages() {
+        TemplateLibrary lib = TemplateLibrary.load(SHIPPED, CaseTexts::sample);
+        for (Text t : Text.values()) {
+            assertEquals(t.isMail() ? 4 : 2, lib.loadedCounts().get(t), t.name());
+        }
+        Rendered ru = lib.render(Text.SENDER_REPLY, Locale.forLanguageTag("ru"), CaseTexts.sample(Text.SENDER_REPLY));
+        assertTrue(ru.subject().startsWith("Мы получили ваше письмо (FD-100)"), ru.subject());
+        assertTrue(ru.text().contains("Monday, 23 November 2026, 13:00 (MSK)"), "the deadline is shown");
+        assertTrue(ru.html().contains("<b>FD-100</b>"));
+        assertFalse(ru.text().contains("{{"), ru.text());
+    }
+
+    @Test
+    void aFileInTheDirectoryOverridesTheBundledOne(@TempDir Path dir) throws IOException {
+        String edited = Files.readString(SHIPPED.resolve("sender-reply.en.txt")).replace("thank you for writing to us", "thanks for your mail");
+        Files.writeString(dir.resolve("sender-reply.en.txt"), edited);
+        TemplateLibrary lib = TemplateLibrary.load(dir, CaseTexts::sample);
+        assertTrue(lib.render(Text.SENDER_REPLY, Locale.ENGLISH, CaseTexts.sample(Text.SENDER_REPLY)).text().contains("thanks for your mail"));
+        assertEquals("bundled sender-reply.ru.txt", lib.source(Text.SENDER_REPLY, Locale.forLanguageTag("ru"), false));
+    }
+
+    @Test
+    void aTemplateWithoutTheDeadlineIsRefusedNamingFileAndPart(@TempDir Path dir) throws IOException {
+        String noDeadline = Files.readString(SHIPPED.resolve("sender-reply.ru.txt"))
+                .replaceAll("(?s)\\{\\{#deadline}}.*?\\{\\{/deadline}}", "");
+        Files.writeString(dir.resolve("sender-reply.ru.txt"), noDeadline, StandardCharsets.UTF_8);
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
+        assertTrue(e.getMessage().contains(dir.resolve("sender-reply.ru.txt").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("the required part \"deadline\" is missing"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyPartOrOneWithoutTheTimeOrPersonIsRefused(@TempDir Path dir) throws IOException {
+        String html = Files.readString(SHIPPED.resolve("authorize-request.en.html"));
+        Files.writeString(dir.resolve("authorize-request.en.html"), html.replaceAll("(?s)\\{\\{#nextStep}}.*?\\{\\{/nextStep}}", "{{#nextStep}}{{/nextStep}}"));
+        String txt = Files.readString(SHIPPED.resolve("authorize-request.en.txt"));
+        Files.writeString(dir.resolve("authorize-request.en.txt"), txt.replace("by {{when}}", "soon"));
+        String contact = Files.readString(SHIPPED.resolve("unverified-contact.en.txt"));
+        Files.writeString(dir.resolve("unverified-contact.en.txt"), contact.replace("{{name}}, {{phone}}, {{email}}", "our team"));
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
+        assertTrue(e.getMessage().contains("authorize-request.en.html: the required part \"nextStep\" is empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("authorize-request.en.txt: the deadline part does not show the time"), e.getMessage());
+        assertTrue(e.getMessage().contains("unverified-contact.en.txt: the contact part must show"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownVariableOrAMissingSubjectIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("manager-digest.en.txt"), "Subject: x\n\n{{#nextStep}}{{accountBalance}}{{/nextStep}}\n");
+        Files.writeString(dir.resolve("manager-digest.ru.txt"), "no subject line\n");
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
+        assertTrue(e.getMessage().contains("manager-digest.en.txt: does not render"), e.getMessage());
+        assertTrue(e.getMessage().contains("manager-digest.ru.txt: the first line must be \"Subject: ...\""), e.getMessage());
+    }
+
+    @Test
+    void languageDetectionPrefersTheHeaderThenTheLetters() {
+        assertEquals(Optional.of(Locale.forLanguageTag("ru")), Languages.detect(Optional.empty(), "Добрый день, мы оплатили счёт"));
+        assertEquals(Optional.of(Locale.ENGLISH), Languages.detect(Optional.empty(), "Hello, we paid the invoice"));
+        assertEquals(Optional.of(Locale.ENGLISH), Languages.detect(Optional.of("en-GB"), "Добрый день"));
+        assertEquals(Optional.empty(), Languages.detect(Optional.empty(), "12345 !!"));
+        Map<String, Object> m = new HashMap<>(CaseTexts.sample(Text.SENDER_REPLY));
+        assertEquals(TemplateLibrary.LANGUAGES.get(1), TemplateLibrary.language(Locale.GERMAN));
+        assertFalse(m.isEmpty());
+    }
+}
