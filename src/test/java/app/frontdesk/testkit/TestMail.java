@@ -30,8 +30,17 @@ public final class TestMail {
                 .header("Message-ID", "<" + UUID.randomUUID() + "@test>");
     }
 
+    /** Sets a header field: replaced where it stands when present (trace fields stay on top), else added at the end. */
     public TestMail header(String name, String value) {
-        headers.removeIf(h -> h[0].equalsIgnoreCase(name) && !name.equalsIgnoreCase("Received"));
+        if (!name.equalsIgnoreCase("Received")) {
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.get(i)[0].equalsIgnoreCase(name)) {
+                    headers.set(i, new String[] {name, value});
+                    headers.subList(i + 1, headers.size()).removeIf(h -> h[0].equalsIgnoreCase(name));
+                    return this;
+                }
+            }
+        }
         headers.add(new String[] {name, value});
         return this;
     }

@@ -220,7 +220,9 @@ public final class CaseTexts {
 
     String format(Instant t, Locale lang) {
         Locale l = TemplateLibrary.language(lang);
-        return DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm (z)", l).format(t.atZone(settings.calendar().zone()));
+        // Russian without the weekday: "до 27 ноября" reads right where "до пятница" would not
+        String pattern = l.getLanguage().equals("ru") ? "d MMMM yyyy, HH:mm (z)" : "EEEE, d MMMM yyyy, HH:mm (z)";
+        return DateTimeFormatter.ofPattern(pattern, l).format(t.atZone(settings.calendar().zone()));
     }
 
     static String describe(Evidence e, Locale lang) {
