@@ -63,7 +63,8 @@ public final class Services {
         this.messageIds = new MessageIds(settings.addresses.frontdesk().domain());
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
-                settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar());
+                settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
+                settings.autoReplyEnvelopeFrom.orElse(null));
         this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);

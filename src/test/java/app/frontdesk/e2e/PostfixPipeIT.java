@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.PostfixInstance;
+import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -67,17 +67,16 @@ class PostfixPipeIT {
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(postfix.smtpPort()));
         Session session = Session.getInstance(p);
-        MimeMessage m = new MimeMessage(session) {
+        // Parsed from bytes so the header order stays as written: the results of our mail server's
+        // DMARC milter on top (this private Postfix runs none), then the sender's own fields.
+        MimeMessage m = new MimeMessage(session, new java.io.ByteArrayInputStream(TestMail.from("john.doe@northwind.example")
+                .messageId(messageId).subject(subject).body("Hello from Northwind.\r\n").bytes())) {
             @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
+            protected void updateMessageID() {
+                // keep the Message-ID the test waits for
             }
         };
-        m.setFrom(new InternetAddress("john.doe@northwind.example"));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress("support@frontdesk.test"));
-        m.setSubject(subject);
-        m.setText("Hello from Northwind.");
-        Transport.send(m);
+        Transport.send(m, new jakarta.mail.Address[] {new InternetAddress("support@frontdesk.test")});
     }
 
     private static boolean waitFor(GreenMail helpdesk, String messageId, int seconds) throws Exception {

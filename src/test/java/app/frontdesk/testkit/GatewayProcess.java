@@ -48,6 +48,8 @@ public final class GatewayProcess implements AutoCloseable {
         env.put("FRONTDESK_TRUSTED_AUTHSERV_IDS", GatewayFixture.AUTHSERV_ID);
         env.put("FRONTDESK_CONFIG_DIR", Path.of("server-config").toAbsolutePath().toString());
         env.put("FRONTDESK_PUBLIC_URL", "http://127.0.0.1:" + port);
+        // GreenMail answers MAIL FROM:<> and then refuses every RCPT; NullSenderIT checks the null sender on a real Postfix
+        env.put("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", "autoreply@frontdesk.test");
         env.putAll(extraEnv);
     }
 

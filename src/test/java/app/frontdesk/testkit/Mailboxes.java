@@ -16,4 +16,33 @@ public final class Mailboxes {
         }
         return smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
+
+    /** The raw bytes of every mail in one recipient's mailbox, oldest first. */
+    public static java.util.List<byte[]> messages(GreenMail smtp, String address) throws Exception {
+        GreenMailUser user = smtp.getUserManager().getUserByEmail(address);
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        if (user == null) {
+            return out;
+        }
+        for (var stored : smtp.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            stored.getMimeMessage().writeTo(b);
+            out.add(b.toByteArray());
+        }
+        return out;
+    }
+
+    /** Waits up to {@code seconds} until the mailbox holds at least {@code n} mails. */
+    public static java.util.List<byte[]> await(GreenMail smtp, String address, int n, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        java.util.List<byte[]> got = messages(smtp, address);
+        while (got.size() < n && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            got = messages(smtp, address);
+        }
+        if (got.size() < n) {
+            throw new AssertionError(address + " received " + got.size() + " mail(s), expected " + n);
+        }
+        return got;
+    }
 }

@@ -29,6 +29,15 @@ public final class PostfixInstance implements AutoCloseable {
 
     /** Starts Postfix delivering {@code recipient} to the pipe client with these arguments. */
     public static PostfixInstance start(Path dir, String recipient, String pipeArgs) throws Exception {
+        return start(dir, recipient, "frontdesk:", pipeArgs);
+    }
+
+    /** Starts Postfix accepting mail for {@code domain} and discarding it: for what only the log should tell (envelopes). */
+    public static PostfixInstance discarding(Path dir, String domain) throws Exception {
+        return start(dir, "nobody@" + domain, "discard:", "");
+    }
+
+    private static PostfixInstance start(Path dir, String recipient, String transport, String pipeArgs) throws Exception {
         Path base = dir.toAbsolutePath();
         Path etc = Files.createDirectories(base.resolve("etc"));
         Path spool = Files.createDirectories(base.resolve("spool"));
@@ -47,7 +56,8 @@ public final class PostfixInstance implements AutoCloseable {
                 "inet_protocols = ipv4",
                 "mynetworks = 127.0.0.0/8",
                 "smtpd_relay_restrictions = permit_mynetworks, reject",
-                "transport_maps = inline:{ " + recipient + "=frontdesk: }",
+                "transport_maps = inline:{ " + (transport.equals("discard:") ? recipient.substring(recipient.indexOf('@') + 1) : recipient)
+                        + "=" + transport + " }",
                 "frontdesk_destination_recipient_limit = 1",
                 "maillog_file_prefixes = " + base,
                 "maillog_file = " + base.resolve("postfix.log"),

@@ -18,8 +18,10 @@ import java.util.Locale;
  * @param support      the person customer texts name
  * @param defaultLocale the language when nothing tells
  * @param calendar     business days and hours for promised deadlines
+ * @param autoReplyEnvelopeFrom the envelope sender of replies to strangers: null for the null reverse-path
+ *                     (RFC 3834 section 3.3, the default); an address only for a relay that refuses null senders
  */
 public record CaseSettings(URI publicUrl, Duration linkTtl, Duration replyWindow, Duration alertWindow,
                            Duration answerWithin, EmailAddress triage, SupportContact support, Locale defaultLocale,
-                           BusinessCalendar calendar) {
+                           BusinessCalendar calendar, String autoReplyEnvelopeFrom) {
 }

@@ -67,7 +67,7 @@ public final class CaseTexts {
             draft.header("In-Reply-To", originalMessageId).header("References", originalMessageId);
         }
         // Null reverse-path (RFC 3834 section 3.3): a bounce of this reply goes nowhere, so it cannot loop.
-        return new OutboundMail(MailKind.SENDER_REPLY, id, null, List.of(c.sender()), draft.write(now), message.id(), now)
+        return new OutboundMail(MailKind.SENDER_REPLY, id, settings.autoReplyEnvelopeFrom(), List.of(c.sender()), draft.write(now), message.id(), now)
                 .about(null, c.id());
     }
 

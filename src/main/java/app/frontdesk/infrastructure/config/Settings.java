@@ -69,6 +69,7 @@ public final class Settings {
     public final SupportContact support;
     public final Optional<String> linkSecret;
     public final Optional<String> webhookSecret;
+    public final Optional<String> autoReplyEnvelopeFrom;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -155,6 +156,8 @@ public final class Settings {
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
         this.linkSecret = text("FRONTDESK_LINK_SECRET");
         this.webhookSecret = text("FRONTDESK_WEBHOOK_SECRET");
+        this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
+                .map(a -> a == null ? "" : a.value());
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - "
                     + String.join("\n  - ", errors));

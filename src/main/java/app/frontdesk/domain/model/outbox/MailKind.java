@@ -16,6 +16,8 @@ public enum MailKind {
     MANAGER_ALERT,
     /** To the personal manager: alerts the hourly limit held back. */
     MANAGER_DIGEST,
+    /** An overdue or suspension notice that billing sent through Frontdesk (the dunning gate); replies to it are evidence. */
+    DUNNING_NOTICE,
     /** A signed JSON POST to a contact's webhook instead of a mail; recipients holds the URL. */
     WEBHOOK
 }
