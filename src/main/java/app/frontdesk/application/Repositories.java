@@ -1,5 +1,6 @@
 package app.frontdesk.application;
 
+import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
@@ -18,4 +19,6 @@ public interface Repositories {
     AuditLog audit();
 
     CaseRepository cases();
+
+    EvidenceIndex evidence();
 }

@@ -75,7 +75,7 @@ public final class EvidenceBenchmark {
         for (int i = 0; i < lookups; i++) {
             int invoice = 1 + random.nextInt(invoices);
             int account = (invoice % accounts) + 1;
-            int reply = 1 + random.nextInt(sent / accounts) * accounts + account - 1;
+            int reply = random.nextInt(sent / accounts) * accounts + account - 1; // sent mail g belongs to account (g % accounts) + 1
             String from = "ceo" + i + "@gmail.com";
             mails.add(parser.parse(TestMail.from("Ivan Petrov <" + from + ">").rawHeaderCharset(StandardCharsets.UTF_8)
                     .subject("Re: Оплата по счёту INV-" + String.format("%08d", invoice))
@@ -92,23 +92,25 @@ public final class EvidenceBenchmark {
         int right = lookup(db, extractor, finder, mails, senders, expected, nanos);
         long[] seqAfter = seqScans(settings);
         long[] ping = new long[lookups];
-        db.inTransaction(r -> {
+        try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+             var select1 = c.prepareStatement("SELECT 1")) {
             for (int i = 0; i < lookups; i++) {
                 long t = System.nanoTime();
-                r.accounts().count(); // one indexed round trip of the same kind (a count over the primary key)
+                try (ResultSet rs = select1.executeQuery()) {
+                    rs.next();
+                }
                 ping[i] = System.nanoTime() - t;
             }
-            return null;
-        });
+        }
         Arrays.sort(nanos);
         Arrays.sort(ping);
         System.out.printf("%n==== Evidence look-up per message (PostgreSQL, %,d messages, %d cores) ====%n", lookups,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("look-up    p50 %.3f ms  p95 %.3f ms  p99 %.3f ms  max %.3f ms%n", ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
                 nanos[nanos.length - 1] / 1e6);
-        System.out.printf("one query  p50 %.3f ms  p99 %.3f ms   (the look-up makes 3 queries: references, domains, sent mail)%n",
+        System.out.printf("SELECT 1   p50 %.3f ms  p99 %.3f ms   (the look-up is one statement: three index probes)%n",
                 ms(ping, 0.50), ms(ping, 0.99));
-        System.out.printf("p99 look-up / p99 single query: %.1fx; target p99 <= 2 ms: %s%n", ms(nanos, 0.99) / ms(ping, 0.99),
+        System.out.printf("p99 look-up / p99 SELECT 1: %.1fx; target p99 <= 2 ms: %s%n", ms(nanos, 0.99) / ms(ping, 0.99),
                 ms(nanos, 0.99) <= 2.0 ? "met" : "MISSED");
         System.out.printf("right account first: %d of %d%n", right, lookups);
         System.out.printf("sequential scans during the look-ups: account_reference %d, account_domain %d, outbox %d (must be 0)%n",
@@ -130,6 +132,8 @@ public final class EvidenceBenchmark {
                     nanos[i] = System.nanoTime() - t;
                     if (!c.ranked().isEmpty() && c.ranked().get(0).accountId() == expected.get(i)) {
                         right[0]++;
+                    } else if (Boolean.getBoolean("bench.debug") && i < 3) {
+                        System.out.println("expected " + expected.get(i) + ", got " + c.describe());
                     }
                 }
                 return null;

@@ -11,7 +11,6 @@ import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.supportcase.ActionLink;
 import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.CaseState;
-import app.frontdesk.domain.model.supportcase.LinkAction;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.time.Clock;
 import java.time.Instant;

@@ -17,7 +17,6 @@ import app.frontdesk.domain.model.supportcase.LinkAction;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,11 +278,5 @@ public final class CaseTexts {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }
         return m;
-    }
-
-    static List<String> sentLine(List<String> sent, String what) {
-        List<String> copy = new ArrayList<>(sent);
-        copy.add(what);
-        return copy;
     }
 }

@@ -2,7 +2,6 @@ package app.frontdesk.application.evidence;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.verification.OrganizationalDomain;
-import app.frontdesk.domain.model.account.AccountReference;
 import app.frontdesk.domain.model.account.ReferenceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Looks clues up and ranks the accounts they point to. Three indexed queries per message, whatever
- * the number of accounts: references by value, domains, and our sent mail by Message-ID.
+ * Looks clues up and ranks the accounts they point to: one statement per message whatever the number
+ * of accounts, three index probes (references by value, domains, our sent mail by Message-ID).
  *
  * <p>Confidence combines independent evidence as 1 - (1 - w1)(1 - w2)...; each kind counts once
  * per account (three invoice numbers of one account are not three times the evidence).
@@ -37,23 +36,28 @@ public final class AccountFinder {
 
     public Candidates find(Clues clues, boolean domainVerified, Repositories repos) {
         Map<Long, Map<String, Evidence>> byAccount = new HashMap<>();
+        Set<String> domains = new LinkedHashSet<>();
         if (clues.senderDomain() != null) {
-            Set<String> domains = new LinkedHashSet<>(List.of(clues.senderDomain(), OrganizationalDomain.of(clues.senderDomain())));
-            String kind = domainVerified ? "domain" : "unverified-domain";
-            repos.accounts().accountsWithDomains(domains).forEach((domain, accounts) ->
-                    accounts.forEach(a -> add(byAccount, a, new Evidence(kind, domain, WEIGHTS.get(kind)))));
+            domains.add(clues.senderDomain());
+            domains.add(OrganizationalDomain.of(clues.senderDomain()));
         }
         Set<String> values = new LinkedHashSet<>();
         clues.references().values().forEach(values::addAll);
-        Map<ReferenceKind, Set<String>> wanted = clues.references();
-        for (AccountReference r : repos.accounts().referencesWithValues(values)) {
-            if (wanted.getOrDefault(r.kind(), Set.of()).contains(r.value())) {
-                String kind = r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-                add(byAccount, r.accountId(), new Evidence(kind, r.value(), WEIGHTS.get(kind)));
+        String domainKind = domainVerified ? "domain" : "unverified-domain";
+        for (EvidenceIndex.Hit hit : repos.evidence().find(values, domains, clues.repliedTo())) {
+            switch (hit.source()) {
+                case "domain" -> add(byAccount, hit.accountId(), new Evidence(domainKind, hit.value(), WEIGHTS.get(domainKind)));
+                case "sent-mail" -> add(byAccount, hit.accountId(), new Evidence("reply-to-our-mail", hit.value(), WEIGHTS.get("reply-to-our-mail")));
+                default -> {
+                    ReferenceKind kind = ReferenceKind.valueOf(hit.kind());
+                    // the value must have been found as this kind: an invoice number is no phone number
+                    if (clues.references().getOrDefault(kind, Set.of()).contains(hit.value())) {
+                        String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                        add(byAccount, hit.accountId(), new Evidence(name, hit.value(), WEIGHTS.get(name)));
+                    }
+                }
             }
         }
-        repos.outbox().accountsOfSentMail(clues.repliedTo()).forEach((messageId, account) ->
-                add(byAccount, account, new Evidence("reply-to-our-mail", messageId, WEIGHTS.get("reply-to-our-mail"))));
         List<Candidate> ranked = new ArrayList<>();
         byAccount.forEach((account, evidence) -> {
             double doubt = 1;

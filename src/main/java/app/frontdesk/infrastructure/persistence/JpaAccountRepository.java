@@ -6,8 +6,6 @@ import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.account.PersonalManager;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,39 +64,6 @@ final class JpaAccountRepository implements AccountRepository {
     public Optional<PersonalManager> managerWithAddress(EmailAddress address) {
         return em.createQuery("SELECT m FROM PersonalManager m WHERE m.address = :address", PersonalManager.class)
                 .setParameter("address", address.value()).getResultStream().findFirst();
-    }
-
-    @Override
-    public List<AccountReference> referencesWithValues(Collection<String> values) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT r FROM AccountReference r WHERE r.value IN :values", AccountReference.class)
-                .setParameter("values", List.copyOf(values)).getResultList();
-    }
-
-    @Override
-    public Map<String, List<Long>> accountsWithDomains(Collection<String> domains) {
-        Map<String, List<Long>> found = new HashMap<>();
-        if (domains.isEmpty()) {
-            return found;
-        }
-        List<Object[]> rows = domainRows(domains);
-        for (Object[] row : rows) {
-            found.computeIfAbsent((String) row[0], d -> new ArrayList<>()).add(((Number) row[1]).longValue());
-        }
-        return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> domainRows(Collection<String> domains) {
-        var q = em.createNativeQuery("SELECT domain, account_id FROM account_domain WHERE domain IN ("
-                + String.join(",", java.util.Collections.nCopies(domains.size(), "?")) + ")");
-        int i = 1;
-        for (String d : domains) {
-            q.setParameter(i++, d);
-        }
-        return q.getResultList();
     }
 
     @Override

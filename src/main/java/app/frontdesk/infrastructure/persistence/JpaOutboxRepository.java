@@ -6,10 +6,7 @@ import app.frontdesk.domain.model.outbox.OutboxState;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 final class JpaOutboxRepository implements OutboxRepository {
 
@@ -51,21 +48,5 @@ final class JpaOutboxRepository implements OutboxRepository {
     @Override
     public List<OutboundMail> ofCase(long caseId) {
         return em.createNamedQuery("OutboundMail.findByCase", OutboundMail.class).setParameter("caseId", caseId).getResultList();
-    }
-
-    @Override
-    public Map<String, Long> accountsOfSentMail(Collection<String> messageIds) {
-        Map<String, Long> found = new HashMap<>();
-        if (messageIds.isEmpty()) {
-            return found;
-        }
-        // message_id is unique (indexed): one index probe per id named in In-Reply-To and References
-        List<Object[]> rows = em.createQuery("SELECT o.messageId, o.accountId FROM OutboundMail o"
-                        + " WHERE o.messageId IN :ids AND o.accountId IS NOT NULL", Object[].class)
-                .setParameter("ids", List.copyOf(messageIds)).getResultList();
-        for (Object[] row : rows) {
-            found.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return found;
     }
 }

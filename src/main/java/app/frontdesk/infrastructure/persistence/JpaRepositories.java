@@ -1,6 +1,7 @@
 package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.application.Repositories;
+import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
@@ -16,6 +17,7 @@ final class JpaRepositories implements Repositories {
     private final JpaOutboxRepository outbox;
     private final JpaAuditLog audit;
     private final JpaCaseRepository cases;
+    private final JpaEvidenceIndex evidence;
 
     JpaRepositories(EntityManager em) {
         this.accounts = new JpaAccountRepository(em);
@@ -23,6 +25,7 @@ final class JpaRepositories implements Repositories {
         this.outbox = new JpaOutboxRepository(em);
         this.audit = new JpaAuditLog(em);
         this.cases = new JpaCaseRepository(em);
+        this.evidence = new JpaEvidenceIndex(em);
     }
 
     @Override
@@ -48,5 +51,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public CaseRepository cases() {
         return cases;
+    }
+
+    @Override
+    public EvidenceIndex evidence() {
+        return evidence;
     }
 }

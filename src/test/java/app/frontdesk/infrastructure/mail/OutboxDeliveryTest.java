@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.Meter;
-import app.frontdesk.application.outbox.HelpdeskForward;
 import app.frontdesk.application.outbox.OutboxDispatcher;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.domain.model.outbox.OutboundMail;

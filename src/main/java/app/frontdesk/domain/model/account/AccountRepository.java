@@ -1,8 +1,6 @@
 package app.frontdesk.domain.model.account;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Accounts as the domain speaks of them; implemented over JPA in infrastructure. */
@@ -23,12 +21,6 @@ public interface AccountRepository {
      * pipeline needs per message, in one indexed query without loading the accounts.
      */
     List<Long> accountsWithContact(EmailAddress address);
-
-    /** References whose normalized value is one of {@code values}, in one indexed query. */
-    List<AccountReference> referencesWithValues(Collection<String> values);
-
-    /** Account ids by registered domain, for the given domains, in one indexed query. */
-    Map<String, List<Long>> accountsWithDomains(Collection<String> domains);
 
     void addReference(AccountReference reference);
 

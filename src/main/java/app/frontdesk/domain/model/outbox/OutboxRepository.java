@@ -1,8 +1,6 @@
 package app.frontdesk.domain.model.outbox;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.List;
 
 /** The outbox. */
@@ -16,9 +14,6 @@ public interface OutboxRepository {
     List<OutboundMail> causedBy(long inboundId);
 
     List<OutboundMail> ofCase(long caseId);
-
-    /** The accounts of our mails with these Message-IDs (a customer replied to, or forwarded, one of them). */
-    Map<String, Long> accountsOfSentMail(Collection<String> messageIds);
 
     long countInState(OutboxState state);
 }
