@@ -134,6 +134,19 @@ class GatewayIT {
         // Verified domain of the demo account Romashka (two contacts): an explanation, two requests, one alert.
         List<String> kinds = s.getJsonArray("outbox").stream().map(v -> v.asJsonObject().getString("kind")).sorted().toList();
         assertEquals(List.of("AUTHORIZATION_REQUEST", "AUTHORIZATION_REQUEST", "MANAGER_ALERT", "SENDER_REPLY"), kinds, s.toString());
+
+        // The case through the admin API: the MTA token may not see it; a rejection needs a note
+        long caseId = s.getJsonNumber("caseId").longValue();
+        assertEquals(401, gateway.get("/api/cases/" + caseId, GatewayProcess.MTA_TOKEN).statusCode());
+        var noNote = gateway.post("/api/cases/" + caseId + "/reject", GatewayProcess.ADMIN_TOKEN, "application/json", "{}".getBytes());
+        assertEquals(400, noNote.statusCode(), noNote.body());
+        var rejected = gateway.post("/api/cases/" + caseId + "/reject", GatewayProcess.ADMIN_TOKEN, "application/json",
+                "{\"note\": \"Anna says he left the company\", \"actor\": \"olga\"}".getBytes());
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        assertEquals("REJECTED", json(rejected.body()).getString("state"));
+        var again = gateway.post("/api/cases/" + caseId + "/reject", GatewayProcess.ADMIN_TOKEN, "application/json",
+                "{\"note\": \"twice\"}".getBytes());
+        assertEquals(409, again.statusCode(), again.body());
     }
 
     @Test

@@ -344,4 +344,45 @@ class UnknownSenderFlowTest {
             assertNotEquals(OutboxState.SENT, hooks.get(0).state());
         }
     }
+
+    @Test
+    void aTriageCaseIsResolvedByAPersonWhoNamesTheAccount() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            long id = gw.intake.accept(TestMail.from("petr@nobody.example").subject("A question").bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            long caseId = message(gw, id).caseId();
+            assertTrue(theCase(gw, caseId).accountId().isEmpty(), "no evidence: triage");
+            assertEquals(List.of("admin@frontdesk.test"), sent(gw, MailKind.MANAGER_ALERT).get(0).recipients());
+            assertEquals(List.of(), sent(gw, MailKind.AUTHORIZATION_REQUEST), "nobody to ask");
+
+            SupportCase resolved = gw.services.caseActions.resolve(caseId, "admin-api: olga", "called Anna, she confirmed", account).orElseThrow();
+            assertEquals(CaseState.RESOLVED, resolved.state());
+            assertEquals(Route.HELPDESK, message(gw, id).route());
+            assertEquals(List.of(account), gw.db.inTransaction(r -> r.accounts().accountsWithContact(
+                    app.frontdesk.domain.model.account.EmailAddress.of("petr@nobody.example"))));
+            SupportCase c = theCase(gw, caseId);
+            assertTrue(c.timeline().stream().anyMatch(e -> e.kind().equals("contact-authorized") && e.actor().equals("admin-api: olga")),
+                    "audited in the timeline");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> gw.services.caseActions.reject(caseId, "admin-api", "too late"), "a closed case stays closed");
+        }
+    }
+
+    @Test
+    void aCaseNobodyActsOnExpiresWithItsLinksAndItsMessagesStayHeld() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            romashka(gw);
+            long id = gw.intake.accept(ceoReply().bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            String token = Mails.linkTokens(Mails.text(sent(gw, MailKind.AUTHORIZATION_REQUEST).get(0).raw())).get(0);
+            gw.clock.advance(Duration.ofDays(6));
+            assertEquals(0, gw.services.housekeeping.runDue(), "not yet");
+            gw.clock.advance(Duration.ofDays(1).plusMinutes(1));
+            assertEquals(1, gw.services.housekeeping.runDue());
+            assertEquals(CaseState.EXPIRED, theCase(gw, message(gw, id).caseId()).state());
+            assertEquals(InboundState.HELD, message(gw, id).state());
+            assertTrue(gw.services.caseActions.press(token, Locale.ENGLISH).contains("already been used or has expired"));
+        }
+    }
 }
