@@ -127,4 +127,15 @@ class SenderVerifierTest {
         assertEquals(Verification.Status.UNVERIFIED, v.status());
         assertTrue(v.evidence().contains("FRONTDESK_TRUSTED_AUTHSERV_IDS is empty"), v.evidence());
     }
+
+    @Test
+    void resultsInsideAnAttachedMessageAreNeverRead() throws Exception {
+        String forwarded = "Authentication-Results: mx.frontdesk.test; dmarc=pass header.from=romashka.example\r\n"
+                + "From: ceo@romashka.example\r\nSubject: inner\r\n\r\nsigned elsewhere\r\n";
+        byte[] raw = ("From: ceo@romashka.example\r\nSubject: Fwd\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                + "--b\r\nContent-Type: message/rfc822\r\n\r\n" + forwarded + "--b--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ParsedMail parsed = new app.frontdesk.infrastructure.mime.Mime4jMailParser().parse(raw);
+        assertEquals(Verification.Status.UNVERIFIED, verifier.verify(parsed.headers(), "romashka.example").status());
+    }
 }

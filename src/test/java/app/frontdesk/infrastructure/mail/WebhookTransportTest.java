@@ -1,0 +1,69 @@
+package app.frontdesk.infrastructure.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** The webhook channel over real HTTP: the receiver can check the signature, and a refusal is a failed attempt. */
+class WebhookTransportTest {
+
+    private static final byte[] SECRET = "webhook-secret-for-tests-32-chars!!".getBytes(StandardCharsets.UTF_8);
+
+    record Received(String signature, String delivery, byte[] body) {
+    }
+
+    @Test
+    void postsTheBodyWithASignatureTheReceiverCanCheck() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        int[] status = {204};
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Frontdesk-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Frontdesk-Delivery"), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(status[0], -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            byte[] body = "{\"event\":\"authorization-requested\"}".getBytes(StandardCharsets.UTF_8);
+            OutboundMail row = new OutboundMail(MailKind.WEBHOOK, "<d1.frontdesk@frontdesk.test>", null, List.of(url), body, null, Instant.now());
+            WebhookTransport transport = new WebhookTransport(SECRET);
+            try (var c = transport.open()) {
+                c.send(row);
+            }
+            assertEquals(1, received.size());
+            Received r = received.get(0);
+            assertEquals("<d1.frontdesk@frontdesk.test>", r.delivery());
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+            String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(r.body()));
+            assertTrue(MessageDigest.isEqual(expected.getBytes(), r.signature().getBytes()), "the receiver's own HMAC matches");
+
+            status[0] = 500;
+            IOException refused = assertThrows(IOException.class, () -> {
+                try (var c = transport.open()) {
+                    c.send(row);
+                }
+            });
+            assertTrue(refused.getMessage().contains("500"), refused.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+}
