@@ -2,6 +2,7 @@ package app.frontdesk.application;
 
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
+import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
@@ -21,4 +22,6 @@ public interface Repositories {
     CaseRepository cases();
 
     EvidenceIndex evidence();
+
+    BillingRepository billing();
 }

@@ -76,7 +76,7 @@ public final class Gateway implements AutoCloseable {
             }, Duration.ofSeconds(1), LINGER));
         }
         // expiry and digests: minutes matter, not milliseconds
-        outboxWorkers.add(new Worker("housekeeping", services.housekeeping::runDue, Duration.ofSeconds(30), LINGER));
+        outboxWorkers.add(new Worker("housekeeping", services::housekeepingDue, Duration.ofSeconds(30), LINGER));
         for (int i = 0; i < settings.outboxWorkers; i++) {
             outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }

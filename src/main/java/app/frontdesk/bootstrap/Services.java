@@ -12,6 +12,10 @@ import app.frontdesk.application.cases.LinkSigner;
 import app.frontdesk.application.cases.Links;
 import app.frontdesk.application.cases.UnknownSenders;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
+import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.NoticeDesk;
+import app.frontdesk.application.dunning.NoticeMails;
+import app.frontdesk.application.dunning.PaymentDesk;
 import app.frontdesk.application.evidence.AccountFinder;
 import app.frontdesk.application.evidence.ClueExtractor;
 import app.frontdesk.application.evidence.EvidencePatterns;
@@ -28,6 +32,7 @@ import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.application.pipeline.Pipeline;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.verification.SenderVerifier;
+import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.WebhookTransport;
 import app.frontdesk.infrastructure.mime.Mime4jMailParser;
@@ -54,6 +59,8 @@ public final class Services {
     public final CaseActions caseActions;
     public final CaseHousekeeping housekeeping;
     public final WebhookTransport webhooks;
+    public final NoticeDesk notices;
+    public final PaymentDesk payments;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
@@ -84,5 +91,16 @@ public final class Services {
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links);
+        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
+        this.notices = new NoticeDesk(db, clock, gate, new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null)),
+                settings.timeZone);
+        this.payments = new PaymentDesk(db, clock, notices);
+        // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
+        dispatcher.guardWith((repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
+    }
+
+    /** What time does: cases expire, digests go out, held notices whose hold ended are checked again. */
+    public int housekeepingDue() {
+        return housekeeping.runDue() + notices.recheckDue();
     }
 }

@@ -85,7 +85,7 @@ public final class CsvAccountImport {
     }
 
     /** Splits into rows of fields, remembering the line each row starts on; quoted fields may span lines. */
-    static void split(String csv, List<List<String>> rows, List<Integer> lineNumbers, List<ImportProblem> problems) {
+    public static void split(String csv, List<List<String>> rows, List<Integer> lineNumbers, List<ImportProblem> problems) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -29,6 +29,20 @@ public final class OutboxDispatcher {
     private final int batchSize;
     private final int maxAttempts;
     private final Duration firstRetry;
+    private volatile SendGuard guard = (repos, mail) -> true;
+
+    /**
+     * Asked right before a mail is sent, in the transaction that sends it and with its row locked:
+     * false cancels the mail (the guard records why on its own records).
+     */
+    @FunctionalInterface
+    public interface SendGuard {
+        boolean mayGo(Repositories repos, OutboundMail mail);
+    }
+
+    public void guardWith(SendGuard sendGuard) {
+        this.guard = sendGuard;
+    }
 
     public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
                             int batchSize, int maxAttempts) {
@@ -82,6 +96,10 @@ public final class OutboxDispatcher {
             }
             claimed++;
             OutboundMail mail = due.get(0);
+            if (!guard.mayGo(repos, mail)) {
+                mail.cancel("stopped right before sending by the check of its own rules", clock.instant());
+                return true;
+            }
             String error = openError;
             if (connection == null && openError == null) {
                 try {

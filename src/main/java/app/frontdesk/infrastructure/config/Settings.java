@@ -70,6 +70,9 @@ public final class Settings {
     public final Optional<String> linkSecret;
     public final Optional<String> webhookSecret;
     public final Optional<String> autoReplyEnvelopeFrom;
+    public final Optional<String> billingAddress;
+    public final int clearingBusinessDays;
+    public final Duration noticeRepeatWindow;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -156,6 +159,9 @@ public final class Settings {
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
         this.linkSecret = text("FRONTDESK_LINK_SECRET");
         this.webhookSecret = text("FRONTDESK_WEBHOOK_SECRET");
+        this.billingAddress = text("FRONTDESK_BILLING_ADDRESS").map(v -> address("FRONTDESK_BILLING_ADDRESS", v)).map(a -> a == null ? "" : a.value());
+        this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
+        this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
                 .map(a -> a == null ? "" : a.value());
         if (!errors.isEmpty()) {

@@ -62,6 +62,14 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public List<String> openCaseReferences(long accountId) {
+        return em.createQuery("SELECT c.id FROM SupportCase c WHERE c.accountId = :a AND c.state IN :open ORDER BY c.id", Long.class)
+                .setParameter("a", accountId)
+                .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
+                .getResultList().stream().map(id -> "FD-" + id).toList();
+    }
+
+    @Override
     public void add(ActionLink link) {
         em.persist(link);
         em.flush(); // the id goes into the signed URL

@@ -49,4 +49,9 @@ final class JpaOutboxRepository implements OutboxRepository {
     public List<OutboundMail> ofCase(long caseId) {
         return em.createNamedQuery("OutboundMail.findByCase", OutboundMail.class).setParameter("caseId", caseId).getResultList();
     }
+
+    @Override
+    public java.util.Optional<OutboundMail> byId(long id) {
+        return java.util.Optional.ofNullable(em.find(OutboundMail.class, id));
+    }
 }

@@ -3,6 +3,7 @@ package app.frontdesk.infrastructure.persistence;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
+import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
@@ -18,6 +19,7 @@ final class JpaRepositories implements Repositories {
     private final JpaAuditLog audit;
     private final JpaCaseRepository cases;
     private final JpaEvidenceIndex evidence;
+    private final JpaBillingRepository billing;
 
     JpaRepositories(EntityManager em) {
         this.accounts = new JpaAccountRepository(em);
@@ -26,6 +28,7 @@ final class JpaRepositories implements Repositories {
         this.audit = new JpaAuditLog(em);
         this.cases = new JpaCaseRepository(em);
         this.evidence = new JpaEvidenceIndex(em);
+        this.billing = new JpaBillingRepository(em);
     }
 
     @Override
@@ -56,5 +59,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public EvidenceIndex evidence() {
         return evidence;
+    }
+
+    @Override
+    public BillingRepository billing() {
+        return billing;
     }
 }

@@ -59,6 +59,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Where the customer is: business hours for notices count there. Null: the gateway's zone. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
     @Version
     private long version;
 
@@ -137,5 +141,13 @@ public class Account {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Optional<java.time.ZoneId> timeZone() {
+        return Optional.ofNullable(timeZone).map(java.time.ZoneId::of);
+    }
+
+    public void moveTo(java.time.ZoneId zone) {
+        this.timeZone = zone == null ? null : zone.getId();
     }
 }

@@ -20,8 +20,14 @@ public final class BusinessCalendar {
     private final LocalTime opens;
     private final LocalTime closes;
     private final Set<LocalDate> holidays;
+    /** Weekend days that are working days by decree (transfer days, such as Saturday 2025-11-01 in Russia). */
+    private final Set<LocalDate> workingWeekendDays;
 
     public BusinessCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Set<LocalDate> holidays) {
+        this(zone, opens, closes, holidays, Set.of());
+    }
+
+    public BusinessCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("business hours must open before they close: " + opens + "-" + closes);
         }
@@ -29,6 +35,12 @@ public final class BusinessCalendar {
         this.opens = opens;
         this.closes = closes;
         this.holidays = Set.copyOf(holidays);
+        this.workingWeekendDays = Set.copyOf(workingWeekendDays);
+    }
+
+    /** The same days and hours, counted in another time zone (an account's). */
+    public BusinessCalendar inZone(ZoneId other) {
+        return other == null || other.equals(zone) ? this : new BusinessCalendar(other, opens, closes, holidays, workingWeekendDays);
     }
 
     public ZoneId zone() {
@@ -36,6 +48,9 @@ public final class BusinessCalendar {
     }
 
     public boolean isBusinessDay(LocalDate day) {
+        if (workingWeekendDays.contains(day)) {
+            return true;
+        }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
     }
 

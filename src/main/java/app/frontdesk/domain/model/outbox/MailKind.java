@@ -18,6 +18,8 @@ public enum MailKind {
     MANAGER_DIGEST,
     /** An overdue or suspension notice that billing sent through Frontdesk (the dunning gate); replies to it are evidence. */
     DUNNING_NOTICE,
+    /** To billing: a held notice was released or blocked. */
+    BILLING_UPDATE,
     /** A signed JSON POST to a contact's webhook instead of a mail; recipients holds the URL. */
     WEBHOOK
 }

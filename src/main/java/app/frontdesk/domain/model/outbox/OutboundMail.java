@@ -121,6 +121,13 @@ public class OutboundMail {
         this.lastError = null;
     }
 
+    public void cancel(String why, Instant now) {
+        this.state = OutboxState.CANCELLED;
+        this.lastError = why == null ? null : why.substring(0, Math.min(why.length(), 2000));
+        this.sentAt = null;
+        this.nextAttemptAt = now;
+    }
+
     /** Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED. */
     public void failed(String error, Duration backoff, int maxAttempts, Instant now) {
         this.attempts++;

@@ -15,5 +15,7 @@ public interface OutboxRepository {
 
     List<OutboundMail> ofCase(long caseId);
 
+    java.util.Optional<OutboundMail> byId(long id);
+
     long countInState(OutboxState state);
 }

@@ -6,5 +6,7 @@ public enum OutboxState {
     PENDING,
     SENT,
     /** Gave up after the last retry; kept with the last error for a person to look at. */
-    FAILED
+    FAILED,
+    /** Not sent on purpose: the check right before sending said no (a dunning notice the customer had paid). */
+    CANCELLED
 }

@@ -1,0 +1,152 @@
+package app.frontdesk.application.dunning;
+
+import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceStatus;
+import app.frontdesk.domain.model.billing.Money;
+import app.frontdesk.domain.model.billing.Notice;
+import app.frontdesk.domain.model.billing.PaymentEvidence;
+import app.frontdesk.domain.model.billing.Verdict;
+import app.frontdesk.domain.model.calendar.BusinessCalendar;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules, in the order a clerk would check them. Any BLOCK reason blocks; otherwise any HOLD
+ * reason holds (until the latest timed hold, or until a person or an event when one of them has no
+ * time); otherwise SEND. Every rule that fires is reported, not only the first.
+ */
+public final class DunningGate {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
+
+    private final BusinessCalendar calendar;
+    private final int clearingBusinessDays;
+    private final Duration repeatWindow;
+
+    /**
+     * @param clearingBusinessDays how long a payment order may take to reach us (3 business days)
+     * @param repeatWindow         the same kind of notice for the same invoice is not sent twice within this
+     */
+    public DunningGate(BusinessCalendar calendar, int clearingBusinessDays, Duration repeatWindow) {
+        this.calendar = calendar;
+        this.clearingBusinessDays = clearingBusinessDays;
+        this.repeatWindow = repeatWindow;
+    }
+
+    public Duration repeatWindow() {
+        return repeatWindow;
+    }
+
+    public GateDecision decide(NoticeRequest r, GateFacts f, Instant now) {
+        BusinessCalendar cal = calendar.inZone(f.zone());
+        List<Reason> blocks = new ArrayList<>();
+        List<Reason> holds = new ArrayList<>();
+        Instant holdUntil = null;
+        boolean untimedHold = false;
+
+        if (r.invoiceNumbers().isEmpty()) {
+            blocks.add(new Reason("NO_INVOICE", "The notice names no invoice, so there is nothing to check it against."));
+        }
+        Money outstanding = Money.zero(r.claimed().currency());
+        boolean amountsComparable = true;
+        for (String number : r.invoiceNumbers()) {
+            Invoice inv = f.invoices().get(number);
+            if (inv == null) {
+                blocks.add(new Reason("UNKNOWN_INVOICE", "Invoice " + number + " is not known to Frontdesk; upload it first or correct the number."));
+                amountsComparable = false;
+                continue;
+            }
+            if (inv.accountId() != r.accountId()) {
+                blocks.add(new Reason("INVOICE_OF_ANOTHER_ACCOUNT", "Invoice " + number + " belongs to another account."));
+                amountsComparable = false;
+                continue;
+            }
+            if (!inv.currency().equals(r.claimed().currency())) {
+                blocks.add(new Reason("CURRENCY_MISMATCH", "Invoice " + number + " is in " + inv.currency().getCurrencyCode()
+                        + " but the notice claims " + r.claimed().currency().getCurrencyCode() + "."));
+                amountsComparable = false;
+                continue;
+            }
+            if (inv.status() == InvoiceStatus.CANCELLED) {
+                blocks.add(new Reason("INVOICE_CANCELLED", "Invoice " + number + " was cancelled."));
+                amountsComparable = false;
+                continue;
+            }
+            Money paid = new Money(f.paid().getOrDefault(inv.number(), BigDecimal.ZERO), inv.currency());
+            Money left = inv.amount().minus(paid);
+            if (left.isZeroOrLess()) {
+                blocks.add(new Reason("INVOICE_PAID", "Invoice " + number + " is paid in full (" + paid + " of " + inv.amount() + ")."));
+            } else {
+                outstanding = outstanding.plus(left);
+            }
+            for (Notice sent : f.recentSameKind().getOrDefault(number, List.of())) {
+                blocks.add(new Reason("DUPLICATE", "A " + r.kind().name().toLowerCase(Locale.ROOT) + " notice for invoice " + number
+                        + " already went out on " + WHEN.format(sent.updatedAt().atZone(f.zone())) + "; the same notice is not sent again within "
+                        + repeatWindow.toDays() + " days."));
+            }
+        }
+        if (amountsComparable && blocks.stream().noneMatch(b -> b.code().equals("INVOICE_PAID")) && !r.invoiceNumbers().isEmpty()
+                && r.claimed().compareTo(outstanding) != 0) {
+            blocks.add(new Reason("AMOUNT_WRONG", "The notice claims " + r.claimed() + " but " + outstanding
+                    + " is outstanding; correct the amount to " + outstanding + "."));
+        }
+
+        for (PaymentEvidence e : f.evidence()) {
+            Instant windowEnds = cal.plusBusinessDays(e.orderDate().atStartOfDay(f.zone()).toInstant(), clearingBusinessDays);
+            if (now.isBefore(windowEnds)) {
+                holds.add(new Reason("PAYMENT_EVIDENCE", "The customer sent a payment order" + (e.number() == null ? "" : " No. " + e.number())
+                        + " dated " + e.orderDate() + e.amount().map(a -> " for " + a).orElse("") + "; banks need up to " + clearingBusinessDays
+                        + " business days, so we wait until " + WHEN.format(windowEnds.atZone(f.zone())) + "."));
+                holdUntil = later(holdUntil, windowEnds);
+            }
+        }
+        Money unallocated = Money.zero(r.claimed().currency());
+        for (Money m : f.unallocated()) {
+            if (m.currency().equals(r.claimed().currency())) {
+                unallocated = unallocated.plus(m);
+            }
+        }
+        if (unallocated.isPositive() && unallocated.compareTo(r.claimed()) >= 0) {
+            holds.add(new Reason("UNALLOCATED_PAYMENT", "The account has payments of " + unallocated
+                    + " not yet allocated to invoices, enough to cover the claim; allocate them first."));
+            untimedHold = true;
+        }
+        Instant sendAt = r.plannedAt().isAfter(now) ? r.plannedAt() : now;
+        if (r.kind().needsBusinessTime() && !cal.isBusinessTime(sendAt)) {
+            Instant next = cal.nextBusinessTime(sendAt);
+            holds.add(new Reason("NOT_BUSINESS_TIME", "A " + r.kind().name().toLowerCase(Locale.ROOT) + " notice planned for "
+                    + WHEN.format(sendAt.atZone(f.zone())) + " would reach the customer when nobody can answer; it goes out at "
+                    + WHEN.format(next.atZone(f.zone())) + "."));
+            holdUntil = later(holdUntil, next);
+        }
+        if (!f.openCases().isEmpty()) {
+            holds.add(new Reason("OPEN_CASE", "The account has an open case (" + String.join(", ", f.openCases())
+                    + "); the personal manager must approve this notice."));
+            untimedHold = true;
+        }
+        if (f.redFlagged()) {
+            holds.add(new Reason("RED_FLAG", "The account is red-flagged after repeated bad experiences; the personal manager must approve this notice."));
+            untimedHold = true;
+        }
+
+        if (!blocks.isEmpty()) {
+            List<Reason> all = new ArrayList<>(blocks);
+            all.addAll(holds);
+            return new GateDecision(Verdict.BLOCK, all, null);
+        }
+        if (!holds.isEmpty()) {
+            return new GateDecision(Verdict.HOLD, holds, untimedHold ? null : holdUntil);
+        }
+        return new GateDecision(Verdict.SEND, List.of(new Reason("CLEAR", "Nothing speaks against sending: " + outstanding
+                + " is outstanding and no payment, payment order or open case is known.")), null);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

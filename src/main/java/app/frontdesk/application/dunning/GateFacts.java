@@ -1,0 +1,28 @@
+package app.frontdesk.application.dunning;
+
+import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.Money;
+import app.frontdesk.domain.model.billing.Notice;
+import app.frontdesk.domain.model.billing.PaymentEvidence;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the gate looks at for one notice, read fresh from the database (see NoticeDesk). The gate
+ * itself is a pure function of this, so its rules are tested without a database and every decision
+ * can store exactly what it saw.
+ *
+ * @param invoices          the named invoices that exist, by number as requested
+ * @param paid              what is allocated to each of them, by invoice number
+ * @param unallocated       booked payments of the account not (fully) allocated: their unallocated remainder
+ * @param evidence          unconfirmed payment orders of the account
+ * @param openCases         references of open cases on the account (unknown sender, complaint)
+ * @param redFlagged        the account is red-flagged (care rules)
+ * @param recentSameKind    notices of the same kind already sent, by invoice number, within the repeat window
+ * @param zone              the account's time zone
+ */
+public record GateFacts(Map<String, Invoice> invoices, Map<String, BigDecimal> paid, List<Money> unallocated, List<PaymentEvidence> evidence,
+                        List<String> openCases, boolean redFlagged, Map<String, List<Notice>> recentSameKind, ZoneId zone) {
+}

@@ -1,0 +1,241 @@
+package app.frontdesk.application.dunning;
+
+import app.frontdesk.application.Repositories;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.Money;
+import app.frontdesk.domain.model.billing.Notice;
+import app.frontdesk.domain.model.billing.NoticeDecision;
+import app.frontdesk.domain.model.billing.NoticeState;
+import app.frontdesk.domain.model.billing.Payment;
+import app.frontdesk.domain.model.billing.Verdict;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Billing's side of the gate: check a notice (dry run), submit it, and keep every submitted notice
+ * honest until it is sent. Decisions about one account's notices are taken under a lock on the
+ * account row, from data read in that same transaction; each is stored with what it saw.
+ */
+public final class NoticeDesk {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final DunningGate gate;
+    private final NoticeMails mails;
+    private final ZoneId defaultZone;
+
+    public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.gate = gate;
+        this.mails = mails;
+        this.defaultZone = defaultZone;
+    }
+
+    /** What billing submits: the request and the mail itself. */
+    public record Submission(NoticeRequest request, List<String> recipients, String subject, String body, String callbackUrl,
+                             String externalRef) {
+    }
+
+    /** The answer to billing: the decision, and the notice it is about (null for a dry run). */
+    public record Answer(Long noticeId, GateDecision decision, NoticeState state) {
+    }
+
+    public Answer check(NoticeRequest asked) {
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            NoticeRequest request = plannedNowIfUnset(asked, now);
+            requireAccount(repos, request.accountId());
+            GateFacts facts = facts(repos, request, null);
+            GateDecision d = gate.decide(request, facts, now);
+            repos.billing().add(record(null, request, d, facts, "check", now));
+            return new Answer(null, d, null);
+        });
+    }
+
+    public Answer submit(Submission s) {
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            NoticeRequest r = plannedNowIfUnset(s.request(), now);
+            requireAccount(repos, r.accountId());
+            repos.billing().lockAccount(r.accountId());
+            Notice notice = new Notice(r.accountId(), r.kind(), r.invoiceNumbers(), r.claimed(), r.plannedAt(), s.recipients(),
+                    s.subject(), s.body(), s.callbackUrl(), s.externalRef(), now);
+            repos.billing().add(notice);
+            GateDecision d = apply(repos, notice, "submit", now, false);
+            return new Answer(notice.id(), d, notice.state());
+        });
+    }
+
+    /** Re-checks the account's waiting notices: a payment or a payment order arrived, or a case closed. */
+    public int recheckAccount(long accountId, String cause) {
+        return transactions.inTransaction(repos -> recheckAccount(repos, accountId, cause));
+    }
+
+    /** Within a caller's transaction (a payment import re-checks the accounts it touched in the same commit). */
+    public int recheckAccount(Repositories repos, long accountId, String cause) {
+        Instant now = clock.instant();
+        repos.billing().lockAccount(accountId);
+        List<Notice> waiting = repos.billing().notices(accountId, List.of(NoticeState.HELD, NoticeState.SCHEDULED, NoticeState.QUEUED));
+        for (Notice n : waiting) {
+            if (n.state() == NoticeState.QUEUED) {
+                continue; // the outbox checks it again right before sending (see beforeSend)
+            }
+            apply(repos, n, cause, now, true);
+        }
+        return waiting.size();
+    }
+
+    /** Holds that expired and scheduled notices whose time came; for the housekeeping worker. */
+    public int recheckDue() {
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            List<Notice> due = repos.billing().dueForRecheck(now, 100);
+            for (Notice n : due) {
+                repos.billing().lockAccount(n.accountId());
+                apply(repos, n, n.state() == NoticeState.HELD ? "hold-expired" : "planned-time", now, true);
+            }
+            return due.size();
+        });
+    }
+
+    /**
+     * Right before the outbox sends a notice, in the transaction that sends it: checked again from
+     * fresh data under the account lock. Answers true when it may go; otherwise the notice is held or
+     * blocked (billing told) and the outbox row must not be sent.
+     */
+    public boolean beforeSend(Repositories repos, OutboundMail mail) {
+        Optional<Notice> found = repos.billing().noticeByOutbox(mail.id());
+        if (found.isEmpty()) {
+            return true;
+        }
+        Notice n = found.get();
+        repos.billing().lockAccount(n.accountId());
+        Instant now = clock.instant();
+        NoticeRequest r = request(n);
+        GateFacts facts = facts(repos, r, n.id());
+        GateDecision d = gate.decide(r, facts, now);
+        repos.billing().add(record(n.id(), r, d, facts, "before-send", now));
+        if (d.verdict() == Verdict.SEND) {
+            n.sent(now);
+            return true;
+        }
+        n.stopped(d.verdict(), d.holdUntil(), now);
+        tellBilling(repos, n, d, now);
+        managerCopy(repos, n, d, now);
+        return false;
+    }
+
+    private GateDecision apply(Repositories repos, Notice n, String cause, Instant now, boolean recheck) {
+        NoticeRequest r = request(n);
+        GateFacts facts = facts(repos, r, n.id());
+        GateDecision d = gate.decide(r, facts, now);
+        repos.billing().add(record(n.id(), r, d, facts, cause, now));
+        NoticeState before = n.state();
+        n.decided(d.verdict(), d.holdUntil(), now);
+        if (n.state() == NoticeState.QUEUED) {
+            OutboundMail mail = mails.notice(n, repos, now);
+            repos.outbox().add(mail); // the sequence gives the id at persist
+            n.queued(mail.id(), now);
+        }
+        if (d.verdict() == Verdict.HOLD && before != NoticeState.HELD) {
+            managerCopy(repos, n, d, now);
+        }
+        boolean released = recheck && before == NoticeState.HELD && d.verdict() == Verdict.SEND;
+        if (released || (recheck && d.verdict() == Verdict.BLOCK)) {
+            tellBilling(repos, n, d, now);
+        }
+        return d;
+    }
+
+    private void tellBilling(Repositories repos, Notice n, GateDecision d, Instant now) {
+        mails.billingUpdate(n, d, now).ifPresent(repos.outbox()::add);
+    }
+
+    private void managerCopy(Repositories repos, Notice n, GateDecision d, Instant now) {
+        if (d.verdict() != Verdict.HOLD || n.kind() != app.frontdesk.domain.model.billing.NoticeKind.SUSPENSION) {
+            return;
+        }
+        repos.accounts().find(n.accountId()).flatMap(Account::manager)
+                .ifPresent(m -> repos.outbox().add(mails.managerCopy(n, d, m.address().value(), now)));
+    }
+
+    private static NoticeRequest plannedNowIfUnset(NoticeRequest r, Instant now) {
+        return r.plannedAt() != null ? r : new NoticeRequest(r.accountId(), r.kind(), r.invoiceNumbers(), r.claimed(), now);
+    }
+
+    private static NoticeRequest request(Notice n) {
+        return new NoticeRequest(n.accountId(), n.kind(), n.invoices(), n.claimed(), n.plannedAt());
+    }
+
+    private static void requireAccount(Repositories repos, long accountId) {
+        if (repos.accounts().find(accountId).isEmpty()) {
+            throw new IllegalArgumentException("no account " + accountId);
+        }
+    }
+
+    /** Reads what the gate needs, fresh, in the caller's transaction. */
+    GateFacts facts(Repositories repos, NoticeRequest r, Long noticeId) {
+        Map<String, Invoice> invoices = repos.billing().invoicesByNumber(r.invoiceNumbers());
+        Map<Long, BigDecimal> byId = repos.billing().allocatedTo(invoices.values().stream().map(Invoice::id).toList());
+        Map<String, BigDecimal> paid = new HashMap<>();
+        invoices.values().forEach(i -> paid.put(i.number(), new Money(byId.getOrDefault(i.id(), BigDecimal.ZERO).stripTrailingZeros()
+                .max(BigDecimal.ZERO), i.currency()).amount()));
+        List<Money> unallocated = new ArrayList<>();
+        for (Payment p : repos.billing().unallocatedPayments(r.accountId())) {
+            BigDecimal allocated = repos.billing().allocatedFrom(p.id());
+            unallocated.add(new Money(p.amount().amount().subtract(allocated), p.amount().currency()));
+        }
+        Map<String, List<Notice>> recent = new HashMap<>();
+        for (String number : r.invoiceNumbers()) {
+            List<Notice> sent = repos.billing().sentSince(number, r.kind(), clock.instant().minus(gate.repeatWindow())).stream()
+                    .filter(n -> !n.id().equals(noticeId)).toList();
+            if (!sent.isEmpty()) {
+                recent.put(number, sent);
+            }
+        }
+        ZoneId zone = repos.accounts().find(r.accountId()).flatMap(Account::timeZone).orElse(defaultZone);
+        return new GateFacts(invoices, paid, unallocated, repos.billing().unconfirmedEvidence(r.accountId()),
+                repos.cases().openCaseReferences(r.accountId()), false, recent, zone);
+    }
+
+    private static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
+        JsonArrayBuilder reasons = Json.createArrayBuilder();
+        d.reasons().forEach(x -> reasons.add(Json.createObjectBuilder().add("code", x.code()).add("message", x.message())));
+        JsonObjectBuilder seen = Json.createObjectBuilder()
+                .add("request", Json.createObjectBuilder().add("account", r.accountId()).add("kind", r.kind().name())
+                        .add("invoices", Json.createArrayBuilder(r.invoiceNumbers())).add("claimed", r.claimed().toString())
+                        .add("plannedAt", r.plannedAt().toString()))
+                .add("zone", f.zone().getId());
+        JsonArrayBuilder invoices = Json.createArrayBuilder();
+        f.invoices().values().forEach(i -> invoices.add(Json.createObjectBuilder().add("number", i.number()).add("account", i.accountId())
+                .add("amount", i.amount().toString()).add("paid", f.paid().getOrDefault(i.number(), BigDecimal.ZERO).toPlainString())
+                .add("status", i.status().name()).add("due", i.dueDate().toString())));
+        seen.add("invoices", invoices);
+        JsonArrayBuilder unallocated = Json.createArrayBuilder();
+        f.unallocated().forEach(m -> unallocated.add(m.toString()));
+        seen.add("unallocatedPayments", unallocated);
+        JsonArrayBuilder evidence = Json.createArrayBuilder();
+        f.evidence().forEach(e -> evidence.add(Json.createObjectBuilder().add("id", e.id()).add("number", e.number() == null ? "" : e.number())
+                .add("date", e.orderDate().toString()).add("amount", e.amount().map(Money::toString).orElse(""))));
+        seen.add("paymentEvidence", evidence).add("openCases", Json.createArrayBuilder(f.openCases())).add("redFlagged", f.redFlagged());
+        JsonObjectBuilder recent = Json.createObjectBuilder();
+        f.recentSameKind().forEach((inv, list) -> recent.add(inv, list.size()));
+        seen.add("recentSameKind", recent);
+        return new NoticeDecision(noticeId, r.accountId(), d.verdict(), reasons.build().toString(), d.holdUntil(), seen.build().toString(),
+                cause, now);
+    }
+}

@@ -1,0 +1,178 @@
+package app.frontdesk.interfaces.rest;
+
+import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.dunning.ClientBankExchangeImport;
+import app.frontdesk.application.dunning.ImportRefused;
+import app.frontdesk.application.dunning.PaymentCsvImport;
+import app.frontdesk.application.dunning.PaymentDesk;
+import app.frontdesk.application.dunning.PaymentDraft;
+import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.Money;
+import app.frontdesk.domain.model.billing.PaymentSource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Invoices, payments and payment orders from billing and managers (administrator token). */
+@Path("")
+@RequestScoped
+@AdminOnly
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingResource {
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    @POST
+    @Path("invoices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One invoice or an array: {number, accountId, amount, currency, issueDate, dueDate}; all or nothing")
+    public Response invoices(String body) {
+        List<JsonObject> records = records(body);
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonObject o = records.get(i);
+            try {
+                invoices.add(new Invoice(BillingJson.text(o, "number", true), BillingJson.number(o, "accountId"),
+                        BillingJson.money(o, "amount", "currency"), date(o, "issueDate"), date(o, "dueDate")));
+            } catch (BadRequestException | IllegalArgumentException e) {
+                throw new BadRequestException("record " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        int stored = lifecycle.gateway().database().inTransaction(r -> {
+            for (Invoice inv : invoices) {
+                if (r.accounts().find(inv.accountId()).isEmpty()) {
+                    throw new BadRequestException("invoice " + inv.number() + ": no account " + inv.accountId());
+                }
+                if (r.billing().invoiceByNumber(inv.number()).isPresent()) {
+                    throw new BadRequestException("invoice " + inv.number() + " exists already");
+                }
+                r.billing().add(inv);
+            }
+            return invoices.size();
+        });
+        return Response.ok(Json.createObjectBuilder().add("stored", stored).build().toString()).build();
+    }
+
+    @POST
+    @Path("payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One payment or an array: {id, amount, currency, bookingDate?, valueDate?, payerInn?, payerAccount?, purpose?}")
+    public Response payments(String body) {
+        List<JsonObject> records = records(body);
+        List<PaymentDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonObject o = records.get(i);
+            try {
+                LocalDate booked = o.containsKey("bookingDate") ? date(o, "bookingDate") : null;
+                drafts.add(new PaymentDraft("api:" + BillingJson.text(o, "id", true), BillingJson.money(o, "amount", "currency"), booked,
+                        o.containsKey("valueDate") ? date(o, "valueDate") : booked, BillingJson.text(o, "payerInn", false),
+                        BillingJson.text(o, "payerAccount", false), BillingJson.text(o, "purpose", false), PaymentSource.API));
+            } catch (BadRequestException e) {
+                throw new BadRequestException("record " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return result(lifecycle.gateway().services().payments.record(drafts));
+    }
+
+    @POST
+    @Path("payments/import")
+    @Consumes({"text/csv", "application/octet-stream", "text/plain"})
+    @Operation(summary = "A payment file: CSV (text/csv) or a 1CClientBankExchange statement (windows-1251 or DOS); every bad line reported, nothing imported half-way")
+    public Response importFile(byte[] body, @HeaderParam("Content-Type") String type) {
+        try {
+            List<PaymentDraft> drafts = new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1).contains("1CClientBankExchange")
+                    ? ClientBankExchangeImport.parse(body) : PaymentCsvImport.parse(new String(body, StandardCharsets.UTF_8));
+            return result(lifecycle.gateway().services().payments.record(drafts));
+        } catch (ImportRefused e) {
+            var problems = Json.createArrayBuilder();
+            for (ImportProblem p : e.problems()) {
+                problems.add(Json.createObjectBuilder().add("line", p.line()).add("problem", p.problem()));
+            }
+            return Response.status(Response.Status.BAD_REQUEST).entity(Json.createObjectBuilder()
+                    .add("error", "the file was refused; nothing was imported").add("problems", problems).build().toString()).build();
+        }
+    }
+
+    @GET
+    @Path("payments/unmatched")
+    @Operation(summary = "Payments that could not be tied to an account, for a person")
+    public Response unmatched() {
+        var list = Json.createArrayBuilder();
+        lifecycle.gateway().database().inTransaction(r -> r.billing().unmatchedPayments(500)).forEach(p -> list.add(Json.createObjectBuilder()
+                .add("id", p.id()).add("externalId", p.externalId()).add("amount", p.amount().toString())
+                .add("payerInn", p.payerInn() == null ? "" : p.payerInn()).add("purpose", p.purpose())
+                .add("bookingDate", String.valueOf(p.bookingDate()))));
+        return Response.ok(list.build().toString()).build();
+    }
+
+    @POST
+    @Path("accounts/{id}/payment-evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A payment order the customer sent: {number?, date, amount?, currency?}; holds dunning for the clearing window")
+    public Response evidence(@PathParam("id") long account, String body) {
+        JsonObject o = BillingJson.object(body);
+        Money amount = o.containsKey("amount") ? BillingJson.money(o, "amount", "currency") : null;
+        try {
+            long id = lifecycle.gateway().services().payments.recordEvidence(account, BillingJson.text(o, "number", false), date(o, "date"),
+                    amount, null);
+            return Response.ok(Json.createObjectBuilder().add("id", id).build().toString()).build();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private static Response result(PaymentDesk.Result r) {
+        return Response.ok(Json.createObjectBuilder().add("stored", r.stored()).add("duplicates", r.duplicates())
+                .add("allocated", r.allocated()).add("unallocated", r.unallocated()).add("unmatched", r.unmatched())
+                .add("pending", r.pending()).add("accounts", Json.createArrayBuilder(List.copyOf(r.accounts()))).build().toString()).build();
+    }
+
+    private static List<JsonObject> records(String body) {
+        JsonValue v = BillingJson.parse(body);
+        List<JsonObject> out = new ArrayList<>();
+        if (v instanceof JsonObject o) {
+            out.add(o);
+        } else if (v instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!(a.get(i) instanceof JsonObject o)) {
+                    throw new BadRequestException("record " + (i + 1) + " is not an object");
+                }
+                out.add(o);
+            }
+        } else {
+            throw new BadRequestException("the body must be an object or an array of objects");
+        }
+        return out;
+    }
+
+    private static LocalDate date(JsonObject o, String key) {
+        try {
+            return LocalDate.parse(BillingJson.text(o, key, true));
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("\"" + key + "\" must be a date YYYY-MM-DD");
+        }
+    }
+}
