@@ -66,6 +66,7 @@ public final class Settings {
     public final LocalTime opens;
     public final LocalTime closes;
     public final Set<LocalDate> holidays;
+    public final Set<LocalDate> workingWeekendDays;
     public final SupportContact support;
     public final Optional<String> linkSecret;
     public final Optional<String> webhookSecret;
@@ -153,7 +154,9 @@ public final class Settings {
         }
         this.opens = hours[0];
         this.closes = hours[1];
-        this.holidays = holidays(text("FRONTDESK_HOLIDAYS_FILE").map(Path::of).orElse(configDir.resolve("holidays.txt")));
+        Set<LocalDate> working = new HashSet<>();
+        this.holidays = calendarDays(text("FRONTDESK_CALENDAR_FILE").map(Path::of).orElse(configDir.resolve("calendar/ru.txt")), working);
+        this.workingWeekendDays = Set.copyOf(working);
         this.support = new SupportContact(text("FRONTDESK_SUPPORT_NAME").orElse("Frontdesk support"),
                 text("FRONTDESK_SUPPORT_PHONE").orElse("+7 495 000-00-00"),
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
@@ -170,8 +173,12 @@ public final class Settings {
         }
     }
 
-    /** One date (2026-12-31) per line, # starts a comment; a missing file means no holidays. */
-    private Set<LocalDate> holidays(Path file) {
+    /**
+     * The calendar file: {@code 2026-12-31 holiday} or {@code 2025-11-01 workday} per line, # starts a
+     * comment; answers the holidays and fills {@code working} with the weekend days that are working days.
+     * A missing file means weekends only.
+     */
+    private Set<LocalDate> calendarDays(Path file, Set<LocalDate> working) {
         Set<LocalDate> days = new HashSet<>();
         if (!Files.isRegularFile(file)) {
             return days;
@@ -184,10 +191,17 @@ public final class Settings {
                 if (d.isEmpty()) {
                     continue;
                 }
+                String[] parts = d.split("\\s+");
                 try {
-                    days.add(LocalDate.parse(d));
+                    LocalDate day = LocalDate.parse(parts[0]);
+                    String kind = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "holiday";
+                    switch (kind) {
+                        case "holiday" -> days.add(day);
+                        case "workday" -> working.add(day);
+                        default -> errors.add(file + " line " + n + ": \"" + parts[1] + "\" is neither holiday nor workday");
+                    }
                 } catch (java.time.format.DateTimeParseException e) {
-                    errors.add(file + " line " + n + ": \"" + d + "\" is not a date like 2026-12-31");
+                    errors.add(file + " line " + n + ": \"" + parts[0] + "\" is not a date like 2026-12-31");
                 }
             }
         } catch (IOException e) {
@@ -197,7 +211,7 @@ public final class Settings {
     }
 
     public BusinessCalendar calendar() {
-        return new BusinessCalendar(timeZone, opens, closes, holidays);
+        return new BusinessCalendar(timeZone, opens, closes, holidays, workingWeekendDays);
     }
 
     /** What /health warns about: settings that work but weaken what Frontdesk promises. */

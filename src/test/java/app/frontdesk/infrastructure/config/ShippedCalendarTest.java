@@ -1,0 +1,45 @@
+package app.frontdesk.infrastructure.config;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.domain.model.calendar.BusinessCalendar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Russian calendar shipped in server-config, read through the settings as the gateway reads it. */
+class ShippedCalendarTest {
+
+    private static Settings settings(Map<String, String> env) {
+        return new Settings(name -> Optional.ofNullable(env.get(name)));
+    }
+
+    @Test
+    void decreedTransfersAndHolidaysAreThere() {
+        BusinessCalendar ru = settings(Map.of()).calendar();
+        assertTrue(ru.isBusinessDay(LocalDate.of(2025, 11, 1)), "Saturday 1 Nov 2025 was a working day");
+        assertFalse(ru.isBusinessDay(LocalDate.of(2025, 11, 3)), "its day off moved to Monday 3 Nov");
+        assertFalse(ru.isBusinessDay(LocalDate.of(2025, 5, 2)), "4 Jan 2025 moved to Friday 2 May");
+        assertFalse(ru.isBusinessDay(LocalDate.of(2025, 12, 31)));
+        assertFalse(ru.isBusinessDay(LocalDate.of(2026, 1, 9)), "3 Jan 2026 moved to Friday 9 Jan");
+        assertFalse(ru.isBusinessDay(LocalDate.of(2026, 3, 9)), "8 Mar 2026 (Sunday) moved to Monday");
+        assertTrue(ru.isBusinessDay(LocalDate.of(2026, 11, 23)));
+        assertFalse(ru.isBusinessDay(LocalDate.of(2026, 11, 21)), "an ordinary Saturday");
+    }
+
+    @Test
+    void aBadLineStopsTheStartNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cal.txt");
+        Files.writeString(file, "2026-01-01 holiday\n2026-13-01 holiday\n2026-01-02 party\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings(Map.of("FRONTDESK_CALENDAR_FILE", file.toString())));
+        assertTrue(e.getMessage().contains(file + " line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + " line 3: \"party\" is neither holiday nor workday"), e.getMessage());
+    }
+}
