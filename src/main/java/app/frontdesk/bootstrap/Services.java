@@ -16,6 +16,8 @@ import app.frontdesk.application.dunning.DunningGate;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
 import app.frontdesk.application.dunning.PaymentDesk;
+import app.frontdesk.application.dunning.PaymentOrderReader;
+import app.frontdesk.application.dunning.PaymentOrders;
 import app.frontdesk.application.evidence.AccountFinder;
 import app.frontdesk.application.evidence.ClueExtractor;
 import app.frontdesk.application.evidence.EvidencePatterns;
@@ -36,6 +38,7 @@ import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.WebhookTransport;
 import app.frontdesk.infrastructure.mime.Mime4jMailParser;
+import app.frontdesk.infrastructure.mime.PdfBoxText;
 import java.time.Clock;
 import java.util.List;
 
@@ -80,7 +83,12 @@ public final class Services {
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)),
                 new AccountFinder(), caseTexts, links,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
-        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders);
+        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
+        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone);
+        this.payments = new PaymentDesk(db, clock, notices);
+        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders,
+                new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone));
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);
@@ -91,10 +99,6 @@ public final class Services {
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links);
-        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
-        this.notices = new NoticeDesk(db, clock, gate, new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null)),
-                settings.timeZone);
-        this.payments = new PaymentDesk(db, clock, notices);
         // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
         dispatcher.guardWith((repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
     }

@@ -97,6 +97,22 @@ public final class NoticeMails {
                 .about(n.accountId(), null);
     }
 
+    /** To the personal manager: a customer sent a payment order, and what it holds now. */
+    public OutboundMail paymentOrderReceived(long accountId, String accountName, String manager, String from, PaymentOrderReader.PaymentOrder order,
+                                             int waitingNotices, Long inboundId, Instant now) {
+        String id = messageIds.next();
+        String text = from + " sent a payment order for " + accountName + " (account " + accountId + "), read from the " + order.source() + ":\n\n"
+                + "  number: " + (order.number() == null ? "not readable" : order.number()) + "\n"
+                + "  date:   " + order.date() + "\n"
+                + "  amount: " + (order.amount() == null ? "not readable" : order.amount().toString()) + "\n\n"
+                + "It is recorded as payment evidence: overdue and suspension notices for the account are held for the clearing"
+                + " window, until the bank's payment confirms it. Notices re-checked now: " + waitingNotices + ".\n"
+                + "The message itself went to the helpdesk (inbound message " + inboundId + ").\n";
+        byte[] raw = mail(id, List.of(manager), "[Frontdesk] Payment order from " + accountName, text, now, "auto-generated");
+        return new OutboundMail(MailKind.MANAGER_ALERT, id, addresses.frontdesk().value(), List.of(manager), raw, inboundId, now)
+                .about(accountId, null);
+    }
+
     private byte[] mail(String id, List<String> to, String subject, String text, Instant now, String autoSubmitted) {
         try {
             MimeMessage m = new MimeMessage(SESSION) {

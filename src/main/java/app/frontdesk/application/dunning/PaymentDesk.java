@@ -80,15 +80,18 @@ public final class PaymentDesk {
 
     /** A payment order the customer sent: it holds dunning for the clearing window; held notices are re-checked now. */
     public long recordEvidence(long accountId, String number, LocalDate date, Money amount, Long inboundId) {
-        return transactions.inTransaction(repos -> {
-            if (repos.accounts().find(accountId).isEmpty()) {
-                throw new IllegalArgumentException("no account " + accountId);
-            }
-            PaymentEvidence e = new PaymentEvidence(accountId, number, date, amount, inboundId, clock.instant());
-            repos.billing().add(e);
-            notices.recheckAccount(repos, accountId, "payment-evidence");
-            return e.id();
-        });
+        return transactions.inTransaction(repos -> recordEvidence(repos, accountId, number, date, amount, inboundId));
+    }
+
+    /** Within the caller's transaction (the pipeline records a payment order in the decision's transaction). */
+    public long recordEvidence(Repositories repos, long accountId, String number, LocalDate date, Money amount, Long inboundId) {
+        if (repos.accounts().find(accountId).isEmpty()) {
+            throw new IllegalArgumentException("no account " + accountId);
+        }
+        PaymentEvidence e = new PaymentEvidence(accountId, number, date, amount, inboundId, clock.instant());
+        repos.billing().add(e);
+        notices.recheckAccount(repos, accountId, "payment-evidence");
+        return e.id();
     }
 
     private void match(Repositories repos, Payment p) {

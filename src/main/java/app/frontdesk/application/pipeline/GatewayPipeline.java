@@ -4,6 +4,7 @@ import static app.frontdesk.application.pipeline.Step.step;
 
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.cases.UnknownSenders;
+import app.frontdesk.application.dunning.PaymentOrders;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.HelpdeskForward;
 import app.frontdesk.application.outbox.MessageIds;
@@ -18,7 +19,8 @@ public final class GatewayPipeline {
     private GatewayPipeline() {
     }
 
-    public static Pipeline create(MailParser parser, MailAddresses addresses, MessageIds messageIds, UnknownSenders unknown) {
+    public static Pipeline create(MailParser parser, MailAddresses addresses, MessageIds messageIds, UnknownSenders unknown,
+                                  PaymentOrders paymentOrders) {
         AdminAlert alert = new AdminAlert(addresses, messageIds);
         return new Pipeline(List.of(
                 step("parse", Matcher.always(), new ParseMessage(parser, alert)),
@@ -26,6 +28,8 @@ public final class GatewayPipeline {
                 step("identify-sender", Matcher.always(), new IdentifySender()),
                 step("verify-sender", new SenderIdentified(), new VerifySender(unknown.verifier())),
                 step("match-contacts", new SenderIdentified(), new MatchContacts()),
+                step("record-payment-order", new SenderIsVerifiedContact(), new RecordPaymentOrder(paymentOrders.reader(),
+                        paymentOrders.payments(), paymentOrders.mails(), paymentOrders.zone())),
                 step("forward-verified-contact", new SenderIsVerifiedContact(),
                         new ForwardToHelpdesk(new HelpdeskForward(addresses, messageIds))),
                 // from here on: a person wrote, but not from a verified authorized contact's address

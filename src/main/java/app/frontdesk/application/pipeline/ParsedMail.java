@@ -14,8 +14,18 @@ import java.util.Optional;
  * @param partTypes  the media types of all parts below the top level, lower case
  * @param text       the first text/plain part (or text/html without tags), cut to a sane length
  * @param problems   what the parser had to repair or guess (kept for the record, not an error)
+ * @param documents  attached PDF documents (payment orders come as PDF), a few and capped in size
  */
-public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, List<String> partTypes, String text, List<String> problems) {
+public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, List<String> partTypes, String text, List<String> problems,
+                         List<Document> documents) {
+
+    public ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, List<String> partTypes, String text, List<String> problems) {
+        this(headers, from, mimeType, partTypes, text, problems, List.of());
+    }
+
+    /** An attached document: its file name (may be empty) and bytes. */
+    public record Document(String filename, byte[] bytes) {
+    }
 
     public record Header(String name, String value) {
     }

@@ -42,6 +42,8 @@ public final class Mime4jMailParser implements MailParser {
 
     /** Enough text for evidence and previews; a 20 MB body is not read into a string. */
     static final int MAX_TEXT_CHARS = 64 * 1024;
+    static final int MAX_DOCUMENTS = 5;
+    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
     private static final int MAX_NESTING = 20;
 
     private final MimeConfig config = MimeConfig.custom()
@@ -81,9 +83,11 @@ public final class Mime4jMailParser implements MailParser {
             }
         }
         List<String> partTypes = new ArrayList<>();
+        List<ParsedMail.Document> documents = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         try {
             collectPartTypes(message, partTypes, 0);
+            collectDocuments(message, documents, problems, 0);
             appendText(message, text, problems, 0);
         } catch (IOException | RuntimeException e) {
             problems.add("body text unreadable: " + e.getMessage());
@@ -91,7 +95,8 @@ public final class Mime4jMailParser implements MailParser {
             message.dispose();
         }
         String mimeType = message.getMimeType() == null ? "text/plain" : message.getMimeType().toLowerCase(Locale.ROOT);
-        return new ParsedMail(List.copyOf(headers), from, mimeType, List.copyOf(partTypes), text.toString(), List.copyOf(problems));
+        return new ParsedMail(List.copyOf(headers), from, mimeType, List.copyOf(partTypes), text.toString(), List.copyOf(problems),
+                List.copyOf(documents));
     }
 
     /**
@@ -128,6 +133,28 @@ public final class Mime4jMailParser implements MailParser {
                 types.add(part.getMimeType().toLowerCase(Locale.ROOT));
             }
             collectPartTypes(part, types, depth + 1);
+        }
+    }
+
+    /** PDF parts (by type, or by a .pdf name on a generic type), at most MAX_DOCUMENTS of MAX_DOCUMENT_BYTES each. */
+    private static void collectDocuments(Entity entity, List<ParsedMail.Document> out, List<String> problems, int depth) throws IOException {
+        if (depth > MAX_NESTING || !(entity.getBody() instanceof Multipart multipart)) {
+            return;
+        }
+        for (Entity part : multipart.getBodyParts()) {
+            String type = part.getMimeType() == null ? "" : part.getMimeType().toLowerCase(Locale.ROOT);
+            String name = part.getFilename() == null ? "" : part.getFilename();
+            boolean pdf = type.equals("application/pdf")
+                    || (type.equals("application/octet-stream") && name.toLowerCase(Locale.ROOT).endsWith(".pdf"));
+            if (pdf && part.getBody() instanceof SingleBody single && out.size() < MAX_DOCUMENTS) {
+                byte[] bytes = readCapped(single.getInputStream(), MAX_DOCUMENT_BYTES + 1);
+                if (bytes.length > MAX_DOCUMENT_BYTES) {
+                    problems.add("document \"" + name + "\" larger than " + MAX_DOCUMENT_BYTES + " bytes not read");
+                } else {
+                    out.add(new ParsedMail.Document(name, bytes));
+                }
+            }
+            collectDocuments(part, out, problems, depth + 1);
         }
     }
 

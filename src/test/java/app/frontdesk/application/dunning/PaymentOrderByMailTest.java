@@ -1,0 +1,139 @@
+package app.frontdesk.application.dunning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.application.accounts.AccountDraft;
+import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.Money;
+import app.frontdesk.domain.model.billing.NoticeKind;
+import app.frontdesk.domain.model.billing.PaymentEvidence;
+import app.frontdesk.domain.model.billing.Verdict;
+import app.frontdesk.domain.model.inbound.Envelope;
+import app.frontdesk.domain.model.inbound.Route;
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import app.frontdesk.infrastructure.mime.Mime4jMailParser;
+import app.frontdesk.infrastructure.mime.PdfBoxText;
+import app.frontdesk.testkit.GatewayFixture;
+import app.frontdesk.testkit.Mails;
+import app.frontdesk.testkit.TestDatabases;
+import app.frontdesk.testkit.TestMail;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+
+/** Payment orders that customers mail in: read from the text or an attached PDF, they hold dunning. */
+class PaymentOrderByMailTest {
+
+    private static long romashka(GatewayFixture gw) throws Exception {
+        long account = gw.accounts.create(new AccountDraft("ООО «Ромашка»", List.of("romashka.example"),
+                List.of(new AccountDraft.ContactDraft("buh@romashka.example", "Бухгалтерия", "ru")),
+                new AccountDraft.ManagerDraft("Olga", "olga@frontdesk.test"), List.of()), "test");
+        gw.db.inTransaction(r -> {
+            r.billing().add(new Invoice("INV-2026-0042", account, Money.of("1500.00", "RUB"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15)));
+            return null;
+        });
+        return account;
+    }
+
+    private static List<PaymentEvidence> evidence(GatewayFixture gw, long account) {
+        return gw.db.inTransaction(r -> r.billing().unconfirmedEvidence(account));
+    }
+
+    static byte[] pdf(String... lines) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.beginText();
+                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                s.newLineAtOffset(50, 700);
+                for (String line : lines) {
+                    s.showText(line);
+                    s.newLineAtOffset(0, -16);
+                }
+                s.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aPaymentOrderInTheTextBecomesEvidenceTheManagerIsToldAndTheMailGoesOn() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            long id = gw.intake.accept(TestMail.from("buh@romashka.example").subject("Оплата").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Добрый день!\r\nНаправляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб. по счёту INV-2026-0042.\r\n")
+                    .bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            List<PaymentEvidence> e = evidence(gw, account);
+            assertEquals(1, e.size());
+            assertEquals("118", e.get(0).number());
+            assertEquals(LocalDate.of(2026, 11, 20), e.get(0).orderDate());
+            assertEquals(Optional.of(Money.of("1500.00", "RUB")), e.get(0).amount());
+            assertEquals(id, e.get(0).inboundId());
+            assertEquals(Route.HELPDESK, gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow()).route());
+            List<OutboundMail> caused = gw.db.inTransaction(r -> r.outbox().causedBy(id));
+            assertEquals(List.of(MailKind.MANAGER_ALERT, MailKind.HELPDESK_FORWARD), caused.stream().map(OutboundMail::kind).toList());
+            assertTrue(Mails.text(caused.get(0).raw()).contains("number: 118"), Mails.text(caused.get(0).raw()));
+
+            // and a suspension notice now waits for the bank
+            var answer = gw.services.notices.check(new NoticeRequest(account, NoticeKind.REMINDER, List.of("INV-2026-0042"),
+                    Money.of("1500.00", "RUB"), null));
+            assertEquals(Verdict.HOLD, answer.decision().verdict());
+            assertEquals("PAYMENT_EVIDENCE", answer.decision().reasons().get(0).code());
+        }
+    }
+
+    @Test
+    void aPaymentOrderAttachedAsPdfIsRead() throws Exception {
+        byte[] pdf = pdf("Payment order No. 77 dated 19.11.2026", "Payer: Romashka LLC, INN 7707083893", "Amount: 1500.00 RUB");
+        String b64 = Base64.getMimeEncoder().encodeToString(pdf);
+        String body = "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease find attached.\r\n"
+                + "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"pp77.pdf\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--b--\r\n";
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            gw.intake.accept(TestMail.from("buh@romashka.example").subject("Documents").header("MIME-Version", "1.0")
+                    .header("Content-Type", "multipart/mixed; boundary=b").body(body).bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            List<PaymentEvidence> e = evidence(gw, account);
+            assertEquals(1, e.size(), "read from the PDF");
+            assertEquals("77", e.get(0).number());
+            assertEquals(LocalDate.of(2026, 11, 19), e.get(0).orderDate());
+            assertEquals(Optional.of(Money.of("1500.00", "RUB")), e.get(0).amount());
+        }
+    }
+
+    @Test
+    void nothingIsRecordedForAnUnverifiedSenderOrAnOrdinaryMessage() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            gw.intake.accept(TestMail.from("buh@romashka.example").unverified().body("payment order No. 5, amount 1500.00 RUB").bytes(),
+                    Envelope.UNKNOWN);
+            gw.intake.accept(TestMail.from("buh@romashka.example").body("When is the next invoice due?").bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            assertEquals(List.of(), evidence(gw, account));
+        }
+    }
+
+    @Test
+    void aScanOrABrokenPdfGivesNoText() throws Exception {
+        assertEquals("", new PdfBoxText().text("not a pdf".getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(new PdfBoxText().text(pdf("Payment confirmation")).contains("Payment confirmation"));
+        var parsed = new Mime4jMailParser().parse(TestMail.from("a@b.example").body("x").bytes());
+        assertEquals(List.of(), parsed.documents());
+    }
+}
