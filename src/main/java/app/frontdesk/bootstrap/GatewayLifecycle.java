@@ -60,7 +60,7 @@ public class GatewayLifecycle {
             // Environment variable names work as MicroProfile Config property names too.
             Settings settings = new Settings(name -> config.getOptionalValue(name, String.class)
                     .or(() -> Optional.ofNullable(System.getenv(name))));
-            Gateway g = new Gateway(settings, clock(), meter);
+            Gateway g = new Gateway(settings, settings.replayStart.map(ReplayClock::startingAt).orElseGet(this::clock), meter);
             g.start(threads);
             gateway = g;
         }

@@ -72,6 +72,7 @@ public final class Settings {
     public final Optional<String> webhookSecret;
     public final Optional<String> autoReplyEnvelopeFrom;
     public final Optional<String> billingAddress;
+    public final Optional<java.time.Instant> replayStart;
     public final int clearingBusinessDays;
     public final Duration noticeRepeatWindow;
 
@@ -163,6 +164,13 @@ public final class Settings {
         this.linkSecret = text("FRONTDESK_LINK_SECRET");
         this.webhookSecret = text("FRONTDESK_WEBHOOK_SECRET");
         this.billingAddress = text("FRONTDESK_BILLING_ADDRESS").map(v -> address("FRONTDESK_BILLING_ADDRESS", v)).map(a -> a == null ? "" : a.value());
+        Optional<java.time.Instant> replay = Optional.empty();
+        try {
+            replay = text("FRONTDESK_REPLAY_CLOCK_START").map(v -> java.time.OffsetDateTime.parse(v).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add("FRONTDESK_REPLAY_CLOCK_START must be a date-time with offset, such as 2026-11-21T10:00:00+03:00");
+        }
+        this.replayStart = replay;
         this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
         this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
@@ -217,6 +225,8 @@ public final class Settings {
     /** What /health warns about: settings that work but weaken what Frontdesk promises. */
     public List<String> warnings() {
         List<String> w = new ArrayList<>();
+        replayStart.ifPresent(t -> w.add("FRONTDESK_REPLAY_CLOCK_START is set: Frontdesk's clock started at " + t
+                + " instead of now; for replaying a story, never in production"));
         if (senderPolicy == SenderPolicy.TRUST_FROM) {
             w.add("FRONTDESK_SENDER_POLICY=trust-from: From is believed without verification; anyone can write in a contact's name");
         } else if (trustedAuthservIds.isEmpty()) {

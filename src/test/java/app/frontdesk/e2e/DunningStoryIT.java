@@ -1,0 +1,125 @@
+package app.frontdesk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.Mailboxes;
+import app.frontdesk.testkit.Mails;
+import app.frontdesk.testkit.TestDatabases;
+import app.frontdesk.testkit.TestMail;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dunning story, end to end on the packaged gateway (PostgreSQL, GreenMail), one start per day
+ * with the replay clock: on Friday the accountant mails the payment order and the manager hears of
+ * it; on Saturday billing submits a suspension notice and is told HOLD with both reasons; on Monday
+ * the 1C statement with the payment arrives, the notice is BLOCKED, billing is told, and the notice
+ * never reaches anyone.
+ */
+class DunningStoryIT {
+
+    private static final String NOTICE_SUBJECT = "Приостановка обслуживания";
+
+    @Test
+    void paidOnFridayNoticeOnSaturdayBlockedOnMondayAndNeverSent() throws Exception {
+        TestDatabases.postgres(); // fails under CI=true, skips elsewhere, when PostgreSQL is not there
+        String db = "fd_dunning_" + System.currentTimeMillis();
+        sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/dunning"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + db),
+                "FRONTDESK_DB_USER", TestDatabases.PG_USER,
+                "FRONTDESK_SMTP_HOST", "127.0.0.1",
+                "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test"));
+        int port = GatewayProcess.freePort();
+        try {
+            long account;
+            // Friday 16:00: the accountant mails the payment order to support
+            env.put("FRONTDESK_REPLAY_CLOCK_START", "2026-11-20T16:00:00+03:00");
+            try (GatewayProcess friday = new GatewayProcess(dir, env, port).start()) {
+                var created = friday.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
+                        {"name": "ООО «Ромашка»", "domains": ["romashka.example"],
+                         "contacts": [{"address": "buh@romashka.example", "name": "Бухгалтерия", "locale": "ru"}],
+                         "manager": {"name": "Ольга Смирнова", "address": "olga.smirnova@frontdesk.test"},
+                         "references": [{"kind": "INN", "value": "7707083893"}]}
+                        """).getBytes(StandardCharsets.UTF_8));
+                assertEquals(201, created.statusCode(), created.body());
+                account = json(created.body()).getJsonNumber("id").longValue();
+                var invoice = friday.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0042\","
+                        + " \"accountId\": " + account + ", \"amount\": \"1500.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
+                        + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8));
+                assertEquals(200, invoice.statusCode(), invoice.body());
+                byte[] order = TestMail.from("buh@romashka.example").subject("Оплата счёта INV-2026-0042").rawHeaderCharset(StandardCharsets.UTF_8)
+                        .body("Добрый день!\r\nНаправляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб.\r\n").bytes();
+                assertEquals(0, friday.pipe(order).exitCode());
+                byte[] told = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 1, 30).get(0);
+                assertTrue(Mails.text(told).contains("number: 118"), "the manager hears of it on Friday: " + Mails.text(told));
+                Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30);
+            }
+
+            // Saturday 10:00: billing submits the suspension notice
+            env.put("FRONTDESK_REPLAY_CLOCK_START", "2026-11-21T10:00:00+03:00");
+            long notice;
+            try (GatewayProcess saturday = new GatewayProcess(dir, env, port).start()) {
+                var submitted = saturday.post("/api/notices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"accountId\": " + account
+                        + ", \"kind\": \"SUSPENSION\", \"invoices\": [\"INV-2026-0042\"], \"amount\": \"1500.00\", \"currency\": \"RUB\","
+                        + " \"mail\": {\"to\": [\"buh@romashka.example\"], \"subject\": \"" + NOTICE_SUBJECT + "\","
+                        + " \"body\": \"Счёт INV-2026-0042 не оплачен, обслуживание будет приостановлено.\"}, \"externalRef\": \"B-77\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+                assertEquals(200, submitted.statusCode(), submitted.body());
+                JsonObject answer = json(submitted.body());
+                assertEquals("HOLD", answer.getString("verdict"), answer.toString());
+                List<String> codes = answer.getJsonArray("reasons").stream().map(r -> r.asJsonObject().getString("code")).toList();
+                assertEquals(List.of("PAYMENT_EVIDENCE", "NOT_BUSINESS_TIME"), codes);
+                notice = answer.getJsonNumber("noticeId").longValue();
+                List<byte[]> manager = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 2, 30);
+                assertTrue(Mails.subject(manager.get(1)).startsWith("[Frontdesk] Suspension notice held"), Mails.subject(manager.get(1)));
+            }
+
+            // Monday 09:30: the bank statement shows the payment
+            env.put("FRONTDESK_REPLAY_CLOCK_START", "2026-11-23T09:30:00+03:00");
+            try (GatewayProcess monday = new GatewayProcess(dir, env, port).start();
+                 InputStream statement = DunningStoryIT.class.getResourceAsStream("/payments/statement-windows1251.txt")) {
+                var imported = monday.post("/api/payments/import", GatewayProcess.ADMIN_TOKEN, "application/octet-stream", statement.readAllBytes());
+                assertEquals(200, imported.statusCode(), imported.body());
+                assertEquals(1, json(imported.body()).getInt("allocated"), imported.body());
+                JsonObject state = json(monday.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body());
+                assertEquals("BLOCKED", state.getString("state"), state.toString());
+                byte[] billing = Mailboxes.await(smtp, "billing@frontdesk.test", 1, 30).get(0);
+                assertTrue(Mails.text(billing).contains("INVOICE_PAID"), Mails.text(billing));
+                Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice time to show up
+            }
+            assertEquals(0, Mailboxes.count(smtp, "buh@romashka.example"), "the notice never reached the customer");
+        } finally {
+            smtp.stop();
+            sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static void sql(String url, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, ""); var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+}
