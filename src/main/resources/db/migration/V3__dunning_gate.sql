@@ -96,6 +96,20 @@ CREATE TABLE notice_invoice (
 );
 CREATE INDEX notice_invoice_no_idx ON notice_invoice (invoice_no);
 
+-- A file of planned notices that billing uploaded for a verdict table: checked in the background, chunk by chunk.
+CREATE SEQUENCE notice_batch_seq START WITH 100 INCREMENT BY 50;
+CREATE TABLE notice_batch (
+    id           BIGINT PRIMARY KEY,
+    state        VARCHAR(16) NOT NULL,
+    total        INTEGER NOT NULL,
+    done         INTEGER NOT NULL,
+    input        BYTEA NOT NULL,               -- the rows as JSON lines, parsed and checked when uploaded
+    created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at  TIMESTAMP WITH TIME ZONE,
+    error        VARCHAR(2000)
+);
+CREATE INDEX notice_batch_state_idx ON notice_batch (state);
+
 CREATE TABLE notice_decision (
     id          BIGINT PRIMARY KEY,
     notice_id   BIGINT REFERENCES notice (id) ON DELETE CASCADE,  -- null for a dry run
@@ -105,6 +119,12 @@ CREATE TABLE notice_decision (
     hold_until  TIMESTAMP WITH TIME ZONE,
     decided_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     data_seen   VARCHAR(8000) NOT NULL,
-    cause       VARCHAR(32) NOT NULL
+    cause       VARCHAR(32) NOT NULL,
+    batch_id    BIGINT REFERENCES notice_batch (id) ON DELETE CASCADE,
+    batch_row   INTEGER
 );
 CREATE INDEX notice_decision_notice_idx ON notice_decision (notice_id);
+CREATE INDEX notice_decision_batch_idx ON notice_decision (batch_id, batch_row);
+
+-- Open cases of an account hold its dunning: looked up per account.
+CREATE INDEX support_case_account_idx ON support_case (account_id, state);

@@ -77,6 +77,8 @@ public final class Gateway implements AutoCloseable {
         }
         // expiry and digests: minutes matter, not milliseconds
         outboxWorkers.add(new Worker("housekeeping", services::housekeepingDue, Duration.ofSeconds(30), LINGER));
+        // uploaded notice files: one chunk per turn, so progress shows and other work is not starved
+        outboxWorkers.add(new Worker("notice-batches", services.batches::runDue, Duration.ofSeconds(1), LINGER));
         for (int i = 0; i < settings.outboxWorkers; i++) {
             outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }

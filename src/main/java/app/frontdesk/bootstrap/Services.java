@@ -13,6 +13,7 @@ import app.frontdesk.application.cases.Links;
 import app.frontdesk.application.cases.UnknownSenders;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
 import app.frontdesk.application.dunning.PaymentDesk;
@@ -64,6 +65,7 @@ public final class Services {
     public final WebhookTransport webhooks;
     public final NoticeDesk notices;
     public final PaymentDesk payments;
+    public final NoticeBatches batches;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
@@ -87,6 +89,7 @@ public final class Services {
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone);
         this.payments = new PaymentDesk(db, clock, notices);
+        this.batches = new NoticeBatches(db, clock, notices);
         this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders,
                 new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone));
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,

@@ -3,7 +3,6 @@ package app.frontdesk.application.dunning;
 import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
-import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
 import app.frontdesk.domain.model.billing.Verdict;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
@@ -84,9 +83,9 @@ public final class DunningGate {
             } else {
                 outstanding = outstanding.plus(left);
             }
-            for (Notice sent : f.recentSameKind().getOrDefault(number, List.of())) {
+            for (Instant sent : f.recentSameKind().getOrDefault(number, List.of())) {
                 blocks.add(new Reason("DUPLICATE", "A " + r.kind().name().toLowerCase(Locale.ROOT) + " notice for invoice " + number
-                        + " already went out on " + WHEN.format(sent.updatedAt().atZone(f.zone())) + "; the same notice is not sent again within "
+                        + " already went out on " + WHEN.format(sent.atZone(f.zone())) + "; the same notice is not sent again within "
                         + repeatWindow.toDays() + " days."));
             }
         }

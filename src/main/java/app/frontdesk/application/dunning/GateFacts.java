@@ -2,7 +2,6 @@ package app.frontdesk.application.dunning;
 
 import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.Money;
-import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -20,9 +19,9 @@ import java.util.Map;
  * @param evidence          unconfirmed payment orders of the account
  * @param openCases         references of open cases on the account (unknown sender, complaint)
  * @param redFlagged        the account is red-flagged (care rules)
- * @param recentSameKind    notices of the same kind already sent, by invoice number, within the repeat window
+ * @param recentSameKind    when notices of the same kind for each invoice went out within the repeat window, by invoice number
  * @param zone              the account's time zone
  */
 public record GateFacts(Map<String, Invoice> invoices, Map<String, BigDecimal> paid, List<Money> unallocated, List<PaymentEvidence> evidence,
-                        List<String> openCases, boolean redFlagged, Map<String, List<Notice>> recentSameKind, ZoneId zone) {
+                        List<String> openCases, boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone) {
 }

@@ -3,12 +3,10 @@ package app.frontdesk.application.dunning;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.domain.model.account.Account;
-import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeState;
-import app.frontdesk.domain.model.billing.Payment;
 import app.frontdesk.domain.model.billing.Verdict;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import jakarta.json.Json;
@@ -18,10 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,14 +30,22 @@ public final class NoticeDesk {
     private final Clock clock;
     private final DunningGate gate;
     private final NoticeMails mails;
-    private final ZoneId defaultZone;
+    private final GateFactsLoader loader;
 
     public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone) {
         this.transactions = transactions;
         this.clock = clock;
         this.gate = gate;
         this.mails = mails;
-        this.defaultZone = defaultZone;
+        this.loader = new GateFactsLoader(defaultZone, gate.repeatWindow());
+    }
+
+    public GateFactsLoader loader() {
+        return loader;
+    }
+
+    public DunningGate gate() {
+        return gate;
     }
 
     /** What billing submits: the request and the mail itself. */
@@ -189,30 +192,10 @@ public final class NoticeDesk {
 
     /** Reads what the gate needs, fresh, in the caller's transaction. */
     GateFacts facts(Repositories repos, NoticeRequest r, Long noticeId) {
-        Map<String, Invoice> invoices = repos.billing().invoicesByNumber(r.invoiceNumbers());
-        Map<Long, BigDecimal> byId = repos.billing().allocatedTo(invoices.values().stream().map(Invoice::id).toList());
-        Map<String, BigDecimal> paid = new HashMap<>();
-        invoices.values().forEach(i -> paid.put(i.number(), new Money(byId.getOrDefault(i.id(), BigDecimal.ZERO).stripTrailingZeros()
-                .max(BigDecimal.ZERO), i.currency()).amount()));
-        List<Money> unallocated = new ArrayList<>();
-        for (Payment p : repos.billing().unallocatedPayments(r.accountId())) {
-            BigDecimal allocated = repos.billing().allocatedFrom(p.id());
-            unallocated.add(new Money(p.amount().amount().subtract(allocated), p.amount().currency()));
-        }
-        Map<String, List<Notice>> recent = new HashMap<>();
-        for (String number : r.invoiceNumbers()) {
-            List<Notice> sent = repos.billing().sentSince(number, r.kind(), clock.instant().minus(gate.repeatWindow())).stream()
-                    .filter(n -> !n.id().equals(noticeId)).toList();
-            if (!sent.isEmpty()) {
-                recent.put(number, sent);
-            }
-        }
-        ZoneId zone = repos.accounts().find(r.accountId()).flatMap(Account::timeZone).orElse(defaultZone);
-        return new GateFacts(invoices, paid, unallocated, repos.billing().unconfirmedEvidence(r.accountId()),
-                repos.cases().openCaseReferences(r.accountId()), false, recent, zone);
+        return loader.load(repos, List.of(r), noticeId, clock.instant()).get(0);
     }
 
-    private static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
+    static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
         JsonArrayBuilder reasons = Json.createArrayBuilder();
         d.reasons().forEach(x -> reasons.add(Json.createObjectBuilder().add("code", x.code()).add("message", x.message())));
         JsonObjectBuilder seen = Json.createObjectBuilder()

@@ -2,6 +2,7 @@ package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeKind;
@@ -14,7 +15,9 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +81,6 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public List<Payment> unallocatedPayments(long accountId) {
-        return em.createQuery("SELECT p FROM Payment p WHERE p.accountId = :a AND p.state = :s", Payment.class)
-                .setParameter("a", accountId).setParameter("s", PaymentState.UNALLOCATED).getResultList();
-    }
-
-    @Override
     public List<Payment> unmatchedPayments(int limit) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.state = :s ORDER BY p.id DESC", Payment.class)
                 .setParameter("s", PaymentState.UNMATCHED).setMaxResults(limit).getResultList();
@@ -118,11 +115,76 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public List<Notice> sentSince(String invoiceNumber, NoticeKind kind, Instant since) {
-        return em.createQuery("SELECT n FROM Notice n JOIN n.invoices i WHERE i = :inv AND n.kind = :k AND n.state IN :s"
-                        + " AND n.updatedAt >= :since ORDER BY n.id", Notice.class)
-                .setParameter("inv", invoiceNumber).setParameter("k", kind)
-                .setParameter("s", List.of(NoticeState.QUEUED, NoticeState.SENT)).setParameter("since", since).getResultList();
+    public Map<String, List<Instant>> sentSince(Collection<String> invoiceNumbers, NoticeKind kind, Instant since, Long exceptNotice) {
+        Map<String, List<Instant>> sent = new HashMap<>();
+        if (invoiceNumbers.isEmpty()) {
+            return sent;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT i.invoice_no, n.updated_at FROM notice_invoice i JOIN notice n ON n.id = i.notice_id"
+                        + " WHERE i.invoice_no = ANY(?) AND n.kind = ? AND n.state IN ('QUEUED', 'SENT') AND n.updated_at >= ? AND n.id <> ?")
+                .setParameter(1, invoiceNumbers.toArray(String[]::new)).setParameter(2, kind.name())
+                .setParameter(3, since.atOffset(ZoneOffset.UTC)).setParameter(4, exceptNotice == null ? -1L : exceptNotice)
+                .getResultList();
+        for (Object[] r : rows) {
+            sent.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(instant(r[1]));
+        }
+        return sent;
+    }
+
+    @Override
+    public Map<Long, List<Money>> unallocatedRemainders(Collection<Long> accountIds) {
+        Map<Long, List<Money>> out = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.account_id, p.currency, p.amount - COALESCE((SELECT SUM(a.amount)"
+                        + " FROM payment_allocation a WHERE a.payment_id = p.id), 0) FROM payment p"
+                        + " WHERE p.account_id = ANY(?) AND p.state = 'UNALLOCATED'")
+                .setParameter(1, accountIds.toArray(Long[]::new)).getResultList();
+        for (Object[] r : rows) {
+            Currency c = Currency.getInstance(((String) r[1]).strip());
+            BigDecimal left = ((BigDecimal) r[2]).setScale(Math.max(c.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY);
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new Money(left, c));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds) {
+        Map<Long, List<PaymentEvidence>> out = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            em.createQuery("SELECT e FROM PaymentEvidence e WHERE e.accountId IN :a AND e.state = :s ORDER BY e.id", PaymentEvidence.class)
+                    .setParameter("a", List.copyOf(accountIds)).setParameter("s", PaymentEvidence.State.UNCONFIRMED).getResultList()
+                    .forEach(e -> out.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, java.time.ZoneId> timeZones(Collection<Long> accountIds) {
+        Map<Long, java.time.ZoneId> out = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, time_zone FROM account WHERE id = ANY(?) AND time_zone IS NOT NULL")
+                    .setParameter(1, accountIds.toArray(Long[]::new)).getResultList();
+            rows.forEach(r -> out.put(((Number) r[0]).longValue(), java.time.ZoneId.of((String) r[1])));
+        }
+        return out;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("unexpected time value " + value.getClass());
     }
 
     @Override
@@ -153,10 +215,28 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public BigDecimal allocatedFrom(long paymentId) {
-        BigDecimal sum = em.createQuery("SELECT SUM(a.amount) FROM PaymentAllocation a WHERE a.paymentId = :p", BigDecimal.class)
-                .setParameter("p", paymentId).getSingleResult();
-        return sum == null ? BigDecimal.ZERO : sum;
+    public void add(app.frontdesk.domain.model.billing.NoticeBatch batch) {
+        em.persist(batch);
+        em.flush();
+    }
+
+    @Override
+    public Optional<app.frontdesk.domain.model.billing.NoticeBatch> batch(long id) {
+        return Optional.ofNullable(em.find(app.frontdesk.domain.model.billing.NoticeBatch.class, id));
+    }
+
+    @Override
+    public Optional<app.frontdesk.domain.model.billing.NoticeBatch> claimQueuedBatch() {
+        @SuppressWarnings("unchecked")
+        List<app.frontdesk.domain.model.billing.NoticeBatch> due = em.createNativeQuery("SELECT * FROM notice_batch WHERE state = 'QUEUED'"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", app.frontdesk.domain.model.billing.NoticeBatch.class).getResultList();
+        return due.stream().findFirst();
+    }
+
+    @Override
+    public List<NoticeDecision> batchDecisions(long batchId) {
+        return em.createQuery("SELECT d FROM NoticeDecision d WHERE d.batchId = :b ORDER BY d.batchRow", NoticeDecision.class)
+                .setParameter("b", batchId).getResultList();
     }
 
     @Override

@@ -70,6 +70,19 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public java.util.Map<Long, List<String>> openCaseReferences(java.util.Collection<Long> accountIds) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (!accountIds.isEmpty()) {
+            List<Object[]> rows = em.createQuery("SELECT c.accountId, c.id FROM SupportCase c WHERE c.accountId IN :a AND c.state IN :open"
+                            + " ORDER BY c.id", Object[].class)
+                    .setParameter("a", List.copyOf(accountIds))
+                    .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION)).getResultList();
+            rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>()).add("FD-" + r[1]));
+        }
+        return out;
+    }
+
+    @Override
     public void add(ActionLink link) {
         em.persist(link);
         em.flush(); // the id goes into the signed URL

@@ -78,6 +78,65 @@ public class NoticeResource {
         })).orElseThrow(() -> new NotFoundException("no notice " + id));
     }
 
+    @POST
+    @Path("batches")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "A file of planned notices (CSV account_id,kind,invoices,amount,currency,planned_at or a JSON array of checks):"
+            + " 202 {batchId}; every bad line reported, nothing queued")
+    public Response batch(String body) {
+        try {
+            long id = lifecycle.gateway().services().batches.submit(app.frontdesk.application.dunning.NoticeBatches.parse(body == null ? "" : body));
+            return Response.accepted(Json.createObjectBuilder().add("batchId", id).build().toString()).build();
+        } catch (app.frontdesk.application.dunning.ImportRefused e) {
+            var problems = Json.createArrayBuilder();
+            e.problems().forEach(p -> problems.add(Json.createObjectBuilder().add("line", p.line()).add("problem", p.problem())));
+            return Response.status(Response.Status.BAD_REQUEST).entity(Json.createObjectBuilder()
+                    .add("error", "the file was refused; nothing was queued").add("problems", problems).build().toString()).build();
+        }
+    }
+
+    @GET
+    @Path("batches/{id}")
+    @Operation(summary = "Progress of a batch: state, total, done")
+    public Response batchState(@PathParam("id") long id) {
+        return lifecycle.gateway().database().inTransaction(r -> r.billing().batch(id).map(b -> {
+            var o = Json.createObjectBuilder().add("batchId", b.id()).add("state", b.state().name()).add("total", b.total()).add("done", b.done());
+            if (b.error() != null) {
+                o.add("error", b.error());
+            }
+            return Response.ok(o.build().toString()).build();
+        })).orElseThrow(() -> new NotFoundException("no batch " + id));
+    }
+
+    @GET
+    @Path("batches/{id}/verdicts")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "The verdict table, in row order: JSON, or CSV (row,account_id,verdict,codes,hold_until) with Accept: text/csv")
+    public Response verdicts(@PathParam("id") long id, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        var decisions = lifecycle.gateway().database().inTransaction(r -> r.billing().batch(id).map(b -> r.billing().batchDecisions(id)))
+                .orElseThrow(() -> new NotFoundException("no batch " + id));
+        if (accept != null && accept.contains("text/csv")) {
+            StringBuilder csv = new StringBuilder("row,account_id,verdict,codes,hold_until\n");
+            for (var d : decisions) {
+                var codes = Json.createReader(new java.io.StringReader(d.reasons())).readArray().stream()
+                        .map(v -> v.asJsonObject().getString("code")).toList();
+                csv.append(d.batchRow()).append(',').append(d.accountId()).append(',').append(d.verdict()).append(',')
+                        .append(String.join(";", codes)).append(',').append(d.holdUntil() == null ? "" : d.holdUntil().toString()).append('\n');
+            }
+            return Response.ok(csv.toString(), "text/csv").build();
+        }
+        var rows = Json.createArrayBuilder();
+        for (var d : decisions) {
+            var row = Json.createObjectBuilder().add("row", d.batchRow()).add("accountId", d.accountId()).add("verdict", d.verdict().name())
+                    .add("reasons", Json.createReader(new java.io.StringReader(d.reasons())).readArray());
+            if (d.holdUntil() != null) {
+                row.add("holdUntil", d.holdUntil().toString());
+            }
+            rows.add(row);
+        }
+        return Response.ok(rows.build().toString(), MediaType.APPLICATION_JSON).build();
+    }
+
     private static Response act(java.util.function.Supplier<NoticeDesk.Answer> action) {
         NoticeDesk.Answer a;
         try {

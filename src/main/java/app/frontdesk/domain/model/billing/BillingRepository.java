@@ -27,9 +27,6 @@ public interface BillingRepository {
 
     void add(PaymentAllocation allocation);
 
-    /** Booked payments of the account that are not fully allocated. */
-    List<Payment> unallocatedPayments(long accountId);
-
     List<Payment> unmatchedPayments(int limit);
 
     void add(PaymentEvidence evidence);
@@ -43,8 +40,17 @@ public interface BillingRepository {
     /** Notices of the account in a state, locked for this transaction. */
     List<Notice> notices(long accountId, Collection<NoticeState> states);
 
-    /** Notices of this kind naming this invoice that went out (queued or sent) after {@code since}. */
-    List<Notice> sentSince(String invoiceNumber, NoticeKind kind, Instant since);
+    /** When notices of this kind went out (queued or sent) after {@code since}, by the invoice numbers they name. */
+    Map<String, List<Instant>> sentSince(Collection<String> invoiceNumbers, NoticeKind kind, Instant since, Long exceptNotice);
+
+    /** The unallocated remainder of each booked, not fully allocated payment, by account. */
+    Map<Long, List<Money>> unallocatedRemainders(Collection<Long> accountIds);
+
+    /** Unconfirmed payment orders, by account. */
+    Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds);
+
+    /** The accounts' own time zones (accounts without one are absent). */
+    Map<Long, java.time.ZoneId> timeZones(Collection<Long> accountIds);
 
     /** Held notices whose hold has expired, and scheduled ones whose time has come: locked, skipping locked rows. */
     List<Notice> dueForRecheck(Instant now, int limit);
@@ -56,8 +62,15 @@ public interface BillingRepository {
     /** The notice whose mail is this outbox row. */
     Optional<Notice> noticeByOutbox(long outboxId);
 
-    /** What is allocated from one payment so far. */
-    BigDecimal allocatedFrom(long paymentId);
+    void add(NoticeBatch batch);
+
+    Optional<NoticeBatch> batch(long id);
+
+    /** The oldest batch still to be checked, locked, skipping one another worker holds. */
+    Optional<NoticeBatch> claimQueuedBatch();
+
+    /** A batch's verdicts in row order. */
+    List<NoticeDecision> batchDecisions(long batchId);
 
     /** Serializes everything that decides about one account's notices (a row lock on the account). */
     void lockAccount(long accountId);

@@ -49,6 +49,12 @@ public class NoticeDecision {
     @Column(nullable = false)
     private String cause;
 
+    @Column(name = "batch_id")
+    private Long batchId;
+
+    @Column(name = "batch_row")
+    private Integer batchRow;
+
     protected NoticeDecision() {
     }
 
@@ -62,6 +68,21 @@ public class NoticeDecision {
         this.dataSeen = cut(dataSeenJson);
         this.cause = cause;
         this.decidedAt = now;
+    }
+
+    /** Marks this decision as row {@code row} of an uploaded batch. */
+    public NoticeDecision inBatch(long batch, int row) {
+        this.batchId = batch;
+        this.batchRow = row;
+        return this;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public Integer batchRow() {
+        return batchRow;
     }
 
     private static String cut(String s) {
