@@ -1,6 +1,5 @@
 package app.frontdesk.application.dunning;
 
-import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
@@ -54,7 +53,7 @@ public final class DunningGate {
         Money outstanding = Money.zero(r.claimed().currency());
         boolean amountsComparable = true;
         for (String number : r.invoiceNumbers()) {
-            Invoice inv = f.invoices().get(number);
+            InvoiceState inv = f.invoices().get(number);
             if (inv == null) {
                 blocks.add(new Reason("UNKNOWN_INVOICE", "Invoice " + number + " is not known to Frontdesk; upload it first or correct the number."));
                 amountsComparable = false;
@@ -76,7 +75,7 @@ public final class DunningGate {
                 amountsComparable = false;
                 continue;
             }
-            Money paid = new Money(f.paid().getOrDefault(inv.number(), BigDecimal.ZERO), inv.currency());
+            Money paid = inv.paid();
             Money left = inv.amount().minus(paid);
             if (left.isZeroOrLess()) {
                 blocks.add(new Reason("INVOICE_PAID", "Invoice " + number + " is paid in full (" + paid + " of " + inv.amount() + ")."));

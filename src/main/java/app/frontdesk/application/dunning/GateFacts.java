@@ -1,9 +1,7 @@
 package app.frontdesk.application.dunning;
 
-import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,7 @@ import java.util.Map;
  * itself is a pure function of this, so its rules are tested without a database and every decision
  * can store exactly what it saw.
  *
- * @param invoices          the named invoices that exist, by number as requested
- * @param paid              what is allocated to each of them, by invoice number
+ * @param invoices          the named invoices that exist, with what is paid on each, by number as requested
  * @param unallocated       booked payments of the account not (fully) allocated: their unallocated remainder
  * @param evidence          unconfirmed payment orders of the account
  * @param openCases         references of open cases on the account (unknown sender, complaint)
@@ -22,6 +19,6 @@ import java.util.Map;
  * @param recentSameKind    when notices of the same kind for each invoice went out within the repeat window, by invoice number
  * @param zone              the account's time zone
  */
-public record GateFacts(Map<String, Invoice> invoices, Map<String, BigDecimal> paid, List<Money> unallocated, List<PaymentEvidence> evidence,
+public record GateFacts(Map<String, InvoiceState> invoices, List<Money> unallocated, List<PaymentEvidence> evidence,
                         List<String> openCases, boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone) {
 }

@@ -1,7 +1,7 @@
 package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.Repositories;
-import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;
 import java.math.BigDecimal;
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,11 +43,12 @@ public final class GateFactsLoader {
             accounts.add(r.accountId());
             numbersByKind.computeIfAbsent(r.kind(), k -> new LinkedHashSet<>()).addAll(r.invoiceNumbers());
         }
-        Map<String, Invoice> invoices = repos.billing().invoicesByNumber(numbers);
-        Map<Long, BigDecimal> allocatedById = repos.billing().allocatedTo(invoices.values().stream().map(Invoice::id).toList());
-        Map<String, BigDecimal> paid = new HashMap<>();
-        invoices.values().forEach(i -> paid.put(i.number(),
-                new Money(allocatedById.getOrDefault(i.id(), BigDecimal.ZERO).stripTrailingZeros(), i.currency()).amount()));
+        Map<String, InvoiceState> invoices = new HashMap<>();
+        for (Object[] row : repos.billing().invoiceStates(numbers)) {
+            Currency currency = Currency.getInstance(((String) row[3]).strip());
+            invoices.put((String) row[0], new InvoiceState((String) row[0], ((Number) row[1]).longValue(), money((BigDecimal) row[2], currency),
+                    InvoiceStatus.valueOf((String) row[4]), date(row[5]), money((BigDecimal) row[6], currency)));
+        }
         Map<Long, List<Money>> unallocated = repos.billing().unallocatedRemainders(accounts);
         var evidence = repos.billing().unconfirmedEvidence(accounts);
         Map<Long, List<String>> cases = repos.cases().openCaseReferences(accounts);
@@ -56,24 +58,31 @@ public final class GateFactsLoader {
 
         List<GateFacts> out = new ArrayList<>(requests.size());
         for (NoticeRequest r : requests) {
-            Map<String, Invoice> mine = new HashMap<>();
-            Map<String, BigDecimal> minePaid = new HashMap<>();
+            Map<String, InvoiceState> mine = new HashMap<>();
             Map<String, List<Instant>> mineRecent = new HashMap<>();
             for (String n : r.invoiceNumbers()) {
-                Invoice i = invoices.get(n);
+                InvoiceState i = invoices.get(n);
                 if (i != null) {
                     mine.put(n, i);
-                    minePaid.put(n, paid.get(n));
                 }
                 List<Instant> sent = recent.getOrDefault(r.kind(), Map.of()).get(n);
                 if (sent != null) {
                     mineRecent.put(n, sent);
                 }
             }
-            out.add(new GateFacts(mine, minePaid, unallocated.getOrDefault(r.accountId(), List.of()),
+            out.add(new GateFacts(mine, unallocated.getOrDefault(r.accountId(), List.of()),
                     evidence.getOrDefault(r.accountId(), List.of()), cases.getOrDefault(r.accountId(), List.of()), false, mineRecent,
                     zones.getOrDefault(r.accountId(), defaultZone)));
         }
         return out;
+    }
+
+    /** A stored NUMERIC at the currency's scale (the column holds four decimals). */
+    private static Money money(BigDecimal stored, Currency currency) {
+        return new Money(stored.setScale(Math.max(currency.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY), currency);
+    }
+
+    private static java.time.LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
     }
 }

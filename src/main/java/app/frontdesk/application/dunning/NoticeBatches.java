@@ -32,12 +32,18 @@ import java.util.Locale;
  */
 public final class NoticeBatches {
 
+    /** One factory: {@code Json.createObjectBuilder()} looks the provider up through ServiceLoader on every call. */
+    private static final jakarta.json.JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
     static final List<String> COLUMNS = List.of("account_id", "kind", "invoices", "amount", "currency", "planned_at");
     static final int CHUNK = 1000;
 
     private final Transactions transactions;
     private final Clock clock;
     private final NoticeDesk desk;
+    /** Decoded rows of the batches being worked on: the upload is decoded once, not once per chunk. */
+    private final java.util.Map<Long, List<NoticeRequest>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
     public NoticeBatches(Transactions transactions, Clock clock, NoticeDesk desk) {
         this.transactions = transactions;
@@ -48,8 +54,8 @@ public final class NoticeBatches {
     public long submit(List<NoticeRequest> rows) {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (NoticeRequest r : rows) {
-            lines.writeBytes(Json.createObjectBuilder().add("a", r.accountId()).add("k", r.kind().name())
-                    .add("i", Json.createArrayBuilder(r.invoiceNumbers())).add("m", r.claimed().amount().toPlainString())
+            lines.writeBytes(JSON.createObjectBuilder().add("a", r.accountId()).add("k", r.kind().name())
+                    .add("i", JSON.createArrayBuilder(r.invoiceNumbers())).add("m", r.claimed().amount().toPlainString())
                     .add("c", r.claimed().currency().getCurrencyCode()).add("p", r.plannedAt() == null ? "" : r.plannedAt().toString())
                     .build().toString().getBytes(StandardCharsets.UTF_8));
             lines.write('\n');
@@ -70,25 +76,38 @@ public final class NoticeBatches {
             }
             NoticeBatch b = claimed.get();
             Instant now = clock.instant();
-            String[] all = new String(b.input(), StandardCharsets.UTF_8).split("\n");
+            // a chunk and its progress commit together: lost together in a crash, and then simply redone
+            repos.billing().commitWithoutWaitingForDisk();
+            List<NoticeRequest> all = decoded.computeIfAbsent(b.id(), id -> decode(b.input(), now));
             int from = b.done();
             int to = Math.min(b.total(), from + CHUNK);
-            List<NoticeRequest> chunk = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                chunk.add(decodeLine(all[i], now));
-            }
+            List<NoticeRequest> chunk = all.subList(from, to);
             List<GateFacts> facts = desk.loader().load(repos, chunk, null, now);
             for (int i = 0; i < chunk.size(); i++) {
                 GateDecision d = desk.gate().decide(chunk.get(i), facts.get(i), now);
                 repos.billing().add(NoticeDesk.record(null, chunk.get(i), d, facts.get(i), "batch", now).inBatch(b.id(), from + i + 1));
             }
             b.progressed(chunk.size(), now);
+            if (b.state() != NoticeBatch.State.QUEUED) {
+                decoded.remove(b.id());
+            }
             return chunk.size();
         });
     }
 
+    private static List<NoticeRequest> decode(byte[] input, Instant now) {
+        String[] lines = new String(input, StandardCharsets.UTF_8).split("\n");
+        List<NoticeRequest> out = new ArrayList<>(lines.length);
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                out.add(decodeLine(line, now));
+            }
+        }
+        return out;
+    }
+
     private static NoticeRequest decodeLine(String line, Instant now) {
-        JsonObject o = Json.createReader(new StringReader(line)).readObject();
+        JsonObject o = READERS.createReader(new StringReader(line)).readObject();
         List<String> invoices = o.getJsonArray("i").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         String p = o.getString("p");
         return new NoticeRequest(o.getJsonNumber("a").longValue(), NoticeKind.valueOf(o.getString("k")), invoices,

@@ -94,7 +94,7 @@ public final class Database implements Transactions, AutoCloseable {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
-            T result = work.apply(new JpaRepositories(em));
+            T result = work.apply(new JpaRepositories(em, settings.isPostgres()));
             tx.commit();
             return result;
         } finally {

@@ -26,9 +26,11 @@ import java.util.Optional;
 final class JpaBillingRepository implements BillingRepository {
 
     private final EntityManager em;
+    private final boolean postgres;
 
-    JpaBillingRepository(EntityManager em) {
+    JpaBillingRepository(EntityManager em, boolean postgres) {
         this.em = em;
+        this.postgres = postgres;
     }
 
     @Override
@@ -50,6 +52,19 @@ final class JpaBillingRepository implements BillingRepository {
                     .getResultList().forEach(i -> found.put(i.number(), i));
         }
         return found;
+    }
+
+    @Override
+    public List<Object[]> invoiceStates(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT i.invoice_number, i.account_id, i.amount, i.currency, i.status, i.due_date,"
+                        + " COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)"
+                        + " FROM invoice i WHERE i.invoice_number = ANY(?)")
+                .setParameter(1, numbers.toArray(String[]::new)).getResultList();
+        return rows;
     }
 
     @Override
@@ -237,6 +252,13 @@ final class JpaBillingRepository implements BillingRepository {
     public List<NoticeDecision> batchDecisions(long batchId) {
         return em.createQuery("SELECT d FROM NoticeDecision d WHERE d.batchId = :b ORDER BY d.batchRow", NoticeDecision.class)
                 .setParameter("b", batchId).getResultList();
+    }
+
+    @Override
+    public void commitWithoutWaitingForDisk() {
+        if (postgres) {
+            em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+        }
     }
 
     @Override

@@ -21,14 +21,14 @@ final class JpaRepositories implements Repositories {
     private final JpaEvidenceIndex evidence;
     private final JpaBillingRepository billing;
 
-    JpaRepositories(EntityManager em) {
+    JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
         this.inbound = new JpaInboundRepository(em);
         this.outbox = new JpaOutboxRepository(em);
         this.audit = new JpaAuditLog(em);
         this.cases = new JpaCaseRepository(em);
         this.evidence = new JpaEvidenceIndex(em);
-        this.billing = new JpaBillingRepository(em);
+        this.billing = new JpaBillingRepository(em, postgres);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
@@ -37,27 +37,30 @@ class DunningGateTest {
         return LocalDateTime.parse(local).atZone(MSK).toInstant();
     }
 
-    private static Invoice invoice(String number, String amount) {
-        return new Invoice(number, ACCOUNT, Money.of(amount, "RUB"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15));
+    private static InvoiceState invoice(String number, String amount) {
+        return invoice(number, ACCOUNT, amount, "RUB");
+    }
+
+    private static InvoiceState invoice(String number, long account, String amount, String currency) {
+        return new InvoiceState(number, account, Money.of(amount, currency), InvoiceStatus.OPEN, LocalDate.of(2026, 11, 15), Money.of("0", currency));
     }
 
     private static final class Facts {
-        final Map<String, Invoice> invoices = new HashMap<>();
-        final Map<String, BigDecimal> paid = new HashMap<>();
+        final Map<String, InvoiceState> invoices = new HashMap<>();
         List<Money> unallocated = List.of();
         List<PaymentEvidence> evidence = List.of();
         List<String> cases = List.of();
         Map<String, List<Instant>> recent = Map.of();
         ZoneId zone = MSK;
 
-        Facts invoice(Invoice i, String paidSoFar) {
-            invoices.put(i.number(), i);
-            paid.put(i.number(), new BigDecimal(paidSoFar));
+        Facts invoice(InvoiceState i, String paidSoFar) {
+            invoices.put(i.number(), new InvoiceState(i.number(), i.accountId(), i.amount(), i.status(), i.dueDate(),
+                    new Money(new BigDecimal(paidSoFar), i.currency())));
             return this;
         }
 
         GateFacts build() {
-            return new GateFacts(invoices, paid, unallocated, evidence, cases, false, recent, zone);
+            return new GateFacts(invoices, unallocated, evidence, cases, false, recent, zone);
         }
     }
 
@@ -191,9 +194,7 @@ class DunningGateTest {
 
     @Test
     void unknownForeignAndOtherCurrencyInvoicesAreBlocked() {
-        Facts f = new Facts().invoice(new Invoice("EUR-1", ACCOUNT, Money.of("10.00", "EUR"), LocalDate.of(2026, 11, 1),
-                LocalDate.of(2026, 11, 15)), "0").invoice(new Invoice("OTHER-1", 99, Money.of("10.00", "RUB"), LocalDate.of(2026, 11, 1),
-                LocalDate.of(2026, 11, 15)), "0");
+        Facts f = new Facts().invoice(invoice("EUR-1", ACCOUNT, "10.00", "EUR"), "0").invoice(invoice("OTHER-1", 99, "10.00", "RUB"), "0");
         assertEquals(List.of("UNKNOWN_INVOICE"), codes(decide(NoticeKind.REMINDER, "10.00", "2026-11-16T10:00", f, List.of("NOPE-1"))));
         assertEquals(List.of("CURRENCY_MISMATCH"), codes(decide(NoticeKind.REMINDER, "10.00", "2026-11-16T10:00", f, List.of("EUR-1"))));
         assertEquals(List.of("INVOICE_OF_ANOTHER_ACCOUNT"), codes(decide(NoticeKind.REMINDER, "10.00", "2026-11-16T10:00", f, List.of("OTHER-1"))));

@@ -17,6 +17,12 @@ public interface BillingRepository {
     /** Invoices by number (normalized as stored), in one query. */
     Map<String, Invoice> invoicesByNumber(Collection<String> numbers);
 
+    /**
+     * The invoices with these numbers and what is allocated to each, as plain columns in one statement:
+     * number, account, amount, currency, status, due date, allocated sum.
+     */
+    List<Object[]> invoiceStates(Collection<String> numbers);
+
     /** What is allocated to each invoice so far, by invoice id. */
     Map<Long, BigDecimal> allocatedTo(Collection<Long> invoiceIds);
 
@@ -71,6 +77,13 @@ public interface BillingRepository {
 
     /** A batch's verdicts in row order. */
     List<NoticeDecision> batchDecisions(long batchId);
+
+    /**
+     * This transaction's commit need not wait for the disk (PostgreSQL {@code synchronous_commit = off}):
+     * for records that may be lost in a crash together with everything else of the transaction
+     * (dry-run decisions; a batch chunk with its progress, redone after a crash). No effect on H2.
+     */
+    void commitWithoutWaitingForDisk();
 
     /** Serializes everything that decides about one account's notices (a row lock on the account). */
     void lockAccount(long accountId);
