@@ -7,8 +7,6 @@ import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +48,6 @@ class DatabaseOutageIT {
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
-             var st = c.createStatement()) {
-            st.execute(statement);
-        }
+        TestDatabases.sql(TestDatabases.PG_URL, statement);
     }
 }

@@ -10,14 +10,10 @@ import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +34,7 @@ class DunningStoryIT {
     void paidOnFridayNoticeOnSaturdayBlockedOnMondayAndNeverSent() throws Exception {
         TestDatabases.postgres(); // fails under CI=true, skips elsewhere, when PostgreSQL is not there
         String db = "fd_dunning_" + System.currentTimeMillis();
-        sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
+        TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         Path dir = GatewayProcess.fresh(Path.of("target/e2e/dunning"));
@@ -61,7 +57,7 @@ class DunningStoryIT {
                          "references": [{"kind": "INN", "value": "7707083893"}]}
                         """).getBytes(StandardCharsets.UTF_8));
                 assertEquals(201, created.statusCode(), created.body());
-                account = json(created.body()).getJsonNumber("id").longValue();
+                account = GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
                 var invoice = friday.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0042\","
                         + " \"accountId\": " + account + ", \"amount\": \"1500.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
                         + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8));
@@ -84,7 +80,7 @@ class DunningStoryIT {
                         + " \"body\": \"Счёт INV-2026-0042 не оплачен, обслуживание будет приостановлено.\"}, \"externalRef\": \"B-77\"}")
                         .getBytes(StandardCharsets.UTF_8));
                 assertEquals(200, submitted.statusCode(), submitted.body());
-                JsonObject answer = json(submitted.body());
+                JsonObject answer = GatewayProcess.json(submitted.body());
                 assertEquals("HOLD", answer.getString("verdict"), answer.toString());
                 List<String> codes = answer.getJsonArray("reasons").stream().map(r -> r.asJsonObject().getString("code")).toList();
                 assertEquals(List.of("PAYMENT_EVIDENCE", "NOT_BUSINESS_TIME"), codes);
@@ -99,8 +95,8 @@ class DunningStoryIT {
                  InputStream statement = DunningStoryIT.class.getResourceAsStream("/payments/statement-windows1251.txt")) {
                 var imported = monday.post("/api/payments/import", GatewayProcess.ADMIN_TOKEN, "application/octet-stream", statement.readAllBytes());
                 assertEquals(200, imported.statusCode(), imported.body());
-                assertEquals(1, json(imported.body()).getInt("allocated"), imported.body());
-                JsonObject state = json(monday.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body());
+                assertEquals(1, GatewayProcess.json(imported.body()).getInt("allocated"), imported.body());
+                JsonObject state = GatewayProcess.json(monday.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body());
                 assertEquals("BLOCKED", state.getString("state"), state.toString());
                 byte[] billing = Mailboxes.await(smtp, "billing@frontdesk.test", 1, 30).get(0);
                 assertTrue(Mails.text(billing).contains("INVOICE_PAID"), Mails.text(billing));
@@ -109,17 +105,7 @@ class DunningStoryIT {
             assertEquals(0, Mailboxes.count(smtp, "buh@romashka.example"), "the notice never reached the customer");
         } finally {
             smtp.stop();
-            sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-        }
-    }
-
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static void sql(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, ""); var st = c.createStatement()) {
-            st.execute(statement);
+            TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 }

@@ -20,8 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class UnknownSenderStoryIT {
     void theCeoWhoAnswersASuspensionNoticeFromHisOwnAddressIsHeardAndAuthorizedInOneClick() throws Exception {
         TestDatabases.postgres(); // fails under CI=true, skips elsewhere, when PostgreSQL is not there
         String db = "fd_story_" + System.currentTimeMillis();
-        sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
+        TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
         String url = TestDatabases.PG_URL.replace("/test", "/" + db);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
@@ -61,9 +59,9 @@ class UnknownSenderStoryIT {
                      "references": [{"kind": "INVOICE", "value": "INV-2026-0042"}]}
                     """).getBytes(StandardCharsets.UTF_8));
             assertEquals(201, created.statusCode(), created.body());
-            long account = json(created.body()).getJsonNumber("id").longValue();
+            long account = GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
             // The notice billing sent through Frontdesk on Saturday (the dunning gate of issue 4 will write these itself).
-            sql(url, "INSERT INTO outbox (id, message_id, kind, envelope_from, recipients, raw, state, attempts, next_attempt_at,"
+            TestDatabases.sql(url, "INSERT INTO outbox (id, message_id, kind, envelope_from, recipients, raw, state, attempts, next_attempt_at,"
                     + " created_at, sent_at, account_id) VALUES (nextval('outbox_seq'), '" + NOTICE_ID + "', 'DUNNING_NOTICE',"
                     + " 'frontdesk@frontdesk.test', 'anna.petrova@romashka.example', 'notice'::bytea, 'SENT', 1, now(), now(), now(), "
                     + account + ")");
@@ -95,10 +93,10 @@ class UnknownSenderStoryIT {
             var cases = gateway.get("/api/cases", GatewayProcess.ADMIN_TOKEN);
             assertEquals(200, cases.statusCode(), cases.body());
             long caseId = Json.createReader(new StringReader(cases.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
-            JsonObject detail = json(gateway.get("/api/cases/" + caseId, GatewayProcess.ADMIN_TOKEN).body());
+            JsonObject detail = GatewayProcess.json(gateway.get("/api/cases/" + caseId, GatewayProcess.ADMIN_TOKEN).body());
             assertEquals("AWAITING_AUTHORIZATION", detail.getJsonObject("summary").getString("state"));
             long inboundId = detail.getJsonArray("messages").getJsonObject(0).getJsonNumber("id").longValue();
-            JsonObject inbound = json(gateway.get("/api/inbound/" + inboundId, GatewayProcess.MTA_TOKEN).body());
+            JsonObject inbound = GatewayProcess.json(gateway.get("/api/inbound/" + inboundId, GatewayProcess.MTA_TOKEN).body());
             List<String> kinds = inbound.getJsonArray("outbox").stream().map(v -> v.asJsonObject().getString("kind")).sorted().toList();
             assertEquals(List.of("AUTHORIZATION_REQUEST", "MANAGER_ALERT", "SENDER_REPLY"), kinds, inbound.toString());
 
@@ -133,21 +131,11 @@ class UnknownSenderStoryIT {
             Thread.sleep(1000);
             assertEquals(2, Mailboxes.count(smtp, "helpdesk@frontdesk.test"), "the second use of the link released nothing more");
             assertEquals(1, Mailboxes.count(smtp, "ivan@petrov-family.example"), "and he got no second explanation");
-            assertEquals("RESOLVED", json(gateway.get("/api/cases/" + caseId, GatewayProcess.ADMIN_TOKEN).body())
+            assertEquals("RESOLVED", GatewayProcess.json(gateway.get("/api/cases/" + caseId, GatewayProcess.ADMIN_TOKEN).body())
                     .getJsonObject("summary").getString("state"));
         } finally {
             smtp.stop();
-            sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-        }
-    }
-
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static void sql(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, ""); var st = c.createStatement()) {
-            st.execute(statement);
+            TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 }

@@ -193,4 +193,9 @@ public final class GatewayProcess implements AutoCloseable {
             }
         }
     }
+
+    /** A JSON object answer of the gateway. */
+    public static jakarta.json.JsonObject json(String body) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
+    }
 }

@@ -68,4 +68,11 @@ public final class TestDatabases {
             }
         }
     }
+
+    /** Runs one statement as the test user on the PostgreSQL database at {@code url} (CREATE DATABASE, ALTER, DROP ...). */
+    public static void sql(String url, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, PG_USER, ""); var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
 }
