@@ -10,6 +10,7 @@ CREATE SEQUENCE notice_seq START WITH 100 INCREMENT BY 50;
 CREATE SEQUENCE notice_decision_seq START WITH 100 INCREMENT BY 50;
 
 ALTER TABLE account ADD COLUMN time_zone VARCHAR(64);
+ALTER TABLE account ADD COLUMN business_hours VARCHAR(11);  -- 09:00-18:00; null: the gateway's
 
 CREATE TABLE invoice (
     id          BIGINT PRIMARY KEY,

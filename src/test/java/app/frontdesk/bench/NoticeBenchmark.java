@@ -132,7 +132,7 @@ public final class NoticeBenchmark {
                         q[3] += System.nanoTime() - t; t = System.nanoTime();
                         r.cases().openCaseReferences(accs);
                         q[4] += System.nanoTime() - t; t = System.nanoTime();
-                        r.billing().timeZones(accs);
+                        r.billing().localTimes(accs);
                         q[5] += System.nanoTime() - t; t = System.nanoTime();
                         r.billing().sentSince(numbers, NoticeKind.REMINDER, now.minus(java.time.Duration.ofDays(7)), null);
                         q[6] += System.nanoTime() - t;

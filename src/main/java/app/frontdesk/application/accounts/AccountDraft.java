@@ -7,7 +7,7 @@ import java.util.List;
  * {@link AccountService#problems(AccountDraft)} before anything is stored.
  */
 public record AccountDraft(String name, List<String> domains, List<ContactDraft> contacts, ManagerDraft manager,
-                           List<ReferenceDraft> references) {
+                           List<ReferenceDraft> references, String timeZone, String businessHours) {
 
     public AccountDraft {
         domains = domains == null ? List.of() : List.copyOf(domains);
@@ -17,6 +17,10 @@ public record AccountDraft(String name, List<String> domains, List<ContactDraft>
 
     public AccountDraft(String name, List<String> domains, List<ContactDraft> contacts, ManagerDraft manager) {
         this(name, domains, contacts, manager, List.of());
+    }
+
+    public AccountDraft(String name, List<String> domains, List<ContactDraft> contacts, ManagerDraft manager, List<ReferenceDraft> references) {
+        this(name, domains, contacts, manager, references, null, null);
     }
 
     /** A number that identifies the account in mail: kind INVOICE, CONTRACT, ACCOUNT_NUMBER, INN, KPP or PHONE. */

@@ -63,6 +63,20 @@ public final class AccountService {
         for (AccountDraft.ReferenceDraft r : draft.references()) {
             referenceProblem(r).ifPresent(problems::add);
         }
+        if (draft.timeZone() != null) {
+            try {
+                java.time.ZoneId.of(draft.timeZone().strip());
+            } catch (java.time.DateTimeException e) {
+                problems.add("\"timeZone\" is not a time zone id such as Asia/Vladivostok: \"" + draft.timeZone() + "\"");
+            }
+        }
+        if (draft.businessHours() != null) {
+            try {
+                app.frontdesk.domain.model.calendar.BusinessHours.parse(draft.businessHours());
+            } catch (IllegalArgumentException e) {
+                problems.add("\"businessHours\": " + e.getMessage());
+            }
+        }
         if (draft.manager() != null) {
             if (draft.manager().name() == null || draft.manager().name().isBlank()) {
                 problems.add("manager \"name\" is required");
@@ -165,6 +179,12 @@ public final class AccountService {
 
     private void apply(Account account, AccountDraft draft, Repositories repos) {
         draft.domains().forEach(account::addDomain);
+        if (draft.timeZone() != null) {
+            account.moveTo(java.time.ZoneId.of(draft.timeZone().strip()));
+        }
+        if (draft.businessHours() != null) {
+            account.workHours(draft.businessHours());
+        }
         for (AccountDraft.ContactDraft c : draft.contacts()) {
             Locale locale = c.locale() == null || c.locale().isBlank() ? defaultLocale : locale(c.locale()).orElseThrow();
             account.authorize(EmailAddress.of(c.address()), c.name(), locale, clock.instant())

@@ -72,7 +72,7 @@ public final class JsonAccountImport {
             }
             references.add(new AccountDraft.ReferenceDraft(text(ro, "kind"), text(ro, "value")));
         }
-        return new AccountDraft(text(o, "name"), domains, contacts, manager, references);
+        return new AccountDraft(text(o, "name"), domains, contacts, manager, references, text(o, "timeZone"), text(o, "businessHours"));
     }
 
     private static List<JsonValue> array(JsonObject o, String key) {

@@ -41,7 +41,7 @@ public final class DunningGate {
     }
 
     public GateDecision decide(NoticeRequest r, GateFacts f, Instant now) {
-        BusinessCalendar cal = calendar.inZone(f.zone());
+        BusinessCalendar cal = calendar.inZone(f.zone()).withHours(f.hours());
         List<Reason> blocks = new ArrayList<>();
         List<Reason> holds = new ArrayList<>();
         Instant holdUntil = null;

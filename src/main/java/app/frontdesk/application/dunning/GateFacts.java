@@ -18,7 +18,9 @@ import java.util.Map;
  * @param redFlagged        the account is red-flagged (care rules)
  * @param recentSameKind    when notices of the same kind for each invoice went out within the repeat window, by invoice number
  * @param zone              the account's time zone
+ * @param hours             the account's own business hours; null: the gateway's
  */
 public record GateFacts(Map<String, InvoiceState> invoices, List<Money> unallocated, List<PaymentEvidence> evidence,
-                        List<String> openCases, boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone) {
+                        List<String> openCases, boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone,
+                        app.frontdesk.domain.model.calendar.BusinessHours hours) {
 }

@@ -4,6 +4,7 @@ import app.frontdesk.application.Repositories;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;
+import app.frontdesk.domain.model.calendar.BusinessHours;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class GateFactsLoader {
         Map<Long, List<Money>> unallocated = repos.billing().unallocatedRemainders(accounts);
         var evidence = repos.billing().unconfirmedEvidence(accounts);
         Map<Long, List<String>> cases = repos.cases().openCaseReferences(accounts);
-        Map<Long, ZoneId> zones = repos.billing().timeZones(accounts);
+        Map<Long, String[]> local = repos.billing().localTimes(accounts);
         Map<NoticeKind, Map<String, List<Instant>>> recent = new EnumMap<>(NoticeKind.class);
         numbersByKind.forEach((kind, nums) -> recent.put(kind, repos.billing().sentSince(nums, kind, now.minus(repeatWindow), exceptNotice)));
 
@@ -72,9 +73,17 @@ public final class GateFactsLoader {
             }
             out.add(new GateFacts(mine, unallocated.getOrDefault(r.accountId(), List.of()),
                     evidence.getOrDefault(r.accountId(), List.of()), cases.getOrDefault(r.accountId(), List.of()), false, mineRecent,
-                    zones.getOrDefault(r.accountId(), defaultZone)));
+                    zone(local.get(r.accountId())), hours(local.get(r.accountId()))));
         }
         return out;
+    }
+
+    private ZoneId zone(String[] local) {
+        return local == null || local[0] == null ? defaultZone : ZoneId.of(local[0]);
+    }
+
+    private static BusinessHours hours(String[] local) {
+        return local == null || local[1] == null ? null : BusinessHours.parse(local[1]);
     }
 
     /** A stored NUMERIC at the currency's scale (the column holds four decimals). */

@@ -178,13 +178,14 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public Map<Long, java.time.ZoneId> timeZones(Collection<Long> accountIds) {
-        Map<Long, java.time.ZoneId> out = new HashMap<>();
+    public Map<Long, String[]> localTimes(Collection<Long> accountIds) {
+        Map<Long, String[]> out = new HashMap<>();
         if (!accountIds.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, time_zone FROM account WHERE id = ANY(?) AND time_zone IS NOT NULL")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, time_zone, business_hours FROM account WHERE id = ANY(?)"
+                            + " AND (time_zone IS NOT NULL OR business_hours IS NOT NULL)")
                     .setParameter(1, accountIds.toArray(Long[]::new)).getResultList();
-            rows.forEach(r -> out.put(((Number) r[0]).longValue(), java.time.ZoneId.of((String) r[1])));
+            rows.forEach(r -> out.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2]}));
         }
         return out;
     }

@@ -50,12 +50,14 @@ public class AccountResource {
     public record Imported(int accounts, List<Long> ids) {
     }
 
-    public record AccountView(long id, String name, List<String> domains, List<ContactView> contacts, ManagerView manager) {
+    public record AccountView(long id, String name, List<String> domains, List<ContactView> contacts, ManagerView manager, String timeZone,
+                              String businessHours) {
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.name(), List.copyOf(a.domains()),
                     a.contacts().stream().map(c -> new ContactView(c.id(), c.address().value(), c.name(),
                             c.locale().toLanguageTag(), c.channel().name())).toList(),
-                    a.manager().map(m -> new ManagerView(m.name(), m.address().value())).orElse(null));
+                    a.manager().map(m -> new ManagerView(m.name(), m.address().value())).orElse(null),
+                    a.timeZone().map(java.time.ZoneId::getId).orElse(null), a.businessHours().orElse(null));
         }
     }
 

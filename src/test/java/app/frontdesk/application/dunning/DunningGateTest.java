@@ -52,6 +52,7 @@ class DunningGateTest {
         List<String> cases = List.of();
         Map<String, List<Instant>> recent = Map.of();
         ZoneId zone = MSK;
+        app.frontdesk.domain.model.calendar.BusinessHours hours;
 
         Facts invoice(InvoiceState i, String paidSoFar) {
             invoices.put(i.number(), new InvoiceState(i.number(), i.accountId(), i.amount(), i.status(), i.dueDate(),
@@ -60,7 +61,7 @@ class DunningGateTest {
         }
 
         GateFacts build() {
-            return new GateFacts(invoices, unallocated, evidence, cases, false, recent, zone);
+            return new GateFacts(invoices, unallocated, evidence, cases, false, recent, zone, hours);
         }
     }
 
@@ -141,6 +142,16 @@ class DunningGateTest {
                 "17:00 in Vladivostok");
         assertEquals(Verdict.HOLD, decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-20T12:00", f, List.of("INV-1")).verdict(),
                 "19:00 in Vladivostok");
+    }
+
+    @Test
+    void anAccountsOwnBusinessHoursCount() {
+        Facts f = new Facts().invoice(invoice("INV-1", "1500.00"), "0");
+        assertEquals(Verdict.SEND, decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-20T17:30", f, List.of("INV-1")).verdict());
+        f.hours = app.frontdesk.domain.model.calendar.BusinessHours.parse("08:00-17:00");
+        GateDecision d = decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-20T17:30", f, List.of("INV-1"));
+        assertEquals(Verdict.HOLD, d.verdict(), "the customer's office closes at 17:00");
+        assertEquals(msk("2026-11-23T08:00"), d.holdUntil());
     }
 
     @Test

@@ -63,6 +63,10 @@ public class Account {
     @Column(name = "time_zone")
     private String timeZone;
 
+    /** The customer's own business hours, such as 08:00-17:00; null: the gateway's. */
+    @Column(name = "business_hours")
+    private String businessHours;
+
     @Version
     private long version;
 
@@ -149,5 +153,14 @@ public class Account {
 
     public void moveTo(java.time.ZoneId zone) {
         this.timeZone = zone == null ? null : zone.getId();
+    }
+
+    public Optional<String> businessHours() {
+        return Optional.ofNullable(businessHours);
+    }
+
+    /** Sets the customer's business hours, written HH:MM-HH:MM (null: the gateway's). */
+    public void workHours(String hours) {
+        this.businessHours = hours == null ? null : app.frontdesk.domain.model.calendar.BusinessHours.parse(hours).toString();
     }
 }

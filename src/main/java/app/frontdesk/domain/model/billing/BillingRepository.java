@@ -55,8 +55,8 @@ public interface BillingRepository {
     /** Unconfirmed payment orders, by account. */
     Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds);
 
-    /** The accounts' own time zones (accounts without one are absent). */
-    Map<Long, java.time.ZoneId> timeZones(Collection<Long> accountIds);
+    /** The accounts' own time zone and business hours, as written (null where the account has none); accounts with neither are absent. */
+    Map<Long, String[]> localTimes(Collection<Long> accountIds);
 
     /** Held notices whose hold has expired, and scheduled ones whose time has come: locked, skipping locked rows. */
     List<Notice> dueForRecheck(Instant now, int limit);

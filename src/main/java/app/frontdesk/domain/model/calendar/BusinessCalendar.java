@@ -38,6 +38,11 @@ public final class BusinessCalendar {
         this.workingWeekendDays = Set.copyOf(workingWeekendDays);
     }
 
+    /** The same days, with another business day (an account's own hours); null keeps these. */
+    public BusinessCalendar withHours(BusinessHours hours) {
+        return hours == null ? this : new BusinessCalendar(zone, hours.opens(), hours.closes(), holidays, workingWeekendDays);
+    }
+
     /** The same days and hours, counted in another time zone (an account's). */
     public BusinessCalendar inZone(ZoneId other) {
         return other == null || other.equals(zone) ? this : new BusinessCalendar(other, opens, closes, holidays, workingWeekendDays);
