@@ -35,6 +35,9 @@ import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.application.pipeline.Pipeline;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.verification.SenderVerifier;
+import app.frontdesk.application.wording.TemplateWording;
+import app.frontdesk.application.wording.WordingCheck;
+import app.frontdesk.application.wording.WordingRules;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.WebhookTransport;
@@ -52,6 +55,7 @@ public final class Services {
 
     public final MessageIds messageIds;
     public final TemplateLibrary templates;
+    public final WordingCheck wording;
     public final CaseTexts caseTexts;
     public final Links links;
     public final UnknownSenders unknownSenders;
@@ -74,6 +78,8 @@ public final class Services {
     public Services(Settings settings, Transactions db, Clock clock, Meter meter, MailTransport mailTransport, Runnable wake) {
         this.messageIds = new MessageIds(settings.addresses.frontdesk().domain());
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
+        this.wording = new WordingCheck(WordingRules.load(settings.configDir));
+        TemplateWording.check(templates, wording, CaseTexts::sample);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));

@@ -125,6 +125,18 @@ class GatewayIT {
     }
 
     @Test
+    void wordingChecksADraftThroughTheApi() throws Exception {
+        var r = gateway.post("/api/wording/check", GatewayProcess.ADMIN_TOKEN, "application/json",
+                "{\"text\": \"Все мы совершаем ошибки. Мы аннулировали ваш долг.\", \"purpose\": \"recovery\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject answer = json(r.body());
+        assertEquals("ru", answer.getString("language"));
+        List<String> rules = answer.getJsonArray("findings").stream().map(v -> v.asJsonObject().getString("rule")).toList();
+        assertTrue(rules.contains("philosophy") && rules.contains("debt") && rules.contains("compensation"), rules.toString());
+        assertEquals(400, gateway.post("/api/wording/check", GatewayProcess.ADMIN_TOKEN, "application/json", "{}".getBytes()).statusCode());
+    }
+
+    @Test
     void unknownSenderIsHeldWithTheReasonVisibleThroughTheApi() throws Exception {
         long id = pipeAndGetId(TestMail.from("ceo@romashka.example").subject("Suspension notice?").bytes());
         JsonObject s = settled(id);

@@ -1,0 +1,91 @@
+package app.frontdesk.application.wording;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rules and word lists, per language, from {@code server-config/wording/<language>.rules}
+ * (falling back to the copies in the application): {@code id | kind | pattern | suggestion}, fields
+ * separated by a bar with spaces around it.
+ */
+public final class WordingRules {
+
+    public enum Kind {
+        PHRASE, ERRED_PHRASE, REFUSAL, NEXT_STEP, DEADLINE, CONTACT, APOLOGY, QUESTION, COMPENSATION;
+
+        static Kind parse(String s) {
+            return Kind.valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    public record Rule(String id, Kind kind, Pattern pattern, String suggestion) {
+    }
+
+    private final Map<String, List<Rule>> byLanguage;
+
+    private WordingRules(Map<String, List<Rule>> byLanguage) {
+        this.byLanguage = Map.copyOf(byLanguage);
+    }
+
+    public List<Rule> rules(Locale language) {
+        return byLanguage.getOrDefault(language.getLanguage(), byLanguage.get("en"));
+    }
+
+    public static WordingRules load(Path configDir) {
+        Map<String, List<Rule>> map = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String lang : List.of("ru", "en")) {
+            String name = lang + ".rules";
+            Path file = configDir == null ? null : configDir.resolve("wording").resolve(name);
+            String where = file != null && Files.isRegularFile(file) ? file.toString() : "bundled wording/" + name;
+            try (InputStream in = file != null && Files.isRegularFile(file) ? Files.newInputStream(file)
+                    : WordingRules.class.getResourceAsStream("/server-config/wording/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("no wording rules " + name + " in " + configDir + " nor in the application");
+                }
+                map.put(lang, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where, problems));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + where + ": " + e.getMessage(), e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("wording rules refused:\n  - " + String.join("\n  - ", problems));
+        }
+        return new WordingRules(map);
+    }
+
+    static List<Rule> parse(String text, String where, List<String> problems) {
+        List<Rule> rules = new ArrayList<>();
+        String[] lines = text.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            // fields are separated by " | " (a bar between spaces): patterns use bars for alternatives without spaces
+            String[] f = line.split("\\s+\\|(?:\\s+|$)", 4);
+            if (f.length < 3) {
+                problems.add(where + " line " + (i + 1) + ": expected id | kind | pattern | suggestion");
+                continue;
+            }
+            try {
+                rules.add(new Rule(f[0].strip(), Kind.parse(f[1]), Pattern.compile(f[2].strip(),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS), f.length > 3 ? f[3].strip() : ""));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + " line " + (i + 1) + ": " + (e instanceof PatternSyntaxException p ? "pattern: " + p.getDescription()
+                        : "kind must be one of " + java.util.Arrays.toString(Kind.values())));
+            }
+        }
+        return rules;
+    }
+}

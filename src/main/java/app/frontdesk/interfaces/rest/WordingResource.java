@@ -1,0 +1,57 @@
+package app.frontdesk.interfaces.rest;
+
+import app.frontdesk.application.wording.Finding;
+import app.frontdesk.application.wording.Purpose;
+import app.frontdesk.application.wording.WordingCheck;
+import app.frontdesk.bootstrap.GatewayLifecycle;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The wording rules for drafts that managers write (administrator token). */
+@Path("wording/check")
+@RequestScoped
+@AdminOnly
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WordingResource {
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    @POST
+    @Operation(summary = "{text, language?: ru|en, purpose?: general|recovery, customerMessage?} -> findings with position, rule and suggestion")
+    public Response check(String body) {
+        JsonObject o = BillingJson.object(body);
+        String text = BillingJson.text(o, "text", true);
+        Optional<Locale> language = Optional.ofNullable(BillingJson.text(o, "language", false)).map(Locale::forLanguageTag);
+        Purpose purpose;
+        try {
+            purpose = Purpose.valueOf(Optional.ofNullable(BillingJson.text(o, "purpose", false)).orElse("general").strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("\"purpose\" must be general or recovery");
+        }
+        WordingCheck.Result r = lifecycle.gateway().services().wording.check(text, language, purpose,
+                Optional.ofNullable(BillingJson.text(o, "customerMessage", false)));
+        var findings = Json.createArrayBuilder();
+        for (Finding f : r.findings()) {
+            findings.add(Json.createObjectBuilder().add("rule", f.rule()).add("start", f.start()).add("end", f.end())
+                    .add("excerpt", f.excerpt()).add("message", f.message()).add("suggestion", f.suggestion()));
+        }
+        return Response.ok(Json.createObjectBuilder().add("language", r.language().getLanguage()).add("findings", findings)
+                .build().toString()).build();
+    }
+}

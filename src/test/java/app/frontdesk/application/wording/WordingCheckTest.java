@@ -1,0 +1,121 @@
+package app.frontdesk.application.wording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.application.cases.CaseTexts;
+import app.frontdesk.application.texts.InvalidTemplateException;
+import app.frontdesk.application.texts.TemplateLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wording rules on a support reply that made things worse, on a good recovery reply, and on every shipped template. */
+class WordingCheckTest {
+
+    private static final Path CONFIG = Path.of("server-config");
+    private static final Locale RU = Locale.forLanguageTag("ru");
+    private final WordingCheck check = new WordingCheck(WordingRules.load(CONFIG));
+
+    /** The customer: charged twice, asks when the money comes back. */
+    private static final String CUSTOMER = """
+            Здравствуйте! Вы дважды списали с нашего счёта оплату за ноябрь, 4 900 рублей.
+            Когда вы вернёте деньги за второе списание? Нам это важно до конца месяца.
+            Иван Петров, ООО «Ромашка»""";
+
+    /** The reply that turned a fixed problem into a lost customer (written for this test, with the phrases of the story). */
+    private static final String BAD_REPLY = """
+            Добрый день!
+            Все мы совершаем ошибки. Согласно условиям договора, списание производится автоматически.
+            Мы аннулировали ваш долг за ноябрь, вопрос закрыт.
+            С уважением, служба поддержки""";
+
+    /** A recovery reply as it should be: plain words, apology, thanks, what changes, a bonus, a question, a person. */
+    private static final String GOOD_REPLY = """
+            Здравствуйте, Иван!
+            Простите нас: мы ошиблись и списали оплату за ноябрь дважды. Мы вернули ваши деньги за второе списание:
+            4 900 рублей придут на ваш счёт не позднее 25 ноября.
+            Спасибо, что сразу написали нам. Чтобы это не повторилось, мы исправили проверку повторных списаний.
+            В знак извинения мы начислили вам бонус: декабрь обслуживания бесплатно.
+            Что ещё мы можем сделать для вас? Если остались вопросы, позвоните мне: +7 495 123-45-67.
+            Ольга Смирнова, ваш персональный менеджер""";
+
+    private List<String> rules(String text, Purpose purpose, String customer) {
+        return check.check(text, Optional.empty(), purpose, Optional.ofNullable(customer)).findings().stream().map(Finding::rule).toList();
+    }
+
+    @Test
+    void theReplyThatMadeThingsWorseIsCaughtOnEveryCount() {
+        WordingCheck.Result r = check.check(BAD_REPLY, Optional.empty(), Purpose.RECOVERY, Optional.of(CUSTOMER));
+        assertEquals(RU, r.language());
+        List<String> found = r.findings().stream().map(Finding::rule).toList();
+        for (String expected : List.of("philosophy", "blame", "debt", "unanswered-question", "apology", "question", "compensation",
+                "next-step", "deadline", "contact")) {
+            assertTrue(found.contains(expected), expected + " in " + found);
+        }
+        Finding opener = r.findings().stream().filter(f -> f.rule().equals("philosophy")).findFirst().orElseThrow();
+        assertEquals("Все мы совершаем ошибки", opener.excerpt());
+        assertEquals(BAD_REPLY.indexOf("Все мы"), opener.start(), "the position in the text");
+        assertTrue(opener.message().contains("вместо извинения"), opener.message());
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("debt") && f.excerpt().equals("ваш долг")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("unanswered-question") && f.excerpt().startsWith("Когда вы вернёте деньги")));
+        assertTrue(r.findings().stream().allMatch(f -> !f.suggestion().isEmpty()), "every finding says what to write instead");
+    }
+
+    @Test
+    void aGoodRecoveryReplyHasNoFindings() {
+        assertEquals(List.of(), check.check(GOOD_REPLY, Optional.empty(), Purpose.RECOVERY, Optional.of(CUSTOMER)).findings());
+    }
+
+    @Test
+    void aRefusalCitingSecurityNeedsAReasonAndAnAlternative() {
+        String bare = "Hello. For security reasons we cannot reply to unknown addresses. Regards, support";
+        assertTrue(rules(bare, Purpose.GENERAL, null).contains("refusal"));
+        String explained = "Hello. For security reasons we cannot discuss the account from this address, because anyone can write in"
+                + " anyone's name. You can write from your registered address, or call us: +7 495 123-45-67. We will answer by 25 November.";
+        assertEquals(List.of(), rules(explained, Purpose.GENERAL, null));
+    }
+
+    @Test
+    void blamingPhrasesInEnglish() {
+        List<String> found = rules("We are sorry you feel that way. As per our policy the fee stands.", Purpose.GENERAL, null);
+        assertTrue(found.contains("blame"), found.toString());
+        assertTrue(found.contains("refusal"), "\"our policy\" without a reason: " + found);
+    }
+
+    @Test
+    void debtIsOnlyWrongWhereWeErred() {
+        String reminder = "Напоминаем: ваш долг по счёту INV-1 — 1 500 рублей. Оплатите, пожалуйста, до 25 ноября. Вопросы: +7 495 123-45-67.";
+        assertTrue(!rules(reminder, Purpose.GENERAL, null).contains("debt"), "in an ordinary reminder it is a fact");
+        assertTrue(rules(reminder, Purpose.RECOVERY, null).contains("debt"));
+    }
+
+    @Test
+    void everyShippedTemplatePassesTheWordingRules() {
+        TemplateWording.check(TemplateLibrary.load(CONFIG.resolve("templates"), CaseTexts::sample), check, CaseTexts::sample);
+    }
+
+    @Test
+    void aTemplateThatFailsIsRefusedWithTheFinding(@TempDir Path dir) throws Exception {
+        String shipped = Files.readString(CONFIG.resolve("templates/sender-reply.en.txt"));
+        Files.writeString(dir.resolve("sender-reply.en.txt"), shipped.replace("thank you for writing to us.",
+                "thank you for writing to us. We all make mistakes."));
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class,
+                () -> TemplateWording.check(TemplateLibrary.load(dir, CaseTexts::sample), check, CaseTexts::sample));
+        assertTrue(e.getMessage().contains(dir.resolve("sender-reply.en.txt") + ": philosophy \"We all make mistakes\""), e.getMessage());
+    }
+
+    @Test
+    void aBrokenRuleFileIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("wording"));
+        Files.writeString(dir.resolve("wording/ru.rules"), "# ok\nblame | phrase | (unclosed | x\nx | nonsense | a | b\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> WordingRules.load(dir));
+        assertTrue(e.getMessage().contains("ru.rules line 2: pattern"), e.getMessage());
+        assertTrue(e.getMessage().contains("ru.rules line 3: kind must be one of"), e.getMessage());
+    }
+}
