@@ -74,16 +74,10 @@ public final class CaseTexts {
     public OutboundMail authorizationRequest(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
                                              String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = common(c, lang);
-        model.put("recipientName", to.name() == null ? "" : to.name());
-        model.put("accountName", account.name());
-        model.put("sender", sender(c));
-        model.put("subject", subject);
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, lang);
         model.put("excerpt", Excerpt.of(text));
         model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
         model.put("authorizeUrl", authorizeUrl);
-        model.put("rejectUrl", rejectUrl);
-        model.put("linksExpire", format(c.expiresAt(), lang));
         return mail(Text.AUTHORIZE_REQUEST, MailKind.AUTHORIZATION_REQUEST, c, message, lang, model, List.of(to.address().value()),
                 account.id(), null, now);
     }
@@ -92,17 +86,23 @@ public final class CaseTexts {
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
                                           String verification, String confirmUrl, String rejectUrl, Instant now) {
         Locale lang = to.locale();
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, lang);
+        model.put("verification", verification);
+        model.put("confirmUrl", confirmUrl);
+        return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
+                List.of(to.address().value()), account.id(), null, now);
+    }
+
+    /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
+    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, Locale lang) {
         Map<String, Object> model = common(c, lang);
         model.put("recipientName", to.name() == null ? "" : to.name());
         model.put("accountName", account.name());
         model.put("sender", sender(c));
         model.put("subject", subject);
-        model.put("verification", verification);
-        model.put("confirmUrl", confirmUrl);
         model.put("rejectUrl", rejectUrl);
         model.put("linksExpire", format(c.expiresAt(), lang));
-        return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
-                List.of(to.address().value()), account.id(), null, now);
+        return model;
     }
 
     /** What a manager needs to act: the original attached, candidates, what was sent, deadline, links. */
