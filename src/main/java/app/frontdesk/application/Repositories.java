@@ -3,6 +3,7 @@ package app.frontdesk.application;
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
+import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
@@ -24,4 +25,6 @@ public interface Repositories {
     EvidenceIndex evidence();
 
     BillingRepository billing();
+
+    CareRepository care();
 }

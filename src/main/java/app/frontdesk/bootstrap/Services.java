@@ -3,6 +3,9 @@ package app.frontdesk.bootstrap;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.ComplaintWords;
+import app.frontdesk.application.care.Complaints;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
 import app.frontdesk.application.cases.CaseSettings;
@@ -56,6 +59,7 @@ public final class Services {
     public final MessageIds messageIds;
     public final TemplateLibrary templates;
     public final WordingCheck wording;
+    public final CareDesk care;
     public final CaseTexts caseTexts;
     public final Links links;
     public final UnknownSenders unknownSenders;
@@ -80,6 +84,9 @@ public final class Services {
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
         this.wording = new WordingCheck(WordingRules.load(settings.configDir));
         TemplateWording.check(templates, wording, CaseTexts::sample);
+        this.care = new CareDesk(db, clock, settings.careWindow, templates, messageIds, settings.addresses.frontdesk().domain(),
+                new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, settings.addresses.frontdesk().value(),
+                        settings.defaultLocale, settings.timeZone, settings.publicUrl.toString().replaceAll("/+$", "")));
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
@@ -89,15 +96,16 @@ public final class Services {
         this.unknownSenders = new UnknownSenders(
                 new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds),
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)),
-                new AccountFinder(), caseTexts, links,
+                new AccountFinder(), caseTexts, links, care,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
-        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone);
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
         this.payments = new PaymentDesk(db, clock, notices);
         this.batches = new NoticeBatches(db, clock, notices);
         this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders,
-                new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone));
+                new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone),
+                new Complaints(ComplaintWords.load(settings.configDir), care, settings.careWindow));
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);

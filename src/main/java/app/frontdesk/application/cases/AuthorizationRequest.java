@@ -8,8 +8,11 @@ import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.time.Instant;
 import java.util.List;
 
-/** What an authorized contact is asked: who wrote, what, why we think it concerns them, and the two links. */
+/**
+ * What an authorized contact is asked: who wrote, what, why we think it concerns them, and the two
+ * links; {@code redFlag}: the account is red-flagged, so the text acknowledges its history.
+ */
 public record AuthorizationRequest(SupportCase supportCase, Account account, Contact contact, InboundMessage message,
                                    String subject, String text, List<Evidence> evidence,
-                                   String authorizeUrl, String rejectUrl, Instant now) {
+                                   String authorizeUrl, String rejectUrl, boolean redFlag, Instant now) {
 }

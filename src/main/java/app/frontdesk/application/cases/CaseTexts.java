@@ -72,9 +72,10 @@ public final class CaseTexts {
 
     /** To one authorized contact: who wrote, what, what tied it to you; authorize or reject. */
     public OutboundMail authorizationRequest(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, Instant now) {
+                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, boolean redFlag,
+                                             Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, lang);
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang);
         model.put("excerpt", Excerpt.of(text));
         model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
         model.put("authorizeUrl", authorizeUrl);
@@ -84,9 +85,9 @@ public final class CaseTexts {
 
     /** To an authorized contact: mail came in your name and failed verification. */
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                          String verification, String confirmUrl, String rejectUrl, Instant now) {
+                                          String verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, lang);
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang);
         model.put("verification", verification);
         model.put("confirmUrl", confirmUrl);
         return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
@@ -94,8 +95,10 @@ public final class CaseTexts {
     }
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
-    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, Locale lang) {
+    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, boolean redFlag,
+                                          Locale lang) {
         Map<String, Object> model = common(c, lang);
+        model.put("redFlag", redFlag); // the red-flag wording: acknowledge the history, apologise, offer a call
         model.put("recipientName", to.name() == null ? "" : to.name());
         model.put("accountName", account.name());
         model.put("sender", sender(c));
@@ -274,6 +277,7 @@ public final class CaseTexts {
         m.put("count", 2);
         m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
         m.put("formUrl", "https://frontdesk.example/api/links/a");
+        m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

@@ -20,6 +20,6 @@ public final class EmailAuthorizationChannel implements AuthorizationChannel {
     @Override
     public OutboundMail compose(AuthorizationRequest r) {
         return texts.authorizationRequest(r.supportCase(), r.account(), r.contact(), r.message(), r.subject(), r.text(),
-                r.evidence(), r.authorizeUrl(), r.rejectUrl(), r.now());
+                r.evidence(), r.authorizeUrl(), r.rejectUrl(), r.redFlag(), r.now());
     }
 }

@@ -7,5 +7,5 @@ import java.util.List;
 
 /** Everything the pipeline's unknown-sender steps use, wired once (see bootstrap.Gateway). */
 public record UnknownSenders(SenderVerifier verifier, ClueExtractor clues, AccountFinder finder, CaseTexts texts, Links links,
-                             List<AuthorizationChannel> channels) {
+                             app.frontdesk.application.care.CareDesk care, List<AuthorizationChannel> channels) {
 }

@@ -54,6 +54,7 @@ public final class GateFactsLoader {
         var evidence = repos.billing().unconfirmedEvidence(accounts);
         Map<Long, List<String>> cases = repos.cases().openCaseReferences(accounts);
         Map<Long, String[]> local = repos.billing().localTimes(accounts);
+        Set<Long> flagged = repos.care().flagged(accounts);
         Map<NoticeKind, Map<String, List<Instant>>> recent = new EnumMap<>(NoticeKind.class);
         numbersByKind.forEach((kind, nums) -> recent.put(kind, repos.billing().sentSince(nums, kind, now.minus(repeatWindow), exceptNotice)));
 
@@ -72,7 +73,8 @@ public final class GateFactsLoader {
                 }
             }
             out.add(new GateFacts(mine, unallocated.getOrDefault(r.accountId(), List.of()),
-                    evidence.getOrDefault(r.accountId(), List.of()), cases.getOrDefault(r.accountId(), List.of()), false, mineRecent,
+                    evidence.getOrDefault(r.accountId(), List.of()), cases.getOrDefault(r.accountId(), List.of()),
+                    flagged.contains(r.accountId()), mineRecent,
                     zone(local.get(r.accountId())), hours(local.get(r.accountId()))));
         }
         return out;

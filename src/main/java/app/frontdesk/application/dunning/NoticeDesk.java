@@ -35,7 +35,11 @@ public final class NoticeDesk {
     private final NoticeMails mails;
     private final GateFactsLoader loader;
 
-    public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone) {
+    private final app.frontdesk.application.care.CareDesk care;
+
+    public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone,
+                      app.frontdesk.application.care.CareDesk care) {
+        this.care = care;
         this.transactions = transactions;
         this.clock = clock;
         this.gate = gate;
@@ -141,6 +145,10 @@ public final class NoticeDesk {
             return true;
         }
         n.stopped(d.verdict(), d.holdUntil(), now);
+        if (wrongNotice(d)) {
+            care.record(repos, n.accountId(), app.frontdesk.domain.model.care.ExperienceKind.WRONG_NOTICE,
+                    "notice " + n.id() + " stopped before sending: " + d.reasons().stream().map(Reason::code).toList(), null);
+        }
         tellBilling(repos, n, d, now);
         managerCopy(repos, n, d, now);
         return false;
@@ -161,11 +169,22 @@ public final class NoticeDesk {
         if (d.verdict() == Verdict.HOLD && before != NoticeState.HELD) {
             managerCopy(repos, n, d, now);
         }
+        if (wrongNotice(d) && (!recheck || before == NoticeState.SCHEDULED && d.verdict() == Verdict.BLOCK)) {
+            // billing was about to send something wrong to this customer: a bad experience, though we caught it
+            care.record(repos, n.accountId(), app.frontdesk.domain.model.care.ExperienceKind.WRONG_NOTICE,
+                    "notice " + n.id() + " " + d.verdict() + ": " + d.reasons().stream().map(Reason::code).toList(), null);
+        }
         boolean released = recheck && before == NoticeState.HELD && d.verdict() == Verdict.SEND;
         if (released || (recheck && d.verdict() == Verdict.BLOCK)) {
             tellBilling(repos, n, d, now);
         }
         return d;
+    }
+
+    /** Held or blocked because the notice itself was wrong: the customer had paid, or the amount was wrong. */
+    private static boolean wrongNotice(GateDecision d) {
+        return d.verdict() != Verdict.SEND && d.reasons().stream().map(Reason::code).anyMatch(c -> c.equals("INVOICE_PAID")
+                || c.equals("AMOUNT_WRONG") || c.equals("PAYMENT_EVIDENCE") || c.equals("UNALLOCATED_PAYMENT"));
     }
 
     private void tellBilling(Repositories repos, Notice n, GateDecision d, Instant now) {

@@ -3,6 +3,7 @@ package app.frontdesk.application.pipeline;
 import static app.frontdesk.application.pipeline.Step.step;
 
 import app.frontdesk.application.MailAddresses;
+import app.frontdesk.application.care.Complaints;
 import app.frontdesk.application.cases.UnknownSenders;
 import app.frontdesk.application.dunning.PaymentOrders;
 import app.frontdesk.application.outbox.AdminAlert;
@@ -20,7 +21,7 @@ public final class GatewayPipeline {
     }
 
     public static Pipeline create(MailParser parser, MailAddresses addresses, MessageIds messageIds, UnknownSenders unknown,
-                                  PaymentOrders paymentOrders) {
+                                  PaymentOrders paymentOrders, Complaints complaints) {
         AdminAlert alert = new AdminAlert(addresses, messageIds);
         return new Pipeline(List.of(
                 step("parse", Matcher.always(), new ParseMessage(parser, alert)),
@@ -30,11 +31,13 @@ public final class GatewayPipeline {
                 step("match-contacts", new SenderIdentified(), new MatchContacts()),
                 step("record-payment-order", new SenderIsVerifiedContact(), new RecordPaymentOrder(paymentOrders.reader(),
                         paymentOrders.payments(), paymentOrders.mails(), paymentOrders.zone())),
+                step("record-complaint", new SenderIsVerifiedContact(), new RecordComplaint(complaints.words(), complaints.care(),
+                        complaints.window())),
                 step("forward-verified-contact", new SenderIsVerifiedContact(),
                         new ForwardToHelpdesk(new HelpdeskForward(addresses, messageIds))),
                 // from here on: a person wrote, but not from a verified authorized contact's address
                 step("find-account", new SenderIdentified(), new FindAccount(unknown.clues(), unknown.finder())),
-                step("open-case", new SenderIdentified(), new OpenCase(unknown.texts().settings())),
+                step("open-case", new SenderIdentified(), new OpenCase(unknown.texts().settings(), unknown.care())),
                 step("reply-to-sender", new SenderMayBeAnswered(), new ReplyToSender(unknown.texts())),
                 step("ask-authorized-contact", new CaseNeedsAuthorizedContact(),
                         new AskAuthorizedContact(unknown.texts(), unknown.links(), unknown.channels())),

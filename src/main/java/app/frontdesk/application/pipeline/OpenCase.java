@@ -15,9 +15,11 @@ import java.util.Optional;
 public final class OpenCase implements Mailet {
 
     private final CaseSettings settings;
+    private final app.frontdesk.application.care.CareDesk care;
 
-    public OpenCase(CaseSettings settings) {
+    public OpenCase(CaseSettings settings, app.frontdesk.application.care.CareDesk care) {
         this.settings = settings;
+        this.care = care;
     }
 
     @Override
@@ -50,5 +52,8 @@ public final class OpenCase implements Mailet {
                 + "; " + mail.verification().evidence() + "; " + mail.candidates().describe());
         message.joinCase(c.id());
         mail.supportCase(c, true);
+        // Someone of theirs had to write from an address we did not know: a bad experience of the account
+        c.accountId().ifPresent(account -> care.record(mail.repositories(), account,
+                app.frontdesk.domain.model.care.ExperienceKind.UNKNOWN_SENDER_CASE, "case " + c.reference() + ": " + sender, message.id()));
     }
 }

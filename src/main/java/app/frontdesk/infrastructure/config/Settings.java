@@ -73,6 +73,9 @@ public final class Settings {
     public final Optional<String> autoReplyEnvelopeFrom;
     public final Optional<String> billingAddress;
     public final Optional<java.time.Instant> replayStart;
+    public final Duration careWindow;
+    public final String supportLeadAddress;
+    public final String headOfSupportAddress;
     public final int clearingBusinessDays;
     public final Duration noticeRepeatWindow;
 
@@ -171,6 +174,12 @@ public final class Settings {
             errors.add("FRONTDESK_REPLAY_CLOCK_START must be a date-time with offset, such as 2026-11-21T10:00:00+03:00");
         }
         this.replayStart = replay;
+        this.careWindow = Duration.ofDays(integer("FRONTDESK_CARE_WINDOW_DAYS", 90, 1, 3650));
+        String adminAddress = addresses == null ? "" : addresses.admin().value();
+        this.supportLeadAddress = text("FRONTDESK_SUPPORT_LEAD_ADDRESS").map(v -> address("FRONTDESK_SUPPORT_LEAD_ADDRESS", v))
+                .map(a -> a == null ? "" : a.value()).orElse(adminAddress);
+        this.headOfSupportAddress = text("FRONTDESK_HEAD_OF_SUPPORT_ADDRESS").map(v -> address("FRONTDESK_HEAD_OF_SUPPORT_ADDRESS", v))
+                .map(a -> a == null ? "" : a.value()).orElse(adminAddress);
         this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
         this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))

@@ -77,6 +77,12 @@ final class JpaInboundRepository implements InboundRepository {
     }
 
     @Override
+    public List<InboundMessage> ofAccountSince(long accountId, Instant since, int limit) {
+        return em.createQuery("SELECT m FROM InboundMessage m WHERE m.accountId = :a AND m.receivedAt >= :since ORDER BY m.id DESC",
+                InboundMessage.class).setParameter("a", accountId).setParameter("since", since).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<InboundMessage> inCase(long caseId) {
         return em.createNamedQuery("InboundMessage.inCase", InboundMessage.class).setParameter("caseId", caseId).getResultList();
     }

@@ -4,6 +4,7 @@ import app.frontdesk.application.Repositories;
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
+import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
@@ -20,6 +21,7 @@ final class JpaRepositories implements Repositories {
     private final JpaCaseRepository cases;
     private final JpaEvidenceIndex evidence;
     private final JpaBillingRepository billing;
+    private final JpaCareRepository care;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -29,6 +31,7 @@ final class JpaRepositories implements Repositories {
         this.cases = new JpaCaseRepository(em);
         this.evidence = new JpaEvidenceIndex(em);
         this.billing = new JpaBillingRepository(em, postgres);
+        this.care = new JpaCareRepository(em);
     }
 
     @Override
@@ -64,5 +67,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public BillingRepository billing() {
         return billing;
+    }
+
+    @Override
+    public CareRepository care() {
+        return care;
     }
 }

@@ -122,6 +122,44 @@ public class AccountResource {
         }
     }
 
+    @GET
+    @Path("{id}/experience")
+    @Operation(summary = "Bad experiences within the care window and the red flag")
+    public Response experience(@PathParam("id") long id) {
+        var t = lifecycle.gateway().services().care.timeline(id);
+        var list = jakarta.json.Json.createArrayBuilder();
+        t.experiences().forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("at", e.occurredAt().toString())
+                .add("kind", e.kind().name()).add("detail", e.detail() == null ? "" : e.detail())));
+        var o = jakarta.json.Json.createObjectBuilder().add("accountId", id).add("flagged", t.flagged())
+                .add("headOfSupportAlerted", t.headAlerted()).add("experiences", list);
+        if (t.raisedAt() != null) {
+            o.add("raisedAt", t.raisedAt().toString());
+        }
+        if (t.clearedAt() != null) {
+            o.add("clearedAt", t.clearedAt().toString()).add("clearedBy", t.clearedBy()).add("note", t.note() == null ? "" : t.note());
+        }
+        return Response.ok(o.build().toString()).build();
+    }
+
+    @POST
+    @Path("{id}/flag/clear")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A person clears the red flag: {note, actor?}")
+    public Response clearFlag(@PathParam("id") long id, String body) {
+        jakarta.json.JsonObject o = BillingJson.object(body);
+        String note = BillingJson.text(o, "note", true);
+        if (note.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("\"note\" is required: say what was done");
+        }
+        String actor = java.util.Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a).orElse(ACTOR);
+        try {
+            lifecycle.gateway().services().care.clear(id, actor, note.strip());
+        } catch (IllegalStateException e) {
+            return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(e.getMessage(), List.of())).build();
+        }
+        return experience(id);
+    }
+
     private static AccountDraft draft(String body) throws InvalidAccountException {
         jakarta.json.JsonValue json;
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body == null ? "" : body))) {

@@ -25,6 +25,9 @@ public interface InboundRepository {
     /** The messages of a case that are still held, oldest first, locked for this transaction. */
     List<InboundMessage> heldInCase(long caseId);
 
+    /** Messages routed to an account since {@code since}, newest first, at most {@code limit}. */
+    List<InboundMessage> ofAccountSince(long accountId, Instant since, int limit);
+
     /** All messages of a case, oldest first. */
     List<InboundMessage> inCase(long caseId);
 

@@ -1,0 +1,146 @@
+package app.frontdesk.application.care;
+
+import app.frontdesk.application.Repositories;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.application.outbox.MailComposer;
+import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.texts.Rendered;
+import app.frontdesk.application.texts.TemplateLibrary;
+import app.frontdesk.application.texts.Text;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.audit.AuditEvent;
+import app.frontdesk.domain.model.care.AccountFlag;
+import app.frontdesk.domain.model.care.Experience;
+import app.frontdesk.domain.model.care.ExperienceKind;
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records bad experiences and applies the rule of three: at the second within the window the
+ * account is red-flagged and its personal manager and the support lead get the history and the
+ * playbook; at the third the head of support is alerted. Only a person clears a flag, with a note.
+ */
+public final class CareDesk {
+
+    /** Who hears of red flags. */
+    public record People(String supportLead, String headOfSupport, String from, Locale language, ZoneId zone, String apiBase) {
+    }
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration window;
+    private final TemplateLibrary templates;
+    private final MessageIds messageIds;
+    private final MailComposer composer;
+    private final People people;
+
+    public CareDesk(Transactions transactions, Clock clock, Duration window, TemplateLibrary templates, MessageIds messageIds,
+                    String loopDomain, People people) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.window = window;
+        this.templates = templates;
+        this.messageIds = messageIds;
+        this.composer = new MailComposer(loopDomain);
+        this.people = people;
+    }
+
+    /** Records one bad experience in the caller's transaction and raises the flag or alerts the head of support when due. */
+    public void record(Repositories repos, long accountId, ExperienceKind kind, String detail, Long inboundId) {
+        Instant now = clock.instant();
+        repos.care().add(new Experience(accountId, kind, detail, inboundId, now));
+        AccountFlag flag = repos.care().lockFlag(accountId).orElseGet(() -> {
+            AccountFlag f = new AccountFlag(accountId);
+            repos.care().add(f);
+            return f;
+        });
+        Instant windowStart = now.minus(window);
+        Instant since = flag.clearedAt().filter(c -> c.isAfter(windowStart)).orElse(windowStart);
+        List<Experience> history = new ArrayList<>(repos.care().experiences(accountId, since));
+        // what happened up to the moment a person cleared the flag is dealt with
+        flag.clearedAt().ifPresent(cleared -> history.removeIf(e -> !e.occurredAt().isAfter(cleared)));
+        Optional<Account> account = repos.accounts().find(accountId);
+        if (history.size() >= 2 && !flag.isRaised()) {
+            flag.raise(now);
+            List<String> to = new ArrayList<>();
+            account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
+            to.add(people.supportLead());
+            repos.outbox().add(alert(account, accountId, history, false, to.stream().distinct().toList(), now));
+            repos.audit().record(new AuditEvent(now, "care", "red-flag-raised", "account", accountId, history.size() + " bad experiences"));
+        }
+        if (history.size() >= 3 && flag.isRaised() && !flag.isHeadAlerted()) {
+            flag.headAlerted();
+            repos.outbox().add(alert(account, accountId, history, true, List.of(people.headOfSupport()), now));
+            repos.audit().record(new AuditEvent(now, "care", "head-of-support-alerted", "account", accountId, history.size() + " bad experiences"));
+        }
+    }
+
+    /** True when automatic texts to the account must use their red-flag wording. */
+    public boolean isFlagged(Repositories repos, long accountId) {
+        return !repos.care().flagged(List.of(accountId)).isEmpty();
+    }
+
+    public void clear(long accountId, String actor, String note) {
+        transactions.inTransaction(repos -> {
+            AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));
+            flag.clear(actor, note, clock.instant());
+            repos.audit().record(new AuditEvent(clock.instant(), actor, "red-flag-cleared", "account", accountId, note));
+            return null;
+        });
+    }
+
+    /** The timeline within the window and the flag, for GET /api/accounts/{id}/experience. */
+    public record Timeline(List<Experience> experiences, boolean flagged, Instant raisedAt, boolean headAlerted, Instant clearedAt,
+                           String clearedBy, String note) {
+    }
+
+    public Timeline timeline(long accountId) {
+        return transactions.inTransaction(repos -> {
+            Optional<AccountFlag> f = repos.care().lockFlag(accountId);
+            return new Timeline(repos.care().experiences(accountId, clock.instant().minus(window)), f.map(AccountFlag::isRaised).orElse(false),
+                    f.flatMap(AccountFlag::raisedAt).orElse(null), f.map(AccountFlag::isHeadAlerted).orElse(false),
+                    f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
+        });
+    }
+
+    private OutboundMail alert(Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to, Instant now) {
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", people.language());
+        Map<String, Object> model = new HashMap<>();
+        model.put("accountName", account.map(Account::name).orElse("account " + accountId));
+        model.put("accountId", accountId);
+        model.put("count", history.size());
+        model.put("head", head);
+        model.put("history", history.stream().map(e -> Map.of("when", when.format(e.occurredAt().atZone(people.zone())),
+                "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), "detail", e.detail() == null ? "" : e.detail())).toList());
+        model.put("nextStep", true);
+        model.put("apiUrl", people.apiBase() + "/api/accounts/" + accountId + "/experience");
+        Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
+        String id = messageIds.next();
+        byte[] raw = composer.draft(id, r).from(people.from(), "Frontdesk").to(to).header("Auto-Submitted", "auto-generated").write(now);
+        return new OutboundMail(MailKind.MANAGER_ALERT, id, people.from(), to, raw, null, now).about(accountId, null);
+    }
+
+    /** Sample model for the start-up check of the alert template. */
+    public static Map<String, Object> sample() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("accountName", "Sample LLC");
+        m.put("accountId", 100);
+        m.put("count", 2);
+        m.put("head", false);
+        m.put("history", List.of(Map.of("when", "20 Nov 2026 10:00", "kind", "complaint", "detail", "order 77 not delivered")));
+        m.put("nextStep", true);
+        m.put("apiUrl", "https://frontdesk.example/api/accounts/100/experience");
+        return m;
+    }
+}

@@ -1,0 +1,52 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.care.AccountFlag;
+import app.frontdesk.domain.model.care.CareRepository;
+import app.frontdesk.domain.model.care.Experience;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+final class JpaCareRepository implements CareRepository {
+
+    private final EntityManager em;
+
+    JpaCareRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(Experience experience) {
+        em.persist(experience);
+    }
+
+    @Override
+    public List<Experience> experiences(long accountId, Instant since) {
+        return em.createQuery("SELECT e FROM Experience e WHERE e.accountId = :a AND e.occurredAt >= :since ORDER BY e.occurredAt, e.id",
+                Experience.class).setParameter("a", accountId).setParameter("since", since).getResultList();
+    }
+
+    @Override
+    public Optional<AccountFlag> lockFlag(long accountId) {
+        return Optional.ofNullable(em.find(AccountFlag.class, accountId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void add(AccountFlag flag) {
+        em.persist(flag);
+    }
+
+    @Override
+    public Set<Long> flagged(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT f.accountId FROM AccountFlag f WHERE f.raised = TRUE AND f.accountId IN :a", Long.class)
+                .setParameter("a", List.copyOf(accountIds)).getResultList());
+    }
+}
