@@ -115,7 +115,7 @@ public final class Services {
         this.accounts = new AccountService(db, clock, settings.defaultLocale);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
-        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links);
+        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
         dispatcher.guardWith((repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
     }

@@ -22,7 +22,10 @@ public final class CaseHousekeeping {
     private final CaseTexts texts;
     private final Links links;
 
-    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, Links links) {
+    private final app.frontdesk.application.care.CareDesk care;
+
+    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, Links links, app.frontdesk.application.care.CareDesk care) {
+        this.care = care;
         this.transactions = transactions;
         this.clock = clock;
         this.texts = texts;
@@ -31,7 +34,24 @@ public final class CaseHousekeeping {
 
     /** Answers how many cases expired plus digests sent (0: nothing was due). */
     public int runDue() {
-        return expire() + digests();
+        return overdue() + expire() + digests();
+    }
+
+    /** The answer we promised the sender did not come in time: a missed deadline is a bad experience of the account. */
+    int overdue() {
+        if (care == null) {
+            return 0;
+        }
+        return transactions.inTransaction(repos -> {
+            Instant now = clock.instant();
+            List<SupportCase> due = repos.cases().overdue(now, 100);
+            for (SupportCase c : due) {
+                c.record(now, "frontdesk", "deadline-missed", "the answer promised for " + c.dueAt() + " was not given in time");
+                care.record(repos, c.accountId().orElseThrow(), app.frontdesk.domain.model.care.ExperienceKind.DEADLINE_MISSED,
+                        "case " + c.reference() + ": answer promised for " + c.dueAt(), null);
+            }
+            return due.size();
+        });
     }
 
     int expire() {

@@ -83,6 +83,16 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public List<SupportCase> overdue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<SupportCase> due = em.createNativeQuery("SELECT * FROM support_case c WHERE c.state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
+                        + " AND c.account_id IS NOT NULL AND c.due_at <= ? AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id"
+                        + " AND e.kind = 'deadline-missed') ORDER BY c.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SupportCase.class)
+                .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, limit).getResultList();
+        return due;
+    }
+
+    @Override
     public void add(ActionLink link) {
         em.persist(link);
         em.flush(); // the id goes into the signed URL

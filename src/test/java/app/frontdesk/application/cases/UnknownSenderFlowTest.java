@@ -376,8 +376,13 @@ class UnknownSenderFlowTest {
             long id = gw.intake.accept(ceoReply().bytes(), Envelope.UNKNOWN).id();
             gw.processAll();
             String token = Mails.linkTokens(Mails.text(sent(gw, MailKind.AUTHORIZATION_REQUEST).get(0).raw())).get(0);
+            long account = message(gw, id).accountId();
             gw.clock.advance(Duration.ofDays(6));
-            assertEquals(0, gw.services.housekeeping.runDue(), "not yet");
+            assertEquals(1, gw.services.housekeeping.runDue(), "not expired yet, but the promised answer is overdue");
+            assertEquals(List.of(app.frontdesk.domain.model.care.ExperienceKind.UNKNOWN_SENDER_CASE,
+                            app.frontdesk.domain.model.care.ExperienceKind.DEADLINE_MISSED),
+                    gw.services.care.timeline(account).experiences().stream().map(e -> e.kind()).toList());
+            assertEquals(0, gw.services.housekeeping.runDue(), "a missed deadline counts once");
             gw.clock.advance(Duration.ofDays(1).plusMinutes(1));
             assertEquals(1, gw.services.housekeeping.runDue());
             assertEquals(CaseState.EXPIRED, theCase(gw, message(gw, id).caseId()).state());

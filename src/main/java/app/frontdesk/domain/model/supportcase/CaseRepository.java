@@ -16,6 +16,9 @@ public interface CaseRepository {
 
     List<SupportCase> list(Optional<CaseState> state, int limit);
 
+    /** Cases with an account, not closed, whose promised answer time passed before {@code now}, locked, skipping locked rows. */
+    List<SupportCase> overdue(Instant now, int limit);
+
     /** Cases not closed whose links expired before {@code now}. */
     List<SupportCase> expiredBy(Instant now, int limit);
 
