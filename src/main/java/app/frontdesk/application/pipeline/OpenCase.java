@@ -52,8 +52,14 @@ public final class OpenCase implements Mailet {
                 + "; " + mail.verification().evidence() + "; " + mail.candidates().describe());
         message.joinCase(c.id());
         mail.supportCase(c, true);
-        // Someone of theirs had to write from an address we did not know: a bad experience of the account
-        c.accountId().ifPresent(account -> care.record(mail.repositories(), account,
-                app.frontdesk.domain.model.care.ExperienceKind.UNKNOWN_SENDER_CASE, "case " + c.reference() + ": " + sender, message.id()));
+        // Someone of theirs had to write from an address we did not know: a bad experience of the account. When the
+        // same sender's earlier case on the account was closed, the matter came back: the case is reopened in effect.
+        Optional<SupportCase> earlier = mail.repositories().cases().lastClosedCaseOf(sender)
+                .filter(e -> e.accountId().isPresent() && e.accountId().equals(c.accountId()) && !e.id().equals(c.id()));
+        c.accountId().ifPresent(account -> care.record(mail.repositories(), account, earlier.isPresent()
+                        ? app.frontdesk.domain.model.care.ExperienceKind.CASE_REOPENED
+                        : app.frontdesk.domain.model.care.ExperienceKind.UNKNOWN_SENDER_CASE,
+                "case " + c.reference() + ": " + sender + earlier.map(e -> " (after " + e.reference() + ", " + e.state() + ")").orElse(""),
+                message.id()));
     }
 }

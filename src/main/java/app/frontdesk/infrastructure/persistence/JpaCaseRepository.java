@@ -31,6 +31,14 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public Optional<SupportCase> lastClosedCaseOf(String sender) {
+        return em.createQuery("SELECT c FROM SupportCase c WHERE c.sender = :sender AND c.state IN :closed ORDER BY c.id DESC", SupportCase.class)
+                .setParameter("sender", sender)
+                .setParameter("closed", List.of(CaseState.RESOLVED, CaseState.REJECTED, CaseState.EXPIRED))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<SupportCase> openCaseOf(String sender) {
         return em.createQuery("SELECT c FROM SupportCase c WHERE c.sender = :sender AND c.state IN :open ORDER BY c.id DESC",
                         SupportCase.class)

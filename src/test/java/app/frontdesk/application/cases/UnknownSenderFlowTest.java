@@ -220,6 +220,15 @@ class UnknownSenderFlowTest {
             assertEquals(2, alerts.size());
             assertTrue(Mails.subject(alerts.get(1).raw()).contains("suspicious"), Mails.subject(alerts.get(1).raw()));
             assertEquals(InboundState.HELD, message(gw, id).state(), "nothing released");
+
+            // the same sender again, after the case was closed: the matter came back
+            long account = c.accountId().orElseThrow();
+            gw.clock.advance(Duration.ofMinutes(5));
+            gw.intake.accept(ceoReply().messageId("<again@petrov-family.example>").bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            assertEquals(List.of(app.frontdesk.domain.model.care.ExperienceKind.UNKNOWN_SENDER_CASE,
+                            app.frontdesk.domain.model.care.ExperienceKind.CASE_REOPENED),
+                    gw.services.care.timeline(account).experiences().stream().map(e -> e.kind()).toList());
         }
     }
 

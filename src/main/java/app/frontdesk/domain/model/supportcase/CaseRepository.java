@@ -11,6 +11,9 @@ public interface CaseRepository {
 
     Optional<SupportCase> find(long id);
 
+    /** The sender's most recent closed case, if any. */
+    Optional<SupportCase> lastClosedCaseOf(String sender);
+
     /** The case of this sender that is still open or awaiting authorization, locked for this transaction. */
     Optional<SupportCase> openCaseOf(String sender);
 
