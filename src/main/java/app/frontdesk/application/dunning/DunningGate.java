@@ -5,7 +5,6 @@ import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
 import app.frontdesk.domain.model.billing.Verdict;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
