@@ -125,6 +125,32 @@ class GatewayIT {
     }
 
     @Test
+    void aPaymentOrderRecordedByAManagerHoldsANoticeThroughTheApi() throws Exception {
+        var accounts = Json.createReader(new StringReader(gateway.get("/api/accounts", GatewayProcess.ADMIN_TOKEN).body())).readArray();
+        long northwind = accounts.stream().map(v -> v.asJsonObject()).filter(a -> a.getString("name").equals("Northwind Traders"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        var invoice = gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"NW-1\", \"accountId\": "
+                + northwind + ", \"amount\": \"99.50\", \"currency\": \"EUR\", \"issueDate\": \"2026-11-01\", \"dueDate\": \"2026-11-10\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, invoice.statusCode(), invoice.body());
+        var order = gateway.post("/api/accounts/" + northwind + "/payment-evidence", GatewayProcess.ADMIN_TOKEN, "application/json",
+                ("{\"number\": \"77\", \"date\": \"" + java.time.LocalDate.now() + "\", \"amount\": \"99.50\", \"currency\": \"EUR\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, order.statusCode(), order.body());
+        var check = gateway.post("/api/notices/check", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"accountId\": " + northwind
+                + ", \"kind\": \"REMINDER\", \"invoices\": [\"NW-1\"], \"amount\": \"99.50\", \"currency\": \"EUR\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonObject answer = json(check.body());
+        assertEquals("HOLD", answer.getString("verdict"), answer.toString());
+        assertEquals("PAYMENT_EVIDENCE", answer.getJsonArray("reasons").getJsonObject(0).getString("code"));
+        assertTrue(answer.containsKey("holdUntil"));
+        var bad = gateway.post("/api/notices/check", GatewayProcess.ADMIN_TOKEN, "application/json",
+                "{\"accountId\": 1, \"kind\": \"REMINDER\", \"amount\": \"1.005\", \"currency\": \"EUR\"}".getBytes());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("more decimals than EUR"), bad.body());
+    }
+
+    @Test
     void wordingChecksADraftThroughTheApi() throws Exception {
         var r = gateway.post("/api/wording/check", GatewayProcess.ADMIN_TOKEN, "application/json",
                 "{\"text\": \"Все мы совершаем ошибки. Мы аннулировали ваш долг.\", \"purpose\": \"recovery\"}".getBytes(StandardCharsets.UTF_8));

@@ -160,6 +160,22 @@ public class AccountResource {
         return experience(id);
     }
 
+    @POST
+    @Path("{id}/payment-evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A payment order the customer sent: {number?, date, amount?, currency?}; holds dunning for the clearing window")
+    public Response evidence(@PathParam("id") long account, String body) {
+        jakarta.json.JsonObject o = BillingJson.object(body);
+        app.frontdesk.domain.model.billing.Money amount = o.containsKey("amount") ? BillingJson.money(o, "amount", "currency") : null;
+        try {
+            long id = lifecycle.gateway().services().payments.recordEvidence(account, BillingJson.text(o, "number", false), BillingResource.date(o, "date"),
+                    amount, null);
+            return Response.ok(jakarta.json.Json.createObjectBuilder().add("id", id).build().toString()).build();
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException(e.getMessage());
+        }
+    }
+
     private static AccountDraft draft(String body) throws InvalidAccountException {
         jakarta.json.JsonValue json;
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body == null ? "" : body))) {

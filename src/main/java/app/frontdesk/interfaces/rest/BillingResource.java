@@ -128,22 +128,6 @@ public class BillingResource {
         return Response.ok(list.build().toString()).build();
     }
 
-    @POST
-    @Path("accounts/{id}/payment-evidence")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A payment order the customer sent: {number?, date, amount?, currency?}; holds dunning for the clearing window")
-    public Response evidence(@PathParam("id") long account, String body) {
-        JsonObject o = BillingJson.object(body);
-        Money amount = o.containsKey("amount") ? BillingJson.money(o, "amount", "currency") : null;
-        try {
-            long id = lifecycle.gateway().services().payments.recordEvidence(account, BillingJson.text(o, "number", false), date(o, "date"),
-                    amount, null);
-            return Response.ok(Json.createObjectBuilder().add("id", id).build().toString()).build();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
-    }
-
     private static Response result(PaymentDesk.Result r) {
         return Response.ok(Json.createObjectBuilder().add("stored", r.stored()).add("duplicates", r.duplicates())
                 .add("allocated", r.allocated()).add("unallocated", r.unallocated()).add("unmatched", r.unmatched())
@@ -168,7 +152,7 @@ public class BillingResource {
         return out;
     }
 
-    private static LocalDate date(JsonObject o, String key) {
+    static LocalDate date(JsonObject o, String key) {
         try {
             return LocalDate.parse(BillingJson.text(o, key, true));
         } catch (DateTimeParseException e) {
