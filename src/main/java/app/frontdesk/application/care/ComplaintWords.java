@@ -1,9 +1,6 @@
 package app.frontdesk.application.care;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import app.frontdesk.application.ConfigFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,27 +33,18 @@ public final class ComplaintWords {
         List<Pattern> all = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("ru", "en")) {
-            String name = "complaints." + lang + ".txt";
-            Path file = configDir == null ? null : configDir.resolve("care").resolve(name);
-            boolean own = file != null && Files.isRegularFile(file);
-            try (InputStream in = own ? Files.newInputStream(file) : ComplaintWords.class.getResourceAsStream("/server-config/care/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("no " + name + " in " + configDir + " nor in the application");
+            ConfigFile file = ConfigFile.read(configDir, "care/complaints." + lang + ".txt");
+            String[] lines = file.text().split("\\r?\\n");
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
                 }
-                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\r?\\n");
-                for (int i = 0; i < lines.length; i++) {
-                    String l = lines[i].strip();
-                    if (l.isEmpty() || l.startsWith("#")) {
-                        continue;
-                    }
-                    try {
-                        all.add(Pattern.compile(l, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
-                    } catch (PatternSyntaxException e) {
-                        problems.add((own ? file.toString() : "bundled " + name) + " line " + (i + 1) + ": " + e.getDescription());
-                    }
+                try {
+                    all.add(Pattern.compile(l, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
+                } catch (PatternSyntaxException e) {
+                    problems.add(file.source() + " line " + (i + 1) + ": " + e.getDescription());
                 }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
             }
         }
         if (!problems.isEmpty()) {

@@ -1,11 +1,9 @@
 package app.frontdesk.application.evidence;
 
+import app.frontdesk.application.ConfigFile;
 import app.frontdesk.domain.model.account.ReferenceKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,18 +35,14 @@ public final class EvidencePatterns {
 
     /** Reads {@code dir/evidence-patterns.properties} when it exists, else the bundled defaults. */
     public static EvidencePatterns load(Path configDir) {
-        Path file = configDir == null ? null : configDir.resolve(FILE);
-        try (InputStream in = file != null && Files.isRegularFile(file) ? Files.newInputStream(file)
-                : EvidencePatterns.class.getResourceAsStream("/server-config/" + FILE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + FILE + " in " + configDir + " nor in the application");
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return of(p, file != null && Files.isRegularFile(file) ? file.toString() : "the bundled " + FILE);
+        ConfigFile file = ConfigFile.read(configDir, FILE);
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(file.text()));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(file.source() + ": " + e.getMessage(), e);
         }
+        return of(p, file.source());
     }
 
     static EvidencePatterns of(Properties p, String source) {

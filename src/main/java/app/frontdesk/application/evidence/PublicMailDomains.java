@@ -1,12 +1,7 @@
 package app.frontdesk.application.evidence;
 
+import app.frontdesk.application.ConfigFile;
 import app.frontdesk.application.verification.OrganizationalDomain;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -39,23 +34,13 @@ public final class PublicMailDomains {
     }
 
     public static PublicMailDomains load(Path configDir) {
-        Path file = configDir == null ? null : configDir.resolve(FILE);
-        boolean own = file != null && Files.isRegularFile(file);
-        try (InputStream in = own ? Files.newInputStream(file) : PublicMailDomains.class.getResourceAsStream("/server-config/" + FILE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + FILE + " in " + configDir + " nor in the application");
+        Set<String> set = new HashSet<>();
+        for (String line : ConfigFile.read(configDir, FILE).text().split("\\r?\\n")) {
+            String d = line.replaceAll("#.*", "").strip();
+            if (!d.isEmpty()) {
+                set.add(d);
             }
-            Set<String> set = new HashSet<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                String d = line.replaceAll("#.*", "").strip();
-                if (!d.isEmpty()) {
-                    set.add(d);
-                }
-            }
-            return new PublicMailDomains(set);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return new PublicMailDomains(set);
     }
 }

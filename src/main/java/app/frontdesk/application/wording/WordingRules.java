@@ -1,9 +1,6 @@
 package app.frontdesk.application.wording;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import app.frontdesk.application.ConfigFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,18 +42,8 @@ public final class WordingRules {
         Map<String, List<Rule>> map = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("ru", "en")) {
-            String name = lang + ".rules";
-            Path file = configDir == null ? null : configDir.resolve("wording").resolve(name);
-            String where = file != null && Files.isRegularFile(file) ? file.toString() : "bundled wording/" + name;
-            try (InputStream in = file != null && Files.isRegularFile(file) ? Files.newInputStream(file)
-                    : WordingRules.class.getResourceAsStream("/server-config/wording/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("no wording rules " + name + " in " + configDir + " nor in the application");
-                }
-                map.put(lang, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where, problems));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + where + ": " + e.getMessage(), e);
-            }
+            ConfigFile file = ConfigFile.read(configDir, "wording/" + lang + ".rules");
+            map.put(lang, parse(file.text(), file.source(), problems));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("wording rules refused:\n  - " + String.join("\n  - ", problems));
