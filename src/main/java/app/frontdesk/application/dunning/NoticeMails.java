@@ -2,27 +2,18 @@ package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.Repositories;
-import app.frontdesk.application.outbox.LoopHeader;
+import app.frontdesk.application.outbox.MailComposer;
 import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -33,16 +24,16 @@ import java.util.stream.Collectors;
  */
 public final class NoticeMails {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
-
     private final MailAddresses addresses;
     private final MessageIds messageIds;
     private final String billingAddress;
+    private final MailComposer composer;
 
     public NoticeMails(MailAddresses addresses, MessageIds messageIds, String billingAddress) {
         this.addresses = addresses;
         this.messageIds = messageIds;
         this.billingAddress = billingAddress;
+        this.composer = new MailComposer(addresses.frontdesk().domain());
     }
 
     OutboundMail notice(Notice n, Repositories repos, Instant now) {
@@ -114,28 +105,7 @@ public final class NoticeMails {
     }
 
     private byte[] mail(String id, List<String> to, String subject, String text, Instant now, String autoSubmitted) {
-        try {
-            MimeMessage m = new MimeMessage(SESSION) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", id);
-                }
-            };
-            m.setFrom(new InternetAddress(addresses.frontdesk().value(), "Frontdesk", "UTF-8"));
-            for (String r : to) {
-                m.addRecipient(Message.RecipientType.TO, new InternetAddress(r, false));
-            }
-            m.setSubject(subject, "UTF-8");
-            m.setSentDate(Date.from(now));
-            m.setText(text, "UTF-8");
-            m.setHeader("Auto-Submitted", autoSubmitted);
-            m.setHeader(LoopHeader.NAME, addresses.frontdesk().domain());
-            m.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            m.writeTo(out);
-            return out.toByteArray();
-        } catch (MessagingException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot compose mail " + id, e));
-        }
+        return composer.draft(id, new Rendered(subject, text, null)).from(addresses.frontdesk().value(), "Frontdesk").to(to)
+                .header("Auto-Submitted", autoSubmitted).write(now);
     }
 }

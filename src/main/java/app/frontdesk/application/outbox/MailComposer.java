@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a rendered text as a MIME mail: plain text and HTML as alternatives, optionally the original
+ * Writes a rendered text as a MIME mail: plain text and HTML as alternatives (plain text alone for
+ * internal mails, whose Rendered has no HTML), optionally the original
  * message attached as message/rfc822 (only for our own staff, never for a sender), our loop header,
  * and the Message-ID fixed by the outbox row.
  */
@@ -76,6 +77,17 @@ public final class MailComposer {
             return this;
         }
 
+        private MimeMultipart alternatives() throws MessagingException {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body.text(), "UTF-8");
+            alternative.addBodyPart(text);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(body.html(), "UTF-8", "html");
+            alternative.addBodyPart(html);
+            return alternative;
+        }
+
         public byte[] write(Instant now) {
             try {
                 MimeMessage mail = new MimeMessage(SESSION) {
@@ -90,19 +102,18 @@ public final class MailComposer {
                 }
                 mail.setSubject(body.subject(), "UTF-8");
                 mail.setSentDate(Date.from(now));
-                MimeMultipart alternative = new MimeMultipart("alternative");
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(body.text(), "UTF-8");
-                alternative.addBodyPart(text);
-                MimeBodyPart html = new MimeBodyPart();
-                html.setText(body.html(), "UTF-8", "html");
-                alternative.addBodyPart(html);
-                if (attached == null) {
-                    mail.setContent(alternative);
+                if (body.html() == null && attached == null) {
+                    mail.setText(body.text(), "UTF-8"); // an internal plain-text mail
+                } else if (attached == null) {
+                    mail.setContent(alternatives());
                 } else {
                     MimeMultipart mixed = new MimeMultipart("mixed");
                     MimeBodyPart main = new MimeBodyPart();
-                    main.setContent(alternative);
+                    if (body.html() == null) {
+                        main.setText(body.text(), "UTF-8");
+                    } else {
+                        main.setContent(alternatives());
+                    }
                     mixed.addBodyPart(main);
                     MimeBodyPart original = new MimeBodyPart();
                     int start = RawMessage.messageStart(attached);
