@@ -1,11 +1,9 @@
 package app.frontdesk.application.texts;
 
+import app.frontdesk.application.ConfigFile;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +33,10 @@ public final class TemplateLibrary {
 
     private final Path dir;
     private final Map<String, Template> templates = new HashMap<>();
-    private final Map<String, String> subjects = new HashMap<>();
+    /** Subject lines, compiled once at start-up like the bodies. */
+    private final Map<String, Template> subjects = new HashMap<>();
+    private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
+    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
     private final Map<String, String> sources = new HashMap<>();
 
     private TemplateLibrary(Path dir) {
@@ -80,7 +81,7 @@ public final class TemplateLibrary {
         if (!text.isMail()) {
             return new Rendered(null, null, html);
         }
-        String subject = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).compile(subjects.get(key(text, lang, false))).execute(model);
+        String subject = subjects.get(key(text, lang, false)).execute(model);
         return new Rendered(subject.strip(), templates.get(key(text, lang, false)).execute(model), html);
     }
 
@@ -98,32 +99,27 @@ public final class TemplateLibrary {
             if (!first.regionMatches(true, 0, "Subject:", 0, 8) || first.substring(8).isBlank()) {
                 throw new InvalidTemplateException(sources.get(key(text, lang, false)) + ": the first line must be \"Subject: ...\"");
             }
-            subjects.put(key(text, lang, false), first.substring(8).strip());
+            try {
+                subjects.put(key(text, lang, false), TEXT.compile(first.substring(8).strip()));
+            } catch (MustacheException e) {
+                throw new InvalidTemplateException(sources.get(key(text, lang, false)) + ": subject: " + e.getMessage());
+            }
             body = body.substring(nl + 1).replaceFirst("^\\r?\\n", "");
         }
         try {
-            templates.put(key(text, lang, html), Mustache.compiler().escapeHTML(html).emptyStringIsFalse(true).compile(body));
+            templates.put(key(text, lang, html), (html ? HTML : TEXT).compile(body));
         } catch (MustacheException e) {
             throw new InvalidTemplateException(sources.get(key(text, lang, html)) + ": " + e.getMessage());
         }
     }
 
     private String read(String name) {
-        Path file = dir == null ? null : dir.resolve(name);
         try {
-            if (file != null && Files.isRegularFile(file)) {
-                sources.put(name, file.toString());
-                return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-            }
-            try (InputStream in = TemplateLibrary.class.getResourceAsStream("/server-config/templates/" + name)) {
-                if (in == null) {
-                    throw new InvalidTemplateException(name + ": no such template in " + dir + " nor in the application");
-                }
-                sources.put(name, "bundled " + name);
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            }
-        } catch (IOException e) {
-            throw new InvalidTemplateException(file + ": cannot be read: " + e.getMessage());
+            ConfigFile file = ConfigFile.read(dir, name, "templates/" + name);
+            sources.put(name, file.source());
+            return file.text().replace("\r\n", "\n");
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InvalidTemplateException(name + ": " + e.getMessage());
         }
     }
 
@@ -161,7 +157,7 @@ public final class TemplateLibrary {
         try {
             full = t.execute(sample);
             if (!html) {
-                Mustache.compiler().emptyStringIsFalse(true).compile(subjects.get(k)).execute(sample);
+                subjects.get(k).execute(sample);
             }
         } catch (MustacheException e) {
             throw new InvalidTemplateException(where + ": does not render: " + e.getMessage());
