@@ -97,7 +97,7 @@ public final class NoticeBenchmark {
                         long c = System.nanoTime();
                         List<app.frontdesk.domain.model.billing.NoticeDecision> recs = new ArrayList<>();
                         for (int i = 0; i < chunk.size(); i++) {
-                            recs.add(services.notices.recordForBench(chunk.get(i), ds.get(i), facts.get(i), now));
+                            recs.add(app.frontdesk.application.dunning.NoticeDesk.record(null, chunk.get(i), ds.get(i), facts.get(i), "bench", now));
                         }
                         long d = System.nanoTime();
                         recs.forEach(x -> r.billing().add(x));

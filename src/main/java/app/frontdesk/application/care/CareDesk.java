@@ -86,11 +86,6 @@ public final class CareDesk {
         }
     }
 
-    /** True when automatic texts to the account must use their red-flag wording. */
-    public boolean isFlagged(Repositories repos, long accountId) {
-        return !repos.care().flagged(List.of(accountId)).isEmpty();
-    }
-
     public void clear(long accountId, String actor, String note) {
         transactions.inTransaction(repos -> {
             AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));

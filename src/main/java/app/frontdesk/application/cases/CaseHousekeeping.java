@@ -39,9 +39,6 @@ public final class CaseHousekeeping {
 
     /** The answer we promised the sender did not come in time: a missed deadline is a bad experience of the account. */
     int overdue() {
-        if (care == null) {
-            return 0;
-        }
         return transactions.inTransaction(repos -> {
             Instant now = clock.instant();
             List<SupportCase> due = repos.cases().overdue(now, 100);

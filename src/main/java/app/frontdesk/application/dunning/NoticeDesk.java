@@ -217,12 +217,8 @@ public final class NoticeDesk {
         return loader.load(repos, List.of(r), noticeId, clock.instant()).get(0);
     }
 
-    /** For the benchmark's phase timing only. */
-    public NoticeDecision recordForBench(NoticeRequest r, GateDecision d, GateFacts f, Instant now) {
-        return record(null, r, d, f, "bench", now);
-    }
-
-    static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
+    /** The stored form of a decision: its reasons and the data it saw, as JSON (the batch path and the benchmark use it too). */
+    public static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
         JsonArrayBuilder reasons = JSON.createArrayBuilder();
         d.reasons().forEach(x -> reasons.add(JSON.createObjectBuilder().add("code", x.code()).add("message", x.message())));
         JsonObjectBuilder seen = JSON.createObjectBuilder()

@@ -74,7 +74,7 @@ final class JpaCaseRepository implements CaseRepository {
         return em.createQuery("SELECT c.id FROM SupportCase c WHERE c.accountId = :a AND c.state IN :open ORDER BY c.id", Long.class)
                 .setParameter("a", accountId)
                 .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
-                .getResultList().stream().map(id -> "FD-" + id).toList();
+                .getResultList().stream().map(SupportCase::reference).toList();
     }
 
     @Override
@@ -85,7 +85,7 @@ final class JpaCaseRepository implements CaseRepository {
                             + " ORDER BY c.id", Object[].class)
                     .setParameter("a", List.copyOf(accountIds))
                     .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION)).getResultList();
-            rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>()).add("FD-" + r[1]));
+            rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>()).add(SupportCase.reference(((Number) r[1]).longValue())));
         }
         return out;
     }

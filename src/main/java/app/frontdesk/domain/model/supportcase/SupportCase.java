@@ -143,7 +143,11 @@ public class SupportCase {
 
     /** What the sender and the customer see: a number that says nothing about the account. */
     public String reference() {
-        return "FD-" + id;
+        return reference(id);
+    }
+
+    public static String reference(long caseId) {
+        return "FD-" + caseId;
     }
 
     public CaseKind kind() {
