@@ -66,4 +66,39 @@ class WebhookTransportTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void theOutboxPostsWebhookRowsAndMailsTheRestInOneRound() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Frontdesk-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Frontdesk-Delivery"), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(app.frontdesk.testkit.TestDatabases.h2())) {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            gw.db.inTransaction(r -> {
+                r.outbox().add(new OutboundMail(MailKind.WEBHOOK, "<w1.frontdesk@frontdesk.test>", null, List.of(url),
+                        "{\"event\":\"notice-blocked\"}".getBytes(StandardCharsets.UTF_8), null, gw.clock.instant()));
+                r.outbox().add(new OutboundMail(MailKind.BILLING_UPDATE, "<m1.frontdesk@frontdesk.test>", "frontdesk@frontdesk.test",
+                        List.of("billing@frontdesk.test"), app.frontdesk.testkit.TestMail.from("frontdesk@frontdesk.test").bytes(), null,
+                        gw.clock.instant()));
+                return null;
+            });
+            assertEquals(2, gw.services.dispatcher.dispatchDue());
+            assertEquals(1, received.size(), "the webhook row went over HTTP");
+            assertEquals("<w1.frontdesk@frontdesk.test>", received.get(0).delivery());
+            assertTrue(received.get(0).signature().startsWith("sha256="));
+            try (var files = java.nio.file.Files.list(gw.dataDir.resolve("outbox"))) {
+                assertEquals(1, files.count(), "the mail row went to the mail transport, the webhook did not");
+            }
+            assertEquals(0L, (long) gw.db.inTransaction(r -> r.outbox().countInState(app.frontdesk.domain.model.outbox.OutboxState.PENDING)),
+                    "both marked sent");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
