@@ -67,6 +67,12 @@ final class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Long> accountsManagedBy(EmailAddress managerAddress) {
+        return em.createQuery("SELECT a.id FROM Account a WHERE a.manager.address = :address ORDER BY a.id", Long.class)
+                .setParameter("address", managerAddress.value()).getResultList();
+    }
+
+    @Override
     public void addReference(AccountReference reference) {
         if (em.find(AccountReference.class, reference.key()) == null) {
             em.persist(reference);

@@ -28,6 +28,12 @@ final class JpaBillingRepository implements BillingRepository {
     private final EntityManager em;
     private final boolean postgres;
 
+    private static final String RECHECK_DUE = "(state = 'HELD' AND hold_until <= ?) OR (state = 'SCHEDULED' AND planned_at <= ?)";
+    private static final LockedPage RECHECK_POSTGRES = new LockedPage(true, "notice", "id", RECHECK_DUE, "id");
+    private static final LockedPage RECHECK_H2 = new LockedPage(false, "notice", "id", RECHECK_DUE, "id");
+    private static final LockedPage QUEUED_BATCH_POSTGRES = new LockedPage(true, "notice_batch", "id", "state = 'QUEUED'", "id");
+    private static final LockedPage QUEUED_BATCH_H2 = new LockedPage(false, "notice_batch", "id", "state = 'QUEUED'", "id");
+
     JpaBillingRepository(EntityManager em, boolean postgres) {
         this.em = em;
         this.postgres = postgres;
@@ -205,12 +211,8 @@ final class JpaBillingRepository implements BillingRepository {
 
     @Override
     public List<Notice> dueForRecheck(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Notice> due = em.createNativeQuery("SELECT * FROM notice WHERE (state = 'HELD' AND hold_until <= ?)"
-                        + " OR (state = 'SCHEDULED' AND planned_at <= ?) ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", Notice.class)
-                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, now.atOffset(ZoneOffset.UTC)).setParameter(3, limit)
-                .getResultList();
-        return due;
+        var at = now.atOffset(ZoneOffset.UTC);
+        return (postgres ? RECHECK_POSTGRES : RECHECK_H2).claim(em, Notice.class, limit, at, at);
     }
 
     @Override
@@ -243,10 +245,8 @@ final class JpaBillingRepository implements BillingRepository {
 
     @Override
     public Optional<app.frontdesk.domain.model.billing.NoticeBatch> claimQueuedBatch() {
-        @SuppressWarnings("unchecked")
-        List<app.frontdesk.domain.model.billing.NoticeBatch> due = em.createNativeQuery("SELECT * FROM notice_batch WHERE state = 'QUEUED'"
-                + " ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", app.frontdesk.domain.model.billing.NoticeBatch.class).getResultList();
-        return due.stream().findFirst();
+        return (postgres ? QUEUED_BATCH_POSTGRES : QUEUED_BATCH_H2)
+                .claim(em, app.frontdesk.domain.model.billing.NoticeBatch.class, 1).stream().findFirst();
     }
 
     @Override

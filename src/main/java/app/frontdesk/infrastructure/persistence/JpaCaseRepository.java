@@ -13,10 +13,24 @@ import java.util.Optional;
 
 final class JpaCaseRepository implements CaseRepository {
 
-    private final EntityManager em;
+    private static final String OPEN = "c.state IN ('OPEN', 'AWAITING_AUTHORIZATION')";
+    private static final String EXPIRED = OPEN + " AND c.expires_at <= ?";
+    private static final String OVERDUE = OPEN + " AND c.account_id IS NOT NULL AND c.due_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.kind = 'deadline-missed')";
+    private static final String DIGEST_DUE = "t.kind = 'ALERT' AND t.pending > 0";
+    private static final LockedPage EXPIRED_POSTGRES = new LockedPage(true, "support_case c", "c.id", EXPIRED, "c.id");
+    private static final LockedPage EXPIRED_H2 = new LockedPage(false, "support_case c", "c.id", EXPIRED, "c.id");
+    private static final LockedPage OVERDUE_POSTGRES = new LockedPage(true, "support_case c", "c.id", OVERDUE, "c.id");
+    private static final LockedPage OVERDUE_H2 = new LockedPage(false, "support_case c", "c.id", OVERDUE, "c.id");
+    private static final LockedPage DIGESTS_POSTGRES = new LockedPage(true, "sender_throttle t", "t.sender, t.kind", DIGEST_DUE, "t.last_sent_at");
+    private static final LockedPage DIGESTS_H2 = new LockedPage(false, "sender_throttle t", "t.sender, t.kind", DIGEST_DUE, "t.last_sent_at");
 
-    JpaCaseRepository(EntityManager em) {
+    private final EntityManager em;
+    private final boolean postgres;
+
+    JpaCaseRepository(EntityManager em, boolean postgres) {
         this.em = em;
+        this.postgres = postgres;
     }
 
     @Override
@@ -59,14 +73,7 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SupportCase> expiredBy(Instant now, int limit) {
-        // Native, like the claim queries: a locked page of rows in syntax both databases accept.
-        @SuppressWarnings("unchecked")
-        List<SupportCase> due = em.createNativeQuery("SELECT * FROM support_case WHERE state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
-                        + " AND expires_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SupportCase.class)
-                .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(2, limit)
-                .getResultList();
-        return due;
+        return (postgres ? EXPIRED_POSTGRES : EXPIRED_H2).claim(em, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -92,12 +99,7 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SupportCase> overdue(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<SupportCase> due = em.createNativeQuery("SELECT * FROM support_case c WHERE c.state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
-                        + " AND c.account_id IS NOT NULL AND c.due_at <= ? AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id"
-                        + " AND e.kind = 'deadline-missed') ORDER BY c.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SupportCase.class)
-                .setParameter(1, now.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, limit).getResultList();
-        return due;
+        return (postgres ? OVERDUE_POSTGRES : OVERDUE_H2).claim(em, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -129,11 +131,6 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SenderThrottle> pendingDigests(int limit) {
-        @SuppressWarnings("unchecked")
-        List<SenderThrottle> due = em.createNativeQuery("SELECT * FROM sender_throttle WHERE kind = 'ALERT' AND pending > 0"
-                        + " ORDER BY last_sent_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", SenderThrottle.class)
-                .setParameter(1, limit)
-                .getResultList();
-        return due;
+        return (postgres ? DIGESTS_POSTGRES : DIGESTS_H2).claim(em, SenderThrottle.class, limit);
     }
 }

@@ -14,17 +14,16 @@ import java.util.Optional;
 
 final class JpaInboundRepository implements InboundRepository {
 
-    /**
-     * One claim query for both databases: H2 2.x and PostgreSQL both take FETCH FIRST with
-     * FOR UPDATE SKIP LOCKED, so two workers never get the same row and never wait for each other.
-     */
-    private static final String CLAIM_DUE = "SELECT * FROM inbound_message WHERE state = 'RECEIVED'"
-            + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "state = 'RECEIVED' AND next_attempt_at <= ?";
+    private static final LockedPage CLAIM_DUE_POSTGRES = new LockedPage(true, "inbound_message", "id", DUE, "id");
+    private static final LockedPage CLAIM_DUE_H2 = new LockedPage(false, "inbound_message", "id", DUE, "id");
 
     private final EntityManager em;
+    private final LockedPage claimDue;
 
-    JpaInboundRepository(EntityManager em) {
+    JpaInboundRepository(EntityManager em, boolean postgres) {
         this.em = em;
+        this.claimDue = postgres ? CLAIM_DUE_POSTGRES : CLAIM_DUE_H2;
     }
 
     @Override
@@ -89,11 +88,6 @@ final class JpaInboundRepository implements InboundRepository {
 
     @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<InboundMessage> due = em.createNativeQuery(CLAIM_DUE, InboundMessage.class)
-                .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                .setParameter(2, limit)
-                .getResultList();
-        return due;
+        return claimDue.claim(em, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC));
     }
 }

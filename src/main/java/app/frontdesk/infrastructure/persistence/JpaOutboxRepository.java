@@ -10,13 +10,16 @@ import java.util.List;
 
 final class JpaOutboxRepository implements OutboxRepository {
 
-    private static final String CLAIM_DUE = "SELECT * FROM outbox WHERE state = 'PENDING'"
-            + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "state = 'PENDING' AND next_attempt_at <= ?";
+    private static final LockedPage CLAIM_DUE_POSTGRES = new LockedPage(true, "outbox", "id", DUE, "id");
+    private static final LockedPage CLAIM_DUE_H2 = new LockedPage(false, "outbox", "id", DUE, "id");
 
     private final EntityManager em;
+    private final LockedPage claimDue;
 
-    JpaOutboxRepository(EntityManager em) {
+    JpaOutboxRepository(EntityManager em, boolean postgres) {
         this.em = em;
+        this.claimDue = postgres ? CLAIM_DUE_POSTGRES : CLAIM_DUE_H2;
     }
 
     @Override
@@ -26,12 +29,7 @@ final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboundMail> claimDue(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<OutboundMail> due = em.createNativeQuery(CLAIM_DUE, OutboundMail.class)
-                .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                .setParameter(2, limit)
-                .getResultList();
-        return due;
+        return claimDue.claim(em, OutboundMail.class, limit, now.atOffset(ZoneOffset.UTC));
     }
 
     @Override

@@ -25,10 +25,10 @@ final class JpaRepositories implements Repositories {
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
-        this.inbound = new JpaInboundRepository(em);
-        this.outbox = new JpaOutboxRepository(em);
+        this.inbound = new JpaInboundRepository(em, postgres);
+        this.outbox = new JpaOutboxRepository(em, postgres);
         this.audit = new JpaAuditLog(em);
-        this.cases = new JpaCaseRepository(em);
+        this.cases = new JpaCaseRepository(em, postgres);
         this.evidence = new JpaEvidenceIndex(em);
         this.billing = new JpaBillingRepository(em, postgres);
         this.care = new JpaCareRepository(em);

@@ -149,6 +149,47 @@ class GatewayFlowTest {
         }
     }
 
+    /**
+     * H2 used to lock every due row when asked for one (it sorts and limits after locking): the
+     * other workers found nothing to do and each claim rewrote every pending mail into the file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aClaimLocksOnlyTheRowsItTakes(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            gw.account("Romashka", "romashka.example", "anna@romashka.example");
+            for (int i = 0; i < 5; i++) {
+                gw.intake.accept(TestMail.from("anna@romashka.example").body("message " + i).bytes(), Envelope.UNKNOWN);
+            }
+            gw.processAll();
+            CountDownLatch claimed = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            ExecutorService worker = Executors.newSingleThreadExecutor();
+            Future<List<Long>> first = worker.submit(() -> gw.db.inTransaction(r -> {
+                List<Long> ids = r.outbox().claimDue(gw.clock.instant(), 1).stream().map(OutboundMail::id).toList();
+                claimed.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ids;
+            }));
+            claimed.await();
+            List<Long> second;
+            try {
+                second = gw.db.inTransaction(r -> r.outbox().claimDue(gw.clock.instant(), 10).stream().map(OutboundMail::id).toList());
+            } finally {
+                done.countDown();
+            }
+            List<Long> firstIds = first.get();
+            worker.shutdown();
+            assertEquals(1, firstIds.size());
+            assertEquals(4, second.size(), "the other four mails stay free for a second worker: " + second);
+            assertFalse(second.contains(firstIds.get(0)));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void twoWorkersNeverProcessOneMessageTwice(String name, Supplier<DatabaseSettings> db) throws Exception {
