@@ -92,7 +92,13 @@ class DunningStoryIT {
             // Monday 09:30: the bank statement shows the payment
             env.put("FRONTDESK_REPLAY_CLOCK_START", "2026-11-23T09:30:00+03:00");
             try (GatewayProcess monday = new GatewayProcess(dir, env, port).start();
-                 InputStream statement = DunningStoryIT.class.getResourceAsStream("/payments/statement-windows1251.txt")) {
+                 InputStream statement = DunningStoryIT.class.getResourceAsStream("/payments/statement-windows1251.txt");
+                 InputStream notification = DunningStoryIT.class.getResourceAsStream("/payments/camt054-v08.xml")) {
+                // first the bank's camt.054 announces the credit as pending: not money yet, the notice stays held
+                var announced = monday.post("/api/payments/import", GatewayProcess.ADMIN_TOKEN, "application/xml", notification.readAllBytes());
+                assertEquals(200, announced.statusCode(), announced.body());
+                assertEquals(1, GatewayProcess.json(announced.body()).getInt("pending"), announced.body());
+                assertEquals("HELD", GatewayProcess.json(monday.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body()).getString("state"));
                 var imported = monday.post("/api/payments/import", GatewayProcess.ADMIN_TOKEN, "application/octet-stream", statement.readAllBytes());
                 assertEquals(200, imported.statusCode(), imported.body());
                 assertEquals(1, GatewayProcess.json(imported.body()).getInt("allocated"), imported.body());

@@ -39,7 +39,7 @@ public final class RecordPaymentOrder implements Mailet {
         int waiting = mail.repositories().billing().notices(account, java.util.List.of(
                 app.frontdesk.domain.model.billing.NoticeState.HELD, app.frontdesk.domain.model.billing.NoticeState.SCHEDULED)).size();
         a.flatMap(Account::manager).ifPresent(m -> mail.repositories().outbox().add(mails.paymentOrderReceived(account, a.get().name(),
-                m.address().value(), mail.sender().orElseThrow().value(), o, waiting, mail.message().id(), mail.now())));
+                m.address().value(), mail.sender().orElseThrow().value(), o, waiting, true, mail.message().id(), mail.now())));
         mail.sent("payment order recorded for account " + account);
     }
 }

@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.rest;
 
 import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.dunning.CamtImport;
 import app.frontdesk.application.dunning.ClientBankExchangeImport;
 import app.frontdesk.application.dunning.ImportRefused;
 import app.frontdesk.application.dunning.PaymentCsvImport;
@@ -99,12 +100,19 @@ public class BillingResource {
 
     @POST
     @Path("payments/import")
-    @Consumes({"text/csv", "application/octet-stream", "text/plain"})
-    @Operation(summary = "A payment file: CSV (text/csv) or a 1CClientBankExchange statement (windows-1251 or DOS); every bad line reported, nothing imported half-way")
+    @Consumes({"text/csv", "application/octet-stream", "text/plain", "application/xml", "text/xml"})
+    @Operation(summary = "A payment file: CSV (text/csv), a 1CClientBankExchange statement (windows-1251 or DOS) or an ISO 20022"
+            + " camt.053/camt.054 message (booked and pending entries); every bad line or entry reported, nothing imported half-way")
     public Response importFile(byte[] body, @HeaderParam("Content-Type") String type) {
         try {
-            List<PaymentDraft> drafts = new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1).contains("1CClientBankExchange")
-                    ? ClientBankExchangeImport.parse(body) : PaymentCsvImport.parse(new String(body, StandardCharsets.UTF_8));
+            List<PaymentDraft> drafts;
+            if (new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1).contains("1CClientBankExchange")) {
+                drafts = ClientBankExchangeImport.parse(body);
+            } else if (CamtImport.looksLikeCamt(body)) {
+                drafts = CamtImport.parse(body);
+            } else {
+                drafts = PaymentCsvImport.parse(new String(body, StandardCharsets.UTF_8));
+            }
             return result(lifecycle.gateway().services().payments.record(drafts));
         } catch (ImportRefused e) {
             var problems = Json.createArrayBuilder();

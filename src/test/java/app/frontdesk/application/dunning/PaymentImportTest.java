@@ -72,4 +72,60 @@ class PaymentImportTest {
         assertTrue(e.problems().get(3).problem().contains("payer_inn"));
         assertTrue(e.problems().get(4).problem().contains("expected 8 fields"));
     }
+
+    @Test
+    void aCamt053StatementGivesBookedCreditsOnePerTransaction() throws Exception {
+        List<PaymentDraft> payments = CamtImport.parse(file("camt053-v02.xml"));
+        assertEquals(3, payments.size(), "two credits, one of them a batch of two; the debit and the reversal are skipped: " + payments);
+        PaymentDraft p = payments.get(0);
+        assertEquals("1500.00 RUB", p.amount().toString());
+        assertEquals("7707083893", p.payerInn(), "the TXID of the debtor's organisation");
+        assertEquals("40702810400000000118", p.payerAccount());
+        assertEquals(LocalDate.of(2026, 11, 23), p.bookingDate());
+        assertEquals("Оплата по счёту INV-2026-0042, НДС 20%", p.purpose());
+        assertEquals(PaymentSource.CAMT_053, p.source());
+        assertEquals("camt053:BOOK:BANK-0001", p.externalId());
+        assertEquals("400.50 RUB", payments.get(1).amount().toString(), "each transaction of a batch entry with its own amount");
+        assertEquals("INV-2026-0050", payments.get(1).purpose(), "a structured creditor reference is the purpose");
+        assertEquals(LocalDate.of(2026, 11, 24), payments.get(1).valueDate());
+        assertEquals("500.00 RUB", payments.get(2).amount().toString());
+        assertEquals("camt053:BOOK:BANK-0002:2", payments.get(2).externalId());
+    }
+
+    @Test
+    void aCamt054NotificationKeepsPendingApartFromBooked() throws Exception {
+        List<PaymentDraft> payments = CamtImport.parse(file("camt054-v08.xml"));
+        assertEquals(2, payments.size());
+        PaymentDraft pending = payments.get(0);
+        assertNull(pending.bookingDate(), "PDNG: announced, not booked, so it is no money yet");
+        assertEquals(LocalDate.of(2026, 11, 23), pending.valueDate());
+        assertEquals("7707083893", pending.payerInn(), "Dbtr/Pty since 001.08");
+        assertEquals("camt054:PDNG:PP-512", pending.externalId(), "the booked entry later is a different record");
+        assertEquals(PaymentSource.CAMT_054, pending.source());
+        PaymentDraft booked = payments.get(1);
+        assertEquals("50.00 EUR", booked.amount().toString());
+        assertEquals(LocalDate.of(2026, 11, 20), booked.bookingDate(), "a booking date-time is read as its date");
+        assertEquals("Invoice INV-2026-0077", booked.purpose(), "the entry's additional information when there is no remittance");
+        assertNull(booked.payerInn());
+    }
+
+    @Test
+    void aBrokenCamtFileIsRefusedWithTheLineOrTheEntry() throws Exception {
+        ImportRefused broken = assertThrows(ImportRefused.class, () -> CamtImport.parse(file("camt054-broken.xml")));
+        assertEquals(12, broken.problems().get(0).line(), broken.problems().toString());
+        assertTrue(broken.problems().get(0).problem().startsWith("not well-formed XML"), broken.problems().toString());
+
+        ImportRefused entries = assertThrows(ImportRefused.class, () -> CamtImport.parse(file("camt054-bad-entries.xml")));
+        assertEquals(List.of(1, 2), entries.problems().stream().map(ImportProblem::line).toList(), entries.problems().toString());
+        assertEquals("Ntfctn 1, Ntry 1: Amt: unknown currency ZZZ", entries.problems().get(0).problem());
+        assertTrue(entries.problems().get(1).problem().contains("more decimals than EUR"), entries.problems().toString());
+
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&x;</Document>";
+        ImportRefused entity = assertThrows(ImportRefused.class, () -> CamtImport.parse(xxe.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(entity.problems().get(0).problem().contains("DOCTYPE"), "no external entities: " + entity.problems());
+
+        String pain = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"/>";
+        assertThrows(ImportRefused.class, () -> CamtImport.parse(pain.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -97,6 +97,77 @@ class PaymentOrderByMailTest {
         }
     }
 
+    private static long second(GatewayFixture gw) throws Exception {
+        return gw.accounts.create(new AccountDraft("ООО «Василёк»", List.of("vasilek.example"),
+                List.of(new AccountDraft.ContactDraft("office@vasilek.example", "Офис", "ru")),
+                new AccountDraft.ManagerDraft("Olga", "olga@frontdesk.test"), List.of()), "test");
+    }
+
+    private static final String FORWARDED = "Olga here, see below.\r\n\r\n---------- Forwarded message ---------\r\n"
+            + "From: Бухгалтерия <buh@romashka.example>\r\nDate: Fri, 20 Nov 2026 16:40\r\nSubject: Оплата\r\n\r\n"
+            + "Направляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб.\r\n";
+
+    @Test
+    void aPaymentOrderTheManagerPassesOnIsRecordedForTheAccountTheMailPointsTo() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            long other = second(gw);
+            long id = gw.intake.accept(TestMail.from("Olga <olga@frontdesk.test>").subject("Fwd: Оплата").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body(FORWARDED).bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+
+            List<PaymentEvidence> e = evidence(gw, account);
+            assertEquals(1, e.size(), "Olga manages two accounts; the quoted sender's domain points to Romashka");
+            assertEquals("118", e.get(0).number());
+            assertEquals(List.of(), evidence(gw, other));
+            var m = gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow());
+            assertEquals(Route.PAYMENT_ORDER, m.route());
+            assertEquals(account, m.accountId());
+            List<OutboundMail> caused = gw.db.inTransaction(r -> r.outbox().causedBy(id));
+            assertEquals(List.of(MailKind.MANAGER_ALERT), caused.stream().map(OutboundMail::kind).toList(),
+                    "no helpdesk forward, no unknown-sender reply or case for our own manager");
+            String text = Mails.text(caused.get(0).raw());
+            assertTrue(text.contains("buh@romashka.example (passed on by olga@frontdesk.test)"), text);
+            assertTrue(text.contains("did not go to the helpdesk"), text);
+            assertEquals(List.of(), gw.db.inTransaction(r -> r.cases().list(java.util.Optional.empty(), 10)));
+        }
+    }
+
+    @Test
+    void whenTheMailDoesNotTellWhichAccountTheManagerIsAskedAndNothingIsGuessed() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            long other = second(gw);
+            long id = gw.intake.accept(TestMail.from("olga@frontdesk.test").subject("Fwd: payment")
+                    .body("Payment order No. 9 dated 20.11.2026, amount 1500.00 RUB").bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            assertEquals(List.of(), evidence(gw, account));
+            assertEquals(List.of(), evidence(gw, other));
+            var m = gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow());
+            assertEquals(Route.PAYMENT_ORDER, m.route());
+            assertEquals(app.frontdesk.domain.model.inbound.InboundState.HELD, m.state());
+            List<OutboundMail> caused = gw.db.inTransaction(r -> r.outbox().causedBy(id));
+            assertEquals(1, caused.size());
+            String text = Mails.text(caused.get(0).raw());
+            assertTrue(text.contains("NOT recorded yet") && text.contains("ООО «Василёк» (account " + other + ")"), text);
+        }
+    }
+
+    @Test
+    void aManagerWithOneAccountNeedsNoEvidenceButAForgedManagerRecordsNothing() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            gw.intake.accept(TestMail.from("olga@frontdesk.test").unverified().subject("Fwd: payment")
+                    .body("Payment order No. 9 dated 20.11.2026, amount 1500.00 RUB").bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            assertEquals(List.of(), evidence(gw, account), "From alone proves nothing");
+            gw.intake.accept(TestMail.from("olga@frontdesk.test").subject("Fwd: payment")
+                    .body("Payment order No. 10 dated 20.11.2026, amount 1500.00 RUB").bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            assertEquals(List.of("10"), evidence(gw, account).stream().map(PaymentEvidence::number).toList());
+        }
+    }
+
     @Test
     void aPaymentOrderAttachedAsPdfIsRead() throws Exception {
         byte[] pdf = pdf("Payment order No. 77 dated 19.11.2026", "Payer: Romashka LLC, INN 7707083893", "Amount: 1500.00 RUB");

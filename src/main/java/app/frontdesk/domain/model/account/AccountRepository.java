@@ -26,4 +26,7 @@ public interface AccountRepository {
 
     /** The manager with this address, so that one person is one row however many accounts they have. */
     Optional<PersonalManager> managerWithAddress(EmailAddress address);
+
+    /** The ids of the accounts this address is the personal manager of, lowest first. */
+    List<Long> accountsManagedBy(EmailAddress managerAddress);
 }

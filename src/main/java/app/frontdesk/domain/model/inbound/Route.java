@@ -8,6 +8,8 @@ public enum Route {
     AUTOMATIC,
     /** The sender is not an authorized contact: held for the unknown-sender handling. */
     UNKNOWN_SENDER,
+    /** A personal manager passed on a customer's payment order: recorded as payment evidence, not a helpdesk matter. */
+    PAYMENT_ORDER,
     /** Unparseable or failing again and again: quarantined with a reason. */
     QUARANTINE
 }

@@ -1,0 +1,104 @@
+package app.frontdesk.application.pipeline;
+
+import app.frontdesk.application.dunning.NoticeMails;
+import app.frontdesk.application.dunning.PaymentDesk;
+import app.frontdesk.application.dunning.PaymentOrderReader;
+import app.frontdesk.application.evidence.AccountFinder;
+import app.frontdesk.application.evidence.Candidate;
+import app.frontdesk.application.evidence.ClueExtractor;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.EmailAddress;
+import app.frontdesk.domain.model.billing.NoticeState;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.inbound.Route;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The story's accountant often mails the payment order to the personal manager, not to support. The
+ * manager forwards it to us (inline or attached) and it becomes payment evidence, exactly as if the
+ * customer's verified contact had sent it. Which account: the manager's only one, else the one the
+ * mail's evidence points to among the manager's accounts (payer INN, invoice numbers, the original
+ * sender's domain). When that stays unclear nothing is guessed: the manager is asked, and the
+ * message is held for them. Either way it is the manager's mail, so it never goes to the helpdesk
+ * and never gets the unknown-sender treatment.
+ */
+public final class RecordForwardedPaymentOrder implements Mailet {
+
+    /** The forwarded original's sender, as mail programs quote it ("From: Anna <anna@x.ru>", "От: ..."). */
+    private static final Pattern QUOTED_FROM = Pattern.compile("(?im)^\\s*>?\\s*(?:From|От|De|Von)\\s*:.*?<?([^\\s<>\"]+@[^\\s<>\"]+?)>?\\s*$");
+
+    private final PaymentOrderReader reader;
+    private final PaymentDesk payments;
+    private final NoticeMails mails;
+    private final ClueExtractor clues;
+    private final AccountFinder finder;
+    private final ZoneId zone;
+
+    public RecordForwardedPaymentOrder(PaymentOrderReader reader, PaymentDesk payments, NoticeMails mails, ClueExtractor clues,
+                                       AccountFinder finder, ZoneId zone) {
+        this.reader = reader;
+        this.payments = payments;
+        this.mails = mails;
+        this.clues = clues;
+        this.finder = finder;
+        this.zone = zone;
+    }
+
+    @Override
+    public void service(MailContext mail, String because) {
+        Optional<PaymentOrderReader.PaymentOrder> order = reader.read(mail.parsed(), mail.message().receivedAt().atZone(zone).toLocalDate());
+        if (order.isEmpty()) {
+            return; // a manager's other mail goes the usual way
+        }
+        EmailAddress manager = mail.sender().orElseThrow();
+        List<Long> managed = mail.repositories().accounts().accountsManagedBy(manager);
+        Optional<EmailAddress> original = originalSender(mail.parsed().text());
+        Optional<Long> account = managed.size() == 1 ? Optional.of(managed.get(0)) : pointedTo(mail, managed, original.orElse(manager));
+        var o = order.get();
+        if (account.isEmpty()) {
+            List<String> names = managed.stream().map(id -> mail.repositories().accounts().find(id)
+                    .map(a -> a.name() + " (account " + id + ")").orElse("account " + id)).toList();
+            mail.repositories().outbox().add(mails.paymentOrderAccountUnclear(manager.value(), o, names, mail.message().id(), mail.now()));
+            mail.sent("question to manager " + manager + ": which account");
+            mail.decide(Route.PAYMENT_ORDER, InboundState.HELD, null, "payment order passed on by manager " + manager
+                    + ": which of their " + managed.size() + " accounts is not clear; the manager was asked");
+            return;
+        }
+        long id = account.get();
+        payments.recordEvidence(mail.repositories(), id, o.number(), o.date(), o.amount(), mail.message().id());
+        Optional<Account> a = mail.repositories().accounts().find(id);
+        int waiting = mail.repositories().billing().notices(id, List.of(NoticeState.HELD, NoticeState.SCHEDULED)).size();
+        String from = original.map(e -> e.value() + " (passed on by " + manager + ")").orElse(manager.value());
+        mail.repositories().outbox().add(mails.paymentOrderReceived(id, a.map(Account::name).orElse("account " + id), manager.value(),
+                from, o, waiting, false, mail.message().id(), mail.now()));
+        mail.sent("payment order recorded for account " + id);
+        mail.decide(Route.PAYMENT_ORDER, InboundState.ROUTED, id, "payment order passed on by manager " + manager
+                + " recorded as payment evidence for account " + id);
+    }
+
+    /** The best-ranked of the manager's accounts, when the evidence puts exactly one of them first. */
+    private Optional<Long> pointedTo(MailContext mail, List<Long> managed, EmailAddress sender) {
+        List<Candidate> mine = finder.find(clues.extract(mail.parsed(), sender), true, mail.repositories()).ranked().stream()
+                .filter(c -> managed.contains(c.accountId())).toList();
+        if (mine.isEmpty() || mine.size() > 1 && mine.get(1).confidence() >= mine.get(0).confidence()) {
+            return Optional.empty();
+        }
+        return Optional.of(mine.get(0).accountId());
+    }
+
+    static Optional<EmailAddress> originalSender(String text) {
+        Matcher m = QUOTED_FROM.matcher(text == null ? "" : text);
+        while (m.find()) {
+            try {
+                return Optional.of(EmailAddress.of(m.group(1)));
+            } catch (IllegalArgumentException e) {
+                // not an address after all; look further
+            }
+        }
+        return Optional.empty();
+    }
+}
