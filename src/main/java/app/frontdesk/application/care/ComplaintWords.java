@@ -1,29 +1,29 @@
 package app.frontdesk.application.care;
 
 import app.frontdesk.application.ConfigFile;
+import app.frontdesk.application.RegexScan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** What makes a message a complaint: word lists per language in {@code server-config/care/complaints.<language>.txt}. */
 public final class ComplaintWords {
 
-    private final List<Pattern> patterns;
+    private final List<RegexScan> patterns;
 
     public ComplaintWords(List<Pattern> patterns) {
-        this.patterns = List.copyOf(patterns);
+        this.patterns = patterns.stream().map(RegexScan::new).toList();
     }
 
     /** The first complaining words in the text, if any. */
     public Optional<String> find(String text) {
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(text);
-            if (m.find()) {
-                return Optional.of(m.group());
+        for (RegexScan p : patterns) {
+            Optional<String> found = p.find(text);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();

@@ -9,9 +9,6 @@ import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeState;
 import app.frontdesk.domain.model.billing.Verdict;
 import app.frontdesk.domain.model.outbox.OutboundMail;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,8 +22,6 @@ import java.util.Optional;
  */
 public final class NoticeDesk {
 
-    /** One factory: {@code Json.createObjectBuilder()} looks the provider up through ServiceLoader on every call. */
-    private static final jakarta.json.JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
 
     private final Transactions transactions;
     private final Clock clock;
@@ -207,7 +202,7 @@ public final class NoticeDesk {
     }
 
     private static void requireAccount(Repositories repos, long accountId) {
-        if (repos.accounts().find(accountId).isEmpty()) {
+        if (!repos.accounts().exists(accountId)) {
             throw new IllegalArgumentException("no account " + accountId);
         }
     }
@@ -219,29 +214,29 @@ public final class NoticeDesk {
 
     /** The stored form of a decision: its reasons and the data it saw, as JSON (the batch path and the benchmark use it too). */
     public static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
-        JsonArrayBuilder reasons = JSON.createArrayBuilder();
-        d.reasons().forEach(x -> reasons.add(JSON.createObjectBuilder().add("code", x.code()).add("message", x.message())));
-        JsonObjectBuilder seen = JSON.createObjectBuilder()
-                .add("request", JSON.createObjectBuilder().add("account", r.accountId()).add("kind", r.kind().name())
-                        .add("invoices", JSON.createArrayBuilder(r.invoiceNumbers())).add("claimed", r.claimed().toString())
-                        .add("plannedAt", r.plannedAt().toString()))
-                .add("zone", f.zone().getId());
-        JsonArrayBuilder invoices = JSON.createArrayBuilder();
-        f.invoices().values().forEach(i -> invoices.add(JSON.createObjectBuilder().add("number", i.number()).add("account", i.accountId())
-                .add("amount", i.amount().toString()).add("paid", i.paid().amount().toPlainString())
-                .add("status", i.status().name()).add("due", i.dueDate().toString())));
-        seen.add("invoices", invoices);
-        JsonArrayBuilder unallocated = JSON.createArrayBuilder();
-        f.unallocated().forEach(m -> unallocated.add(m.toString()));
-        seen.add("unallocatedPayments", unallocated);
-        JsonArrayBuilder evidence = JSON.createArrayBuilder();
-        f.evidence().forEach(e -> evidence.add(JSON.createObjectBuilder().add("id", e.id()).add("number", e.number() == null ? "" : e.number())
-                .add("date", e.orderDate().toString()).add("amount", e.amount().map(Money::toString).orElse(""))));
-        seen.add("paymentEvidence", evidence).add("openCases", JSON.createArrayBuilder(f.openCases())).add("redFlagged", f.redFlagged());
-        JsonObjectBuilder recent = JSON.createObjectBuilder();
-        f.recentSameKind().forEach((inv, list) -> recent.add(inv, list.size()));
-        seen.add("recentSameKind", recent);
-        return new NoticeDecision(noticeId, r.accountId(), d.verdict(), reasons.build().toString(), d.holdUntil(), seen.build().toString(),
-                cause, now);
+        JsonText reasons = new JsonText().beginArray();
+        d.reasons().forEach(x -> reasons.beginObject().name("code").value(x.code()).name("message").value(x.message()).endObject());
+        reasons.endArray();
+        JsonText seen = new JsonText().beginObject();
+        seen.name("request").beginObject().name("account").value(r.accountId()).name("kind").value(r.kind().name())
+                .name("invoices").beginArray();
+        r.invoiceNumbers().forEach(seen::value);
+        seen.endArray().name("claimed").value(r.claimed().toString()).name("plannedAt").value(r.plannedAt().toString()).endObject()
+                .name("zone").value(f.zone().getId());
+        seen.name("invoices").beginArray();
+        f.invoices().values().forEach(i -> seen.beginObject().name("number").value(i.number()).name("account").value(i.accountId())
+                .name("amount").value(i.amount().toString()).name("paid").value(i.paid().amount().toPlainString())
+                .name("status").value(i.status().name()).name("due").value(i.dueDate().toString()).endObject());
+        seen.endArray().name("unallocatedPayments").beginArray();
+        f.unallocated().forEach(m -> seen.value(m.toString()));
+        seen.endArray().name("paymentEvidence").beginArray();
+        f.evidence().forEach(e -> seen.beginObject().name("id").value(e.id()).name("number").value(e.number() == null ? "" : e.number())
+                .name("date").value(e.orderDate().toString()).name("amount").value(e.amount().map(Money::toString).orElse("")).endObject());
+        seen.endArray().name("openCases").beginArray();
+        f.openCases().forEach(seen::value);
+        seen.endArray().name("redFlagged").value(f.redFlagged()).name("recentSameKind").beginObject();
+        f.recentSameKind().forEach((inv, list) -> seen.name(inv).value(list.size()));
+        seen.endObject().endObject();
+        return new NoticeDecision(noticeId, r.accountId(), d.verdict(), reasons.toString(), d.holdUntil(), seen.toString(), cause, now);
     }
 }

@@ -176,9 +176,14 @@ final class JpaBillingRepository implements BillingRepository {
     public Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds) {
         Map<Long, List<PaymentEvidence>> out = new HashMap<>();
         if (!accountIds.isEmpty()) {
-            em.createQuery("SELECT e FROM PaymentEvidence e WHERE e.accountId IN :a AND e.state = :s ORDER BY e.id", PaymentEvidence.class)
-                    .setParameter("a", List.copyOf(accountIds)).setParameter("s", PaymentEvidence.State.UNCONFIRMED).getResultList()
-                    .forEach(e -> out.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e));
+            // One array parameter (one statement text whatever the chunk size), and read-only: the gate
+            // only looks at them, so they are not registered for change tracking at commit.
+            @SuppressWarnings("unchecked")
+            List<PaymentEvidence> rows = em.createNativeQuery("SELECT * FROM payment_evidence WHERE account_id = ANY(?)"
+                            + " AND state = 'UNCONFIRMED' ORDER BY id", PaymentEvidence.class)
+                    .setParameter(1, accountIds.toArray(Long[]::new))
+                    .setHint("eclipselink.read-only", "true").getResultList();
+            rows.forEach(e -> out.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e));
         }
         return out;
     }
@@ -239,6 +244,16 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
+    public void add(app.frontdesk.domain.model.billing.NoticeBatchInput input) {
+        em.persist(input);
+    }
+
+    @Override
+    public byte[] batchInput(long batchId) {
+        return em.find(app.frontdesk.domain.model.billing.NoticeBatchInput.class, batchId).input();
+    }
+
+    @Override
     public Optional<app.frontdesk.domain.model.billing.NoticeBatch> batch(long id) {
         return Optional.ofNullable(em.find(app.frontdesk.domain.model.billing.NoticeBatch.class, id));
     }
@@ -253,6 +268,68 @@ final class JpaBillingRepository implements BillingRepository {
     public List<NoticeDecision> batchDecisions(long batchId) {
         return em.createQuery("SELECT d FROM NoticeDecision d WHERE d.batchId = :b ORDER BY d.batchRow", NoticeDecision.class)
                 .setParameter("b", batchId).getResultList();
+    }
+
+    /**
+     * One JDBC batch instead of a thousand managed entities: EclipseLink's registration and change
+     * sets for a chunk's decisions were a third of a batch's CPU. The ids come from the same
+     * sequence in blocks of its increment, as EclipseLink takes them, so the two never collide.
+     */
+    @Override
+    public void addAll(List<NoticeDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        try {
+            long[] ids = decisionIds(c, decisions.size());
+            try (var insert = c.prepareStatement("INSERT INTO notice_decision (id, notice_id, account_id, verdict, reasons, hold_until,"
+                    + " decided_at, data_seen, cause, batch_id, batch_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < decisions.size(); i++) {
+                    NoticeDecision d = decisions.get(i);
+                    insert.setLong(1, ids[i]);
+                    insert.setObject(2, d.noticeId(), java.sql.Types.BIGINT);
+                    insert.setObject(3, d.accountId(), java.sql.Types.BIGINT);
+                    insert.setString(4, d.verdict().name());
+                    insert.setString(5, d.reasons());
+                    insert.setObject(6, d.holdUntil() == null ? null : d.holdUntil().atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setObject(7, d.decidedAt().atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setString(8, d.dataSeen());
+                    insert.setString(9, d.cause());
+                    insert.setObject(10, d.batchId(), java.sql.Types.BIGINT);
+                    insert.setObject(11, d.batchRow(), java.sql.Types.INTEGER);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("could not store " + decisions.size() + " decisions", e);
+        }
+    }
+
+    private static final int DECISION_ID_BLOCK = 50; // notice_decision_seq INCREMENT BY, = the entity's allocationSize
+
+    private long[] decisionIds(java.sql.Connection c, int count) throws java.sql.SQLException {
+        int blocks = (count + DECISION_ID_BLOCK - 1) / DECISION_ID_BLOCK;
+        String sql = postgres ? "SELECT nextval('notice_decision_seq') FROM generate_series(1, ?)"
+                : "SELECT NEXT VALUE FOR notice_decision_seq FROM SYSTEM_RANGE(1, ?)";
+        long[] ids = new long[count];
+        int n = 0;
+        try (var q = c.prepareStatement(sql)) {
+            q.setInt(1, blocks);
+            try (var rs = q.executeQuery()) {
+                while (rs.next() && n < count) {
+                    long last = rs.getLong(1);
+                    for (long id = last - DECISION_ID_BLOCK + 1; id <= last && n < count; id++) {
+                        ids[n++] = id;
+                    }
+                }
+            }
+        }
+        if (n < count) {
+            throw new java.sql.SQLException("the sequence gave " + n + " of " + count + " ids");
+        }
+        return ids;
     }
 
     @Override

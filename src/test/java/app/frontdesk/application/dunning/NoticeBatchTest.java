@@ -20,9 +20,17 @@ import org.junit.jupiter.api.Test;
 /** A file of planned notices: checked on upload line by line, decided in chunks with progress, read back as a verdict table. */
 class NoticeBatchTest {
 
-    @Test
-    void aFileIsDecidedInChunksWithProgressAndReadBackInRowOrder() throws Exception {
-        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> databases() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("H2", (java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings>) TestDatabases::h2),
+                org.junit.jupiter.params.provider.Arguments.of("PostgreSQL", (java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings>) TestDatabases::postgres));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("databases")
+    void aFileIsDecidedInChunksWithProgressAndReadBackInRowOrder(String name,
+            java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
             long account = gw.accounts.create(new AccountDraft("Romashka", List.of("romashka.example"), List.of(), null), "test");
             gw.db.inTransaction(r -> {
                 for (int i = 0; i < 1500; i++) {
@@ -49,6 +57,11 @@ class NoticeBatchTest {
             assertEquals(Verdict.SEND, table.get(0).verdict());
             assertEquals(Verdict.BLOCK, table.get(1600).verdict(), "INV-1600 does not exist");
             assertTrue(table.get(1600).reasons().contains("UNKNOWN_INVOICE"));
+            assertEquals(2500, table.stream().map(NoticeDecision::id).distinct().count(), "every decision has its own id");
+            // an entity decision after the batch's written ones takes ids from the same sequence without a clash
+            var single = gw.services.notices.check(new NoticeRequest(account, app.frontdesk.domain.model.billing.NoticeKind.REMINDER,
+                    List.of("INV-1"), Money.of("100.00", "RUB"), null));
+            assertEquals(Verdict.SEND, single.decision().verdict());
         }
     }
 

@@ -63,12 +63,23 @@ public interface BillingRepository {
 
     void add(NoticeDecision decision);
 
+    /**
+     * Stores many decisions at once (a batch chunk), written straight to the database: they are not
+     * managed afterwards and get no id on the object.
+     */
+    void addAll(List<NoticeDecision> decisions);
+
     List<NoticeDecision> decisions(long noticeId);
 
     /** The notice whose mail is this outbox row. */
     Optional<Notice> noticeByOutbox(long outboxId);
 
     void add(NoticeBatch batch);
+
+    void add(NoticeBatchInput input);
+
+    /** The upload of a batch, as JSON lines. */
+    byte[] batchInput(long batchId);
 
     Optional<NoticeBatch> batch(long id);
 

@@ -33,10 +33,6 @@ public class NoticeBatch {
     @Column(nullable = false)
     private int done;
 
-    /** The checked rows as JSON lines. */
-    @Column(nullable = false)
-    private byte[] input;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -48,8 +44,8 @@ public class NoticeBatch {
     protected NoticeBatch() {
     }
 
-    public NoticeBatch(byte[] jsonLines, int total, Instant now) {
-        this.input = jsonLines;
+    /** A batch of {@code total} rows; its upload is stored beside it as a {@link NoticeBatchInput}. */
+    public NoticeBatch(int total, Instant now) {
         this.total = total;
         this.state = State.QUEUED;
         this.createdAt = now;
@@ -83,10 +79,6 @@ public class NoticeBatch {
 
     public int done() {
         return done;
-    }
-
-    public byte[] input() {
-        return input;
     }
 
     public Instant createdAt() {

@@ -85,6 +85,10 @@ public class NoticeDecision {
         return batchRow;
     }
 
+    public Long batchId() {
+        return batchId;
+    }
+
     private static String cut(String s) {
         return s.length() <= 8000 ? s : s.substring(0, 7990) + "...";
     }
