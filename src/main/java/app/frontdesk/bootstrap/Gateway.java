@@ -139,6 +139,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(Worker::stop);
+        services.batches.close();
         database.close();
     }
 }

@@ -116,6 +116,11 @@ public final class NoticeBatches {
         });
     }
 
+    /** Stops the read-ahead thread (on undeploy: a redeployed application starts its own). */
+    public void close() {
+        reader.shutdownNow();
+    }
+
     private List<GateFacts> factsReadAhead(long batch, int from) {
         Ahead a = ahead;
         ahead = null;
