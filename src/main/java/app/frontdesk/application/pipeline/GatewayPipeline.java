@@ -29,11 +29,9 @@ public final class GatewayPipeline {
                 step("identify-sender", Matcher.always(), new IdentifySender()),
                 step("verify-sender", new SenderIdentified(), new VerifySender(unknown.verifier())),
                 step("match-contacts", new SenderIdentified(), new MatchContacts()),
-                step("record-payment-order", new SenderIsVerifiedContact(), new RecordPaymentOrder(paymentOrders.reader(),
-                        paymentOrders.payments(), paymentOrders.mails(), paymentOrders.zone())),
+                step("record-payment-order", new SenderIsVerifiedContact(), new RecordPaymentOrder(paymentOrders)),
                 step("record-forwarded-payment-order", new SenderIsVerifiedManager(), new RecordForwardedPaymentOrder(
-                        paymentOrders.reader(), paymentOrders.payments(), paymentOrders.mails(), unknown.clues(), unknown.finder(),
-                        paymentOrders.zone())),
+                        paymentOrders, unknown.clues(), unknown.finder())),
                 step("record-complaint", new SenderIsVerifiedContact(), new RecordComplaint(complaints.words(), complaints.care(),
                         complaints.window())),
                 step("forward-verified-contact", new SenderIsVerifiedContact(),

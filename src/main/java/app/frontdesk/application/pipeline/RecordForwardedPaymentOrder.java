@@ -1,17 +1,13 @@
 package app.frontdesk.application.pipeline;
 
-import app.frontdesk.application.dunning.NoticeMails;
-import app.frontdesk.application.dunning.PaymentDesk;
 import app.frontdesk.application.dunning.PaymentOrderReader;
+import app.frontdesk.application.dunning.PaymentOrders;
 import app.frontdesk.application.evidence.AccountFinder;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.ClueExtractor;
-import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.EmailAddress;
-import app.frontdesk.domain.model.billing.NoticeState;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,26 +27,19 @@ public final class RecordForwardedPaymentOrder implements Mailet {
     /** The forwarded original's sender, as mail programs quote it ("From: Anna <anna@x.ru>", "От: ..."). */
     private static final Pattern QUOTED_FROM = Pattern.compile("(?im)^\\s*>?\\s*(?:From|От|De|Von)\\s*:.*?<?([^\\s<>\"]+@[^\\s<>\"]+?)>?\\s*$");
 
-    private final PaymentOrderReader reader;
-    private final PaymentDesk payments;
-    private final NoticeMails mails;
+    private final PaymentOrders orders;
     private final ClueExtractor clues;
     private final AccountFinder finder;
-    private final ZoneId zone;
 
-    public RecordForwardedPaymentOrder(PaymentOrderReader reader, PaymentDesk payments, NoticeMails mails, ClueExtractor clues,
-                                       AccountFinder finder, ZoneId zone) {
-        this.reader = reader;
-        this.payments = payments;
-        this.mails = mails;
+    public RecordForwardedPaymentOrder(PaymentOrders orders, ClueExtractor clues, AccountFinder finder) {
+        this.orders = orders;
         this.clues = clues;
         this.finder = finder;
-        this.zone = zone;
     }
 
     @Override
     public void service(MailContext mail, String because) {
-        Optional<PaymentOrderReader.PaymentOrder> order = reader.read(mail.parsed(), mail.message().receivedAt().atZone(zone).toLocalDate());
+        Optional<PaymentOrderReader.PaymentOrder> order = orders.read(mail.parsed(), mail.message().receivedAt());
         if (order.isEmpty()) {
             return; // a manager's other mail goes the usual way
         }
@@ -62,19 +51,15 @@ public final class RecordForwardedPaymentOrder implements Mailet {
         if (account.isEmpty()) {
             List<String> names = managed.stream().map(id -> mail.repositories().accounts().find(id)
                     .map(a -> a.name() + " (account " + id + ")").orElse("account " + id)).toList();
-            mail.repositories().outbox().add(mails.paymentOrderAccountUnclear(manager.value(), o, names, mail.message().id(), mail.now()));
+            mail.repositories().outbox().add(orders.mails().paymentOrderAccountUnclear(manager.value(), o, names, mail.message().id(), mail.now()));
             mail.sent("question to manager " + manager + ": which account");
             mail.decide(Route.PAYMENT_ORDER, InboundState.HELD, null, "payment order passed on by manager " + manager
                     + ": which of their " + managed.size() + " accounts is not clear; the manager was asked");
             return;
         }
         long id = account.get();
-        payments.recordEvidence(mail.repositories(), id, o.number(), o.date(), o.amount(), mail.message().id());
-        Optional<Account> a = mail.repositories().accounts().find(id);
-        int waiting = mail.repositories().billing().notices(id, List.of(NoticeState.HELD, NoticeState.SCHEDULED)).size();
         String from = original.map(e -> e.value() + " (passed on by " + manager + ")").orElse(manager.value());
-        mail.repositories().outbox().add(mails.paymentOrderReceived(id, a.map(Account::name).orElse("account " + id), manager.value(),
-                from, o, waiting, false, mail.message().id(), mail.now()));
+        orders.record(mail.repositories(), id, o, from, false, mail.message().id(), mail.now());
         mail.sent("payment order recorded for account " + id);
         mail.decide(Route.PAYMENT_ORDER, InboundState.ROUTED, id, "payment order passed on by manager " + manager
                 + " recorded as payment evidence for account " + id);
