@@ -29,10 +29,8 @@ final class JpaBillingRepository implements BillingRepository {
     private final boolean postgres;
 
     private static final String RECHECK_DUE = "(state = 'HELD' AND hold_until <= ?) OR (state = 'SCHEDULED' AND planned_at <= ?)";
-    private static final LockedPage RECHECK_POSTGRES = new LockedPage(true, "notice", "id", RECHECK_DUE, "id");
-    private static final LockedPage RECHECK_H2 = new LockedPage(false, "notice", "id", RECHECK_DUE, "id");
-    private static final LockedPage QUEUED_BATCH_POSTGRES = new LockedPage(true, "notice_batch", "id", "state = 'QUEUED'", "id");
-    private static final LockedPage QUEUED_BATCH_H2 = new LockedPage(false, "notice_batch", "id", "state = 'QUEUED'", "id");
+    private static final LockedPage RECHECK_PAGE = new LockedPage("notice", "id", RECHECK_DUE, "id");
+    private static final LockedPage QUEUED_BATCH = new LockedPage("notice_batch", "id", "state = 'QUEUED'", "id");
 
     JpaBillingRepository(EntityManager em, boolean postgres) {
         this.em = em;
@@ -217,7 +215,7 @@ final class JpaBillingRepository implements BillingRepository {
     @Override
     public List<Notice> dueForRecheck(Instant now, int limit) {
         var at = now.atOffset(ZoneOffset.UTC);
-        return (postgres ? RECHECK_POSTGRES : RECHECK_H2).claim(em, Notice.class, limit, at, at);
+        return RECHECK_PAGE.claim(em, postgres, Notice.class, limit, at, at);
     }
 
     @Override
@@ -260,8 +258,7 @@ final class JpaBillingRepository implements BillingRepository {
 
     @Override
     public Optional<app.frontdesk.domain.model.billing.NoticeBatch> claimQueuedBatch() {
-        return (postgres ? QUEUED_BATCH_POSTGRES : QUEUED_BATCH_H2)
-                .claim(em, app.frontdesk.domain.model.billing.NoticeBatch.class, 1).stream().findFirst();
+        return QUEUED_BATCH.claim(em, postgres, app.frontdesk.domain.model.billing.NoticeBatch.class, 1).stream().findFirst();
     }
 
     @Override

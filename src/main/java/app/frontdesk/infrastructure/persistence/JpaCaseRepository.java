@@ -18,12 +18,9 @@ final class JpaCaseRepository implements CaseRepository {
     private static final String OVERDUE = OPEN + " AND c.account_id IS NOT NULL AND c.due_at <= ?"
             + " AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.kind = 'deadline-missed')";
     private static final String DIGEST_DUE = "t.kind = 'ALERT' AND t.pending > 0";
-    private static final LockedPage EXPIRED_POSTGRES = new LockedPage(true, "support_case c", "c.id", EXPIRED, "c.id");
-    private static final LockedPage EXPIRED_H2 = new LockedPage(false, "support_case c", "c.id", EXPIRED, "c.id");
-    private static final LockedPage OVERDUE_POSTGRES = new LockedPage(true, "support_case c", "c.id", OVERDUE, "c.id");
-    private static final LockedPage OVERDUE_H2 = new LockedPage(false, "support_case c", "c.id", OVERDUE, "c.id");
-    private static final LockedPage DIGESTS_POSTGRES = new LockedPage(true, "sender_throttle t", "t.sender, t.kind", DIGEST_DUE, "t.last_sent_at");
-    private static final LockedPage DIGESTS_H2 = new LockedPage(false, "sender_throttle t", "t.sender, t.kind", DIGEST_DUE, "t.last_sent_at");
+    private static final LockedPage EXPIRED_PAGE = new LockedPage("support_case c", "c.id", EXPIRED, "c.id");
+    private static final LockedPage OVERDUE_PAGE = new LockedPage("support_case c", "c.id", OVERDUE, "c.id");
+    private static final LockedPage DIGESTS_PAGE = new LockedPage("sender_throttle t", "t.sender, t.kind", DIGEST_DUE, "t.last_sent_at");
 
     private final EntityManager em;
     private final boolean postgres;
@@ -73,7 +70,7 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SupportCase> expiredBy(Instant now, int limit) {
-        return (postgres ? EXPIRED_POSTGRES : EXPIRED_H2).claim(em, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
+        return EXPIRED_PAGE.claim(em, postgres, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -99,7 +96,7 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SupportCase> overdue(Instant now, int limit) {
-        return (postgres ? OVERDUE_POSTGRES : OVERDUE_H2).claim(em, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
+        return OVERDUE_PAGE.claim(em, postgres, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -131,6 +128,6 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public List<SenderThrottle> pendingDigests(int limit) {
-        return (postgres ? DIGESTS_POSTGRES : DIGESTS_H2).claim(em, SenderThrottle.class, limit);
+        return DIGESTS_PAGE.claim(em, postgres, SenderThrottle.class, limit);
     }
 }

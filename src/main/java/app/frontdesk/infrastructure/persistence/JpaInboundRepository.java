@@ -15,15 +15,14 @@ import java.util.Optional;
 final class JpaInboundRepository implements InboundRepository {
 
     private static final String DUE = "state = 'RECEIVED' AND next_attempt_at <= ?";
-    private static final LockedPage CLAIM_DUE_POSTGRES = new LockedPage(true, "inbound_message", "id", DUE, "id");
-    private static final LockedPage CLAIM_DUE_H2 = new LockedPage(false, "inbound_message", "id", DUE, "id");
+    private static final LockedPage CLAIM_DUE = new LockedPage("inbound_message", "id", DUE, "id");
 
     private final EntityManager em;
-    private final LockedPage claimDue;
+    private final boolean postgres;
 
     JpaInboundRepository(EntityManager em, boolean postgres) {
         this.em = em;
-        this.claimDue = postgres ? CLAIM_DUE_POSTGRES : CLAIM_DUE_H2;
+        this.postgres = postgres;
     }
 
     @Override
@@ -88,6 +87,6 @@ final class JpaInboundRepository implements InboundRepository {
 
     @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
-        return claimDue.claim(em, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC));
+        return CLAIM_DUE.claim(em, postgres, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC));
     }
 }

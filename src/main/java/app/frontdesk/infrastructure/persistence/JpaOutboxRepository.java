@@ -11,15 +11,14 @@ import java.util.List;
 final class JpaOutboxRepository implements OutboxRepository {
 
     private static final String DUE = "state = 'PENDING' AND next_attempt_at <= ?";
-    private static final LockedPage CLAIM_DUE_POSTGRES = new LockedPage(true, "outbox", "id", DUE, "id");
-    private static final LockedPage CLAIM_DUE_H2 = new LockedPage(false, "outbox", "id", DUE, "id");
+    private static final LockedPage CLAIM_DUE = new LockedPage("outbox", "id", DUE, "id");
 
     private final EntityManager em;
-    private final LockedPage claimDue;
+    private final boolean postgres;
 
     JpaOutboxRepository(EntityManager em, boolean postgres) {
         this.em = em;
-        this.claimDue = postgres ? CLAIM_DUE_POSTGRES : CLAIM_DUE_H2;
+        this.postgres = postgres;
     }
 
     @Override
@@ -29,7 +28,7 @@ final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboundMail> claimDue(Instant now, int limit) {
-        return claimDue.claim(em, OutboundMail.class, limit, now.atOffset(ZoneOffset.UTC));
+        return CLAIM_DUE.claim(em, postgres, OutboundMail.class, limit, now.atOffset(ZoneOffset.UTC));
     }
 
     @Override

@@ -18,43 +18,35 @@ import java.util.List;
  */
 final class LockedPage {
 
-    private final String sql;
-    private final boolean conditionTwice;
+    private final String postgresSql;
+    private final String h2Sql;
 
     /**
      * @param table the table, with an alias when the condition uses one ({@code "support_case c"})
-     * @param key its key columns, qualified like the condition ({@code "c.id"} or {@code "sender, kind"})
+     * @param key its key columns, qualified like the condition ({@code "c.id"} or {@code "t.sender, t.kind"})
      */
-    LockedPage(boolean postgres, String table, String key, String condition, String order) {
+    LockedPage(String table, String key, String condition, String order) {
         condition = "(" + condition + ")";
-        if (postgres) {
-            sql = "SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + order
-                    + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-        } else {
-            sql = "SELECT * FROM " + table + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + table + " WHERE " + condition
-                    + " ORDER BY " + order + " FETCH FIRST ? ROWS ONLY) AND " + condition + " ORDER BY " + order
-                    + " FOR UPDATE SKIP LOCKED";
-        }
-        this.conditionTwice = !postgres;
+        postgresSql = "SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + order
+                + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+        h2Sql = "SELECT * FROM " + table + " WHERE (" + key + ") IN (SELECT " + key + " FROM " + table + " WHERE " + condition
+                + " ORDER BY " + order + " FETCH FIRST ? ROWS ONLY) AND " + condition + " ORDER BY " + order
+                + " FOR UPDATE SKIP LOCKED";
     }
 
     /** The locked rows, at most {@code limit}; {@code parameters} fill the condition's {@code ?} in order. */
-    <T> List<T> claim(EntityManager em, Class<T> type, int limit, Object... parameters) {
+    <T> List<T> claim(EntityManager em, boolean postgres, Class<T> type, int limit, Object... parameters) {
         List<Object> values = new ArrayList<>(List.of(parameters));
         values.add(limit);
-        if (conditionTwice) {
-            values.addAll(List.of(parameters));
+        if (!postgres) {
+            values.addAll(List.of(parameters)); // the condition again, outside
         }
-        Query query = em.createNativeQuery(sql, type);
+        Query query = em.createNativeQuery(postgres ? postgresSql : h2Sql, type);
         for (int i = 0; i < values.size(); i++) {
             query.setParameter(i + 1, values.get(i));
         }
         @SuppressWarnings("unchecked")
         List<T> rows = query.getResultList();
         return rows;
-    }
-
-    String sql() {
-        return sql;
     }
 }
