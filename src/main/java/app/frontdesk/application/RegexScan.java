@@ -1,6 +1,5 @@
 package app.frontdesk.application;
 
-import java.util.BitSet;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +19,14 @@ public final class RegexScan {
 
     private final Pattern pattern;
     private final boolean prefilter;
-    private final BitSet asked = new BitSet(Character.MAX_VALUE + 1);
-    private final BitSet canStart = new BitSet(Character.MAX_VALUE + 1);
+    /**
+     * Per character: 0 not asked yet, {@link #YES} or {@link #NO}. Filled as characters are met, by
+     * any thread and without a lock: two threads asking at once get the same answer, and a byte is
+     * written whole.
+     */
+    private final byte[] startsWith = new byte[Character.MAX_VALUE + 1];
+    private static final byte YES = 1;
+    private static final byte NO = 2;
 
     public RegexScan(Pattern pattern) {
         this.pattern = pattern;
@@ -57,15 +62,12 @@ public final class RegexScan {
         if (Character.isSurrogate(c)) {
             return true; // half a character says nothing about the whole
         }
-        synchronized (asked) {
-            if (!asked.get(c)) {
-                Matcher m = pattern.matcher(String.valueOf(c));
-                if (m.lookingAt() || m.hitEnd()) {
-                    canStart.set(c);
-                }
-                asked.set(c);
-            }
-            return canStart.get(c);
+        byte known = startsWith[c];
+        if (known == 0) {
+            Matcher m = pattern.matcher(String.valueOf(c));
+            known = m.lookingAt() || m.hitEnd() ? YES : NO;
+            startsWith[c] = known;
         }
+        return known == YES;
     }
 }

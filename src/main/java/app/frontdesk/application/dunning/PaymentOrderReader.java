@@ -1,5 +1,6 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.application.RegexScan;
 import app.frontdesk.application.pipeline.ParsedMail;
 import app.frontdesk.domain.model.billing.Money;
 import java.math.BigDecimal;
@@ -18,6 +19,8 @@ public final class PaymentOrderReader {
 
     private static final Pattern MARKER = Pattern.compile(
             "(?iu)(плат[её]жн\\p{L}*\\s+поручени\\p{L}*|п/п\\s*№|payment\\s+(order|confirmation))");
+    /** Read in every verified contact's message: searched only where one of its words can start. */
+    private static final RegexScan MARKER_SCAN = new RegexScan(MARKER);
     private static final Pattern NUMBER = Pattern.compile(
             "(?iu)(?:плат[её]жн\\p{L}*\\s+поручени\\p{L}*|п/п|payment\\s+order)\\s*(?:№|no\\.?|#|n)\\s*(\\d{1,12})");
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{2}\\.\\d{2}\\.\\d{4})(?!\\d)");
@@ -37,12 +40,12 @@ public final class PaymentOrderReader {
 
     public Optional<PaymentOrder> read(ParsedMail mail, LocalDate received) {
         String text = mail.subject() + "\n" + mail.text();
-        if (MARKER.matcher(text).find()) {
+        if (MARKER_SCAN.find(text).isPresent()) {
             return Optional.of(fields(text, received, "text"));
         }
         for (ParsedMail.Document d : mail.documents()) {
             String pdf = documents.text(d.bytes());
-            if (MARKER.matcher(pdf).find()) {
+            if (MARKER_SCAN.find(pdf).isPresent()) {
                 return Optional.of(fields(pdf, received, "attachment " + d.filename()));
             }
         }
