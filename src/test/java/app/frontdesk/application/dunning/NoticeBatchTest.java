@@ -65,6 +65,28 @@ class NoticeBatchTest {
         }
     }
 
+    /** Batches queued before V5 kept their rows as JSON lines; they are still decided after the upgrade. */
+    @Test
+    void aBatchQueuedInTheEarlierJsonLineFormatIsStillDecided() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = gw.accounts.create(new AccountDraft("Romashka", List.of("romashka.example"), List.of(), null), "test");
+            gw.db.inTransaction(r -> {
+                r.billing().add(new Invoice("INV-1", account, Money.of("100.00", "RUB"), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15)));
+                return null;
+            });
+            String line = "{\"a\":" + account + ",\"k\":\"REMINDER\",\"i\":[\"INV-1\"],\"m\":\"100.00\",\"c\":\"RUB\",\"p\":\"\"}\n";
+            long batch = gw.db.inTransaction(r -> {
+                NoticeBatch b = new NoticeBatch(1, gw.clock.instant());
+                r.billing().add(b);
+                r.billing().add(new app.frontdesk.domain.model.billing.NoticeBatchInput(b.id(), line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return b.id();
+            });
+            assertEquals(1, gw.services.batches.runDue());
+            List<NoticeDecision> table = gw.db.inTransaction(r -> r.billing().batchDecisions(batch));
+            assertEquals(List.of(Verdict.SEND), table.stream().map(NoticeDecision::verdict).toList());
+        }
+    }
+
     @Test
     void badLinesAreReportedAndNothingIsQueued() {
         ImportRefused e = assertThrows(ImportRefused.class, () -> NoticeBatches.parse("account_id,kind,invoices,amount,currency,planned_at\n"
