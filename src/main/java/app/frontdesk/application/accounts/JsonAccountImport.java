@@ -1,6 +1,6 @@
 package app.frontdesk.application.accounts;
 
-import jakarta.json.Json;
+import app.frontdesk.application.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -23,7 +23,7 @@ public final class JsonAccountImport {
 
     public static Map<Integer, AccountDraft> parse(String json) throws InvalidAccountException {
         JsonValue root;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.READERS.createReader(new StringReader(json))) {
             root = reader.readValue();
         } catch (JsonParsingException e) {
             var where = e.getLocation();

@@ -1,10 +1,10 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.domain.model.account.ContactChannel;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,16 +30,16 @@ public final class WebhookAuthorizationChannel implements AuthorizationChannel {
     @Override
     public OutboundMail compose(AuthorizationRequest r) {
         String url = r.contact().webhookUrl().orElseThrow(() -> new IllegalStateException("contact " + r.contact().id() + " has no webhook URL"));
-        JsonArrayBuilder evidence = Json.createArrayBuilder();
-        r.evidence().forEach(e -> evidence.add(Json.createObjectBuilder().add("kind", e.kind()).add("value", e.value())));
+        JsonArrayBuilder evidence = JsonFactories.BUILDERS.createArrayBuilder();
+        r.evidence().forEach(e -> evidence.add(JsonFactories.BUILDERS.createObjectBuilder().add("kind", e.kind()).add("value", e.value())));
         String id = messageIds.next();
-        String body = Json.createObjectBuilder()
+        String body = JsonFactories.BUILDERS.createObjectBuilder()
                 .add("event", "authorization-requested")
                 .add("delivery", id)
                 .add("case", r.supportCase().reference())
-                .add("account", Json.createObjectBuilder().add("id", r.account().id()).add("name", r.account().name()))
+                .add("account", JsonFactories.BUILDERS.createObjectBuilder().add("id", r.account().id()).add("name", r.account().name()))
                 .add("contact", r.contact().address().value())
-                .add("sender", Json.createObjectBuilder().add("address", r.supportCase().sender())
+                .add("sender", JsonFactories.BUILDERS.createObjectBuilder().add("address", r.supportCase().sender())
                         .add("name", r.supportCase().senderName().orElse("")))
                 .add("subject", r.subject())
                 .add("excerpt", Excerpt.of(r.text()))

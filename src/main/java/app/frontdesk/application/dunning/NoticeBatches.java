@@ -1,5 +1,6 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.CsvAccountImport;
 import app.frontdesk.application.accounts.ImportProblem;
@@ -7,7 +8,6 @@ import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeBatch;
 import app.frontdesk.domain.model.billing.NoticeBatchInput;
 import app.frontdesk.domain.model.billing.NoticeKind;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,10 +31,6 @@ import java.util.Locale;
  * queued); rows are decided in chunks, each chunk's decisions committed together with the progress.
  */
 public final class NoticeBatches {
-
-    /** One factory: {@code Json.createObjectBuilder()} looks the provider up through ServiceLoader on every call. */
-    private static final jakarta.json.JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
-    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
     static final List<String> COLUMNS = List.of("account_id", "kind", "invoices", "amount", "currency", "planned_at");
     static final int CHUNK = 1000;
@@ -153,7 +149,7 @@ public final class NoticeBatches {
 
     /** The JSON lines that batches queued before V5 were stored in. */
     private static NoticeRequest decodeJsonLine(String line, Instant now) {
-        JsonObject o = READERS.createReader(new StringReader(line)).readObject();
+        JsonObject o = JsonFactories.READERS.createReader(new StringReader(line)).readObject();
         List<String> invoices = o.getJsonArray("i").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         String p = o.getString("p");
         return new NoticeRequest(o.getJsonNumber("a").longValue(), NoticeKind.valueOf(o.getString("k")), invoices,
@@ -208,7 +204,7 @@ public final class NoticeBatches {
     static List<NoticeRequest> parseJson(String json) throws ImportRefused {
         JsonArray array;
         try {
-            array = Json.createReader(new StringReader(json)).readArray();
+            array = JsonFactories.READERS.createReader(new StringReader(json)).readArray();
         } catch (RuntimeException e) {
             throw new ImportRefused(List.of(new ImportProblem(0, "not valid JSON: " + e.getMessage())));
         }

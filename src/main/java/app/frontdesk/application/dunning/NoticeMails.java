@@ -1,5 +1,6 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.outbox.MailComposer;
@@ -8,7 +9,6 @@ import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,9 +51,9 @@ public final class NoticeMails {
             case BLOCK -> "blocked";
         };
         if (n.callbackUrl().isPresent()) {
-            JsonArrayBuilder reasons = Json.createArrayBuilder();
-            d.reasons().forEach(r -> reasons.add(Json.createObjectBuilder().add("code", r.code()).add("message", r.message())));
-            var json = Json.createObjectBuilder().add("event", "notice-" + what).add("notice", n.id())
+            JsonArrayBuilder reasons = JsonFactories.BUILDERS.createArrayBuilder();
+            d.reasons().forEach(r -> reasons.add(JsonFactories.BUILDERS.createObjectBuilder().add("code", r.code()).add("message", r.message())));
+            var json = JsonFactories.BUILDERS.createObjectBuilder().add("event", "notice-" + what).add("notice", n.id())
                     .add("externalRef", n.externalRef() == null ? "" : n.externalRef())
                     .add("verdict", d.verdict().name()).add("reasons", reasons);
             if (d.holdUntil() != null) {

@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.application.accounts.CsvAccountImport;
 import app.frontdesk.application.accounts.ImportProblem;
@@ -127,10 +128,10 @@ public class AccountResource {
     @Operation(summary = "Bad experiences within the care window and the red flag")
     public Response experience(@PathParam("id") long id) {
         var t = lifecycle.gateway().services().care.timeline(id);
-        var list = jakarta.json.Json.createArrayBuilder();
-        t.experiences().forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("at", e.occurredAt().toString())
+        var list = JsonFactories.BUILDERS.createArrayBuilder();
+        t.experiences().forEach(e -> list.add(JsonFactories.BUILDERS.createObjectBuilder().add("at", e.occurredAt().toString())
                 .add("kind", e.kind().name()).add("detail", e.detail() == null ? "" : e.detail())));
-        var o = jakarta.json.Json.createObjectBuilder().add("accountId", id).add("flagged", t.flagged())
+        var o = JsonFactories.BUILDERS.createObjectBuilder().add("accountId", id).add("flagged", t.flagged())
                 .add("headOfSupportAlerted", t.headAlerted()).add("experiences", list);
         if (t.raisedAt() != null) {
             o.add("raisedAt", t.raisedAt().toString());
@@ -170,7 +171,7 @@ public class AccountResource {
         try {
             long id = lifecycle.gateway().services().payments.recordEvidence(account, BillingJson.text(o, "number", false), BillingResource.date(o, "date"),
                     amount, null);
-            return Response.ok(jakarta.json.Json.createObjectBuilder().add("id", id).build().toString()).build();
+            return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("id", id).build().toString()).build();
         } catch (IllegalArgumentException e) {
             throw new jakarta.ws.rs.BadRequestException(e.getMessage());
         }
@@ -178,7 +179,7 @@ public class AccountResource {
 
     private static AccountDraft draft(String body) throws InvalidAccountException {
         jakarta.json.JsonValue json;
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body == null ? "" : body))) {
+        try (var reader = JsonFactories.READERS.createReader(new java.io.StringReader(body == null ? "" : body))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             throw new InvalidAccountException(List.of(new ImportProblem(0, "the body is not valid JSON: " + e.getMessage())));

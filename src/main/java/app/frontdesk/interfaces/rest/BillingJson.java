@@ -1,10 +1,10 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.dunning.GateDecision;
 import app.frontdesk.application.dunning.NoticeRequest;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,7 +26,7 @@ final class BillingJson {
     }
 
     static JsonValue parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JsonFactories.READERS.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             throw new BadRequestException("the body is not valid JSON: " + e.getMessage());
@@ -116,9 +116,9 @@ final class BillingJson {
     }
 
     static JsonObjectBuilder answer(GateDecision d) {
-        var reasons = Json.createArrayBuilder();
-        d.reasons().forEach(r -> reasons.add(Json.createObjectBuilder().add("code", r.code()).add("message", r.message())));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("verdict", d.verdict().name()).add("reasons", reasons);
+        var reasons = JsonFactories.BUILDERS.createArrayBuilder();
+        d.reasons().forEach(r -> reasons.add(JsonFactories.BUILDERS.createObjectBuilder().add("code", r.code()).add("message", r.message())));
+        JsonObjectBuilder b = JsonFactories.BUILDERS.createObjectBuilder().add("verdict", d.verdict().name()).add("reasons", reasons);
         if (d.holdUntil() != null) {
             b.add("holdUntil", d.holdUntil().toString());
         }

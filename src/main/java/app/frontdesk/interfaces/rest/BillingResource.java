@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.accounts.ImportProblem;
 import app.frontdesk.application.dunning.CamtImport;
 import app.frontdesk.application.dunning.ClientBankExchangeImport;
@@ -12,7 +13,6 @@ import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.PaymentSource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -72,7 +72,7 @@ public class BillingResource {
             }
             return invoices.size();
         });
-        return Response.ok(Json.createObjectBuilder().add("stored", stored).build().toString()).build();
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("stored", stored).build().toString()).build();
     }
 
     @POST
@@ -113,11 +113,11 @@ public class BillingResource {
             }
             return result(lifecycle.gateway().services().payments.record(drafts));
         } catch (ImportRefused e) {
-            var problems = Json.createArrayBuilder();
+            var problems = JsonFactories.BUILDERS.createArrayBuilder();
             for (ImportProblem p : e.problems()) {
-                problems.add(Json.createObjectBuilder().add("line", p.line()).add("problem", p.problem()));
+                problems.add(JsonFactories.BUILDERS.createObjectBuilder().add("line", p.line()).add("problem", p.problem()));
             }
-            return Response.status(Response.Status.BAD_REQUEST).entity(Json.createObjectBuilder()
+            return Response.status(Response.Status.BAD_REQUEST).entity(JsonFactories.BUILDERS.createObjectBuilder()
                     .add("error", "the file was refused; nothing was imported").add("problems", problems).build().toString()).build();
         }
     }
@@ -126,8 +126,8 @@ public class BillingResource {
     @Path("payments/unmatched")
     @Operation(summary = "Payments that could not be tied to an account, for a person")
     public Response unmatched() {
-        var list = Json.createArrayBuilder();
-        lifecycle.gateway().database().inTransaction(r -> r.billing().unmatchedPayments(500)).forEach(p -> list.add(Json.createObjectBuilder()
+        var list = JsonFactories.BUILDERS.createArrayBuilder();
+        lifecycle.gateway().database().inTransaction(r -> r.billing().unmatchedPayments(500)).forEach(p -> list.add(JsonFactories.BUILDERS.createObjectBuilder()
                 .add("id", p.id()).add("externalId", p.externalId()).add("amount", p.amount().toString())
                 .add("payerInn", p.payerInn() == null ? "" : p.payerInn()).add("purpose", p.purpose())
                 .add("bookingDate", String.valueOf(p.bookingDate()))));
@@ -135,9 +135,9 @@ public class BillingResource {
     }
 
     private static Response result(PaymentDesk.Result r) {
-        return Response.ok(Json.createObjectBuilder().add("stored", r.stored()).add("duplicates", r.duplicates())
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("stored", r.stored()).add("duplicates", r.duplicates())
                 .add("allocated", r.allocated()).add("unallocated", r.unallocated()).add("unmatched", r.unmatched())
-                .add("pending", r.pending()).add("accounts", Json.createArrayBuilder(List.copyOf(r.accounts()))).build().toString()).build();
+                .add("pending", r.pending()).add("accounts", JsonFactories.BUILDERS.createArrayBuilder(List.copyOf(r.accounts()))).build().toString()).build();
     }
 
     private static List<JsonObject> records(String body) {

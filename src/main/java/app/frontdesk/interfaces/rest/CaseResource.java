@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.bootstrap.GatewayLifecycle;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.outbox.OutboundMail;
@@ -8,7 +9,6 @@ import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -122,7 +122,7 @@ public class CaseResource {
     }
 
     private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
+        try (var reader = JsonFactories.READERS.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new BadRequestException("the body must be a JSON object: " + e.getMessage());

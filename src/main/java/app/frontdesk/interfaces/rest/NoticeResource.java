@@ -1,10 +1,10 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -65,14 +65,14 @@ public class NoticeResource {
     @Operation(summary = "A submitted notice: state, hold, and every decision with its reasons and the data it saw")
     public Response get(@PathParam("id") long id) {
         return lifecycle.gateway().database().inTransaction(r -> r.billing().notice(id).map(n -> {
-            var decisions = Json.createArrayBuilder();
-            r.billing().decisions(id).forEach(d -> decisions.add(Json.createObjectBuilder().add("verdict", d.verdict().name())
+            var decisions = JsonFactories.BUILDERS.createArrayBuilder();
+            r.billing().decisions(id).forEach(d -> decisions.add(JsonFactories.BUILDERS.createObjectBuilder().add("verdict", d.verdict().name())
                     .add("cause", d.cause()).add("decidedAt", d.decidedAt().toString())
-                    .add("reasons", Json.createReader(new java.io.StringReader(d.reasons())).readArray())
-                    .add("dataSeen", Json.createReader(new java.io.StringReader(d.dataSeen())).readObject())));
-            var b = Json.createObjectBuilder().add("id", n.id()).add("accountId", n.accountId()).add("kind", n.kind().name())
+                    .add("reasons", JsonFactories.READERS.createReader(new java.io.StringReader(d.reasons())).readArray())
+                    .add("dataSeen", JsonFactories.READERS.createReader(new java.io.StringReader(d.dataSeen())).readObject())));
+            var b = JsonFactories.BUILDERS.createObjectBuilder().add("id", n.id()).add("accountId", n.accountId()).add("kind", n.kind().name())
                     .add("state", n.state().name()).add("claimed", n.claimed().toString()).add("plannedAt", n.plannedAt().toString())
-                    .add("invoices", Json.createArrayBuilder(n.invoices())).add("decisions", decisions);
+                    .add("invoices", JsonFactories.BUILDERS.createArrayBuilder(n.invoices())).add("decisions", decisions);
             n.holdUntil().ifPresent(h -> b.add("holdUntil", h.toString()));
             return Response.ok(b.build().toString()).build();
         })).orElseThrow(() -> new NotFoundException("no notice " + id));
@@ -86,11 +86,11 @@ public class NoticeResource {
     public Response batch(String body) {
         try {
             long id = lifecycle.gateway().services().batches.submit(app.frontdesk.application.dunning.NoticeBatches.parse(body == null ? "" : body));
-            return Response.accepted(Json.createObjectBuilder().add("batchId", id).build().toString()).build();
+            return Response.accepted(JsonFactories.BUILDERS.createObjectBuilder().add("batchId", id).build().toString()).build();
         } catch (app.frontdesk.application.dunning.ImportRefused e) {
-            var problems = Json.createArrayBuilder();
-            e.problems().forEach(p -> problems.add(Json.createObjectBuilder().add("line", p.line()).add("problem", p.problem())));
-            return Response.status(Response.Status.BAD_REQUEST).entity(Json.createObjectBuilder()
+            var problems = JsonFactories.BUILDERS.createArrayBuilder();
+            e.problems().forEach(p -> problems.add(JsonFactories.BUILDERS.createObjectBuilder().add("line", p.line()).add("problem", p.problem())));
+            return Response.status(Response.Status.BAD_REQUEST).entity(JsonFactories.BUILDERS.createObjectBuilder()
                     .add("error", "the file was refused; nothing was queued").add("problems", problems).build().toString()).build();
         }
     }
@@ -100,7 +100,7 @@ public class NoticeResource {
     @Operation(summary = "Progress of a batch: state, total, done")
     public Response batchState(@PathParam("id") long id) {
         return lifecycle.gateway().database().inTransaction(r -> r.billing().batch(id).map(b -> {
-            var o = Json.createObjectBuilder().add("batchId", b.id()).add("state", b.state().name()).add("total", b.total()).add("done", b.done());
+            var o = JsonFactories.BUILDERS.createObjectBuilder().add("batchId", b.id()).add("state", b.state().name()).add("total", b.total()).add("done", b.done());
             if (b.error() != null) {
                 o.add("error", b.error());
             }
@@ -118,17 +118,17 @@ public class NoticeResource {
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("row,account_id,verdict,codes,hold_until\n");
             for (var d : decisions) {
-                var codes = Json.createReader(new java.io.StringReader(d.reasons())).readArray().stream()
+                var codes = JsonFactories.READERS.createReader(new java.io.StringReader(d.reasons())).readArray().stream()
                         .map(v -> v.asJsonObject().getString("code")).toList();
                 csv.append(d.batchRow()).append(',').append(d.accountId()).append(',').append(d.verdict()).append(',')
                         .append(String.join(";", codes)).append(',').append(d.holdUntil() == null ? "" : d.holdUntil().toString()).append('\n');
             }
             return Response.ok(csv.toString(), "text/csv").build();
         }
-        var rows = Json.createArrayBuilder();
+        var rows = JsonFactories.BUILDERS.createArrayBuilder();
         for (var d : decisions) {
-            var row = Json.createObjectBuilder().add("row", d.batchRow()).add("accountId", d.accountId()).add("verdict", d.verdict().name())
-                    .add("reasons", Json.createReader(new java.io.StringReader(d.reasons())).readArray());
+            var row = JsonFactories.BUILDERS.createObjectBuilder().add("row", d.batchRow()).add("accountId", d.accountId()).add("verdict", d.verdict().name())
+                    .add("reasons", JsonFactories.READERS.createReader(new java.io.StringReader(d.reasons())).readArray());
             if (d.holdUntil() != null) {
                 row.add("holdUntil", d.holdUntil().toString());
             }

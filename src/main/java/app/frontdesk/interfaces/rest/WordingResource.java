@@ -1,12 +1,12 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.JsonFactories;
 import app.frontdesk.application.wording.Finding;
 import app.frontdesk.application.wording.Purpose;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -46,12 +46,12 @@ public class WordingResource {
         }
         WordingCheck.Result r = lifecycle.gateway().services().wording.check(text, language, purpose,
                 Optional.ofNullable(BillingJson.text(o, "customerMessage", false)));
-        var findings = Json.createArrayBuilder();
+        var findings = JsonFactories.BUILDERS.createArrayBuilder();
         for (Finding f : r.findings()) {
-            findings.add(Json.createObjectBuilder().add("rule", f.rule()).add("start", f.start()).add("end", f.end())
+            findings.add(JsonFactories.BUILDERS.createObjectBuilder().add("rule", f.rule()).add("start", f.start()).add("end", f.end())
                     .add("excerpt", f.excerpt()).add("message", f.message()).add("suggestion", f.suggestion()));
         }
-        return Response.ok(Json.createObjectBuilder().add("language", r.language().getLanguage()).add("findings", findings)
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("language", r.language().getLanguage()).add("findings", findings)
                 .build().toString()).build();
     }
 }
