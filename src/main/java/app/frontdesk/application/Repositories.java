@@ -1,5 +1,6 @@
 package app.frontdesk.application;
 
+import app.frontdesk.application.dunning.GateFactsQuery;
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
@@ -27,4 +28,7 @@ public interface Repositories {
     BillingRepository billing();
 
     CareRepository care();
+
+    /** The dunning gate's read of billing, cases and flags together. */
+    GateFactsQuery gateFacts();
 }

@@ -1,17 +1,11 @@
 package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.Repositories;
-import app.frontdesk.domain.model.billing.InvoiceStatus;
-import app.frontdesk.domain.model.billing.Money;
-import app.frontdesk.domain.model.billing.NoticeKind;
 import app.frontdesk.domain.model.calendar.BusinessHours;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what the gate needs for many notices at once: a fixed number of set-based, indexed queries
- * per chunk whatever its size (invoices, allocations, unallocated payments, payment orders, open
- * cases, recent notices, time zones), so that a single check and a file of 100,000 cost the same per
- * row in round trips.
+ * Reads what the gate needs for many notices at once: one set-based read per chunk whatever its size
+ * (see GateFactsQuery), so that a single check and a file of 100,000 cost the same per row in round
+ * trips.
  */
 public final class GateFactsLoader {
 
@@ -38,46 +31,46 @@ public final class GateFactsLoader {
     public List<GateFacts> load(Repositories repos, List<NoticeRequest> requests, Long exceptNotice, Instant now) {
         Set<String> numbers = new LinkedHashSet<>();
         Set<Long> accounts = new LinkedHashSet<>();
-        Map<NoticeKind, Set<String>> numbersByKind = new EnumMap<>(NoticeKind.class);
         for (NoticeRequest r : requests) {
             numbers.addAll(r.invoiceNumbers());
             accounts.add(r.accountId());
-            numbersByKind.computeIfAbsent(r.kind(), k -> new LinkedHashSet<>()).addAll(r.invoiceNumbers());
         }
-        Map<String, InvoiceState> invoices = new HashMap<>();
-        for (Object[] row : repos.billing().invoiceStates(numbers)) {
-            Currency currency = Currency.getInstance(((String) row[3]).strip());
-            invoices.put((String) row[0], new InvoiceState((String) row[0], ((Number) row[1]).longValue(), money((BigDecimal) row[2], currency),
-                    InvoiceStatus.valueOf((String) row[4]), date(row[5]), money((BigDecimal) row[6], currency)));
-        }
-        Map<Long, List<Money>> unallocated = repos.billing().unallocatedRemainders(accounts);
-        var evidence = repos.billing().unconfirmedEvidence(accounts);
-        Map<Long, List<String>> cases = repos.cases().openCaseReferences(accounts);
-        Map<Long, String[]> local = repos.billing().localTimes(accounts);
-        Set<Long> flagged = repos.care().flagged(accounts);
-        Map<NoticeKind, Map<String, List<Instant>>> recent = new EnumMap<>(NoticeKind.class);
-        numbersByKind.forEach((kind, nums) -> recent.put(kind, repos.billing().sentSince(nums, kind, now.minus(repeatWindow), exceptNotice)));
-
+        GateFactsQuery.Rows rows = repos.gateFacts().read(numbers, accounts, now.minus(repeatWindow), exceptNotice);
         List<GateFacts> out = new ArrayList<>(requests.size());
         for (NoticeRequest r : requests) {
-            Map<String, InvoiceState> mine = new HashMap<>();
-            Map<String, List<Instant>> mineRecent = new HashMap<>();
-            for (String n : r.invoiceNumbers()) {
-                InvoiceState i = invoices.get(n);
-                if (i != null) {
-                    mine.put(n, i);
-                }
-                List<Instant> sent = recent.getOrDefault(r.kind(), Map.of()).get(n);
-                if (sent != null) {
-                    mineRecent.put(n, sent);
-                }
-            }
-            out.add(new GateFacts(mine, unallocated.getOrDefault(r.accountId(), List.of()),
-                    evidence.getOrDefault(r.accountId(), List.of()), cases.getOrDefault(r.accountId(), List.of()),
-                    flagged.contains(r.accountId()), mineRecent,
-                    zone(local.get(r.accountId())), hours(local.get(r.accountId()))));
+            out.add(facts(r, rows));
         }
         return out;
+    }
+
+    /** Facts for one notice, in the same single read; an account that does not exist is the caller's error. */
+    public GateFacts loadOne(Repositories repos, NoticeRequest request, Long exceptNotice, Instant now) {
+        GateFactsQuery.Rows rows = repos.gateFacts().read(request.invoiceNumbers(), List.of(request.accountId()), now.minus(repeatWindow),
+                exceptNotice);
+        if (!rows.accounts().containsKey(request.accountId())) {
+            throw new IllegalArgumentException("no account " + request.accountId());
+        }
+        return facts(request, rows);
+    }
+
+    private GateFacts facts(NoticeRequest r, GateFactsQuery.Rows rows) {
+        Map<String, InvoiceState> mine = new HashMap<>();
+        Map<String, List<Instant>> mineRecent = new HashMap<>();
+        Map<String, List<Instant>> sameKind = rows.sent().getOrDefault(r.kind(), Map.of());
+        for (String n : r.invoiceNumbers()) {
+            InvoiceState i = rows.invoices().get(n);
+            if (i != null) {
+                mine.put(n, i);
+            }
+            List<Instant> sent = sameKind.get(n);
+            if (sent != null) {
+                mineRecent.put(n, sent);
+            }
+        }
+        String[] local = rows.accounts().get(r.accountId());
+        return new GateFacts(mine, rows.unallocated().getOrDefault(r.accountId(), List.of()),
+                rows.evidence().getOrDefault(r.accountId(), List.of()), rows.openCases().getOrDefault(r.accountId(), List.of()),
+                rows.flagged().contains(r.accountId()), mineRecent, zone(local), hours(local));
     }
 
     private ZoneId zone(String[] local) {
@@ -86,14 +79,5 @@ public final class GateFactsLoader {
 
     private static BusinessHours hours(String[] local) {
         return local == null || local[1] == null ? null : BusinessHours.parse(local[1]);
-    }
-
-    /** A stored NUMERIC at the currency's scale (the column holds four decimals). */
-    private static Money money(BigDecimal stored, Currency currency) {
-        return new Money(stored.setScale(Math.max(currency.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY), currency);
-    }
-
-    private static java.time.LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
     }
 }

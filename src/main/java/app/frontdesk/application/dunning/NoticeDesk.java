@@ -63,8 +63,7 @@ public final class NoticeDesk {
             Instant now = clock.instant();
             NoticeRequest request = plannedNowIfUnset(asked, now);
             repos.billing().commitWithoutWaitingForDisk(); // a dry run's record; nothing else is written
-            requireAccount(repos, request.accountId());
-            GateFacts facts = facts(repos, request, null);
+            GateFacts facts = facts(repos, request, null); // an unknown account is refused here
             GateDecision d = gate.decide(request, facts, now);
             repos.billing().add(record(null, request, d, facts, "check", now));
             return new Answer(null, d, null);
@@ -207,9 +206,9 @@ public final class NoticeDesk {
         }
     }
 
-    /** Reads what the gate needs, fresh, in the caller's transaction. */
+    /** Reads what the gate needs, fresh, in the caller's transaction; refuses an account that does not exist. */
     GateFacts facts(Repositories repos, NoticeRequest r, Long noticeId) {
-        return loader.load(repos, List.of(r), noticeId, clock.instant()).get(0);
+        return loader.loadOne(repos, r, noticeId, clock.instant());
     }
 
     /** The stored form of a decision: its reasons and the data it saw, as JSON (the batch path and the benchmark use it too). */

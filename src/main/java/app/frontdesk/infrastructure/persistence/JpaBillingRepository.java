@@ -59,19 +59,6 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public List<Object[]> invoiceStates(Collection<String> numbers) {
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT i.invoice_number, i.account_id, i.amount, i.currency, i.status, i.due_date,"
-                        + " COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)"
-                        + " FROM invoice i WHERE i.invoice_number = ANY(?)")
-                .setParameter(1, numbers.toArray(String[]::new)).getResultList();
-        return rows;
-    }
-
-    @Override
     public Map<Long, BigDecimal> allocatedTo(Collection<Long> invoiceIds) {
         Map<Long, BigDecimal> sums = new HashMap<>();
         if (!invoiceIds.isEmpty()) {
@@ -131,85 +118,6 @@ final class JpaBillingRepository implements BillingRepository {
     public List<Notice> notices(long accountId, Collection<NoticeState> states) {
         return em.createQuery("SELECT n FROM Notice n WHERE n.accountId = :a AND n.state IN :s ORDER BY n.id", Notice.class)
                 .setParameter("a", accountId).setParameter("s", List.copyOf(states)).getResultList();
-    }
-
-    @Override
-    public Map<String, List<Instant>> sentSince(Collection<String> invoiceNumbers, NoticeKind kind, Instant since, Long exceptNotice) {
-        Map<String, List<Instant>> sent = new HashMap<>();
-        if (invoiceNumbers.isEmpty()) {
-            return sent;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT i.invoice_no, n.updated_at FROM notice_invoice i JOIN notice n ON n.id = i.notice_id"
-                        + " WHERE i.invoice_no = ANY(?) AND n.kind = ? AND n.state IN ('QUEUED', 'SENT') AND n.updated_at >= ? AND n.id <> ?")
-                .setParameter(1, invoiceNumbers.toArray(String[]::new)).setParameter(2, kind.name())
-                .setParameter(3, since.atOffset(ZoneOffset.UTC)).setParameter(4, exceptNotice == null ? -1L : exceptNotice)
-                .getResultList();
-        for (Object[] r : rows) {
-            sent.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(instant(r[1]));
-        }
-        return sent;
-    }
-
-    @Override
-    public Map<Long, List<Money>> unallocatedRemainders(Collection<Long> accountIds) {
-        Map<Long, List<Money>> out = new HashMap<>();
-        if (accountIds.isEmpty()) {
-            return out;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.account_id, p.currency, p.amount - COALESCE((SELECT SUM(a.amount)"
-                        + " FROM payment_allocation a WHERE a.payment_id = p.id), 0) FROM payment p"
-                        + " WHERE p.account_id = ANY(?) AND p.state = 'UNALLOCATED'")
-                .setParameter(1, accountIds.toArray(Long[]::new)).getResultList();
-        for (Object[] r : rows) {
-            Currency c = Currency.getInstance(((String) r[1]).strip());
-            BigDecimal left = ((BigDecimal) r[2]).setScale(Math.max(c.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY);
-            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new Money(left, c));
-        }
-        return out;
-    }
-
-    @Override
-    public Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds) {
-        Map<Long, List<PaymentEvidence>> out = new HashMap<>();
-        if (!accountIds.isEmpty()) {
-            // One array parameter (one statement text whatever the chunk size), and read-only: the gate
-            // only looks at them, so they are not registered for change tracking at commit.
-            @SuppressWarnings("unchecked")
-            List<PaymentEvidence> rows = em.createNativeQuery("SELECT * FROM payment_evidence WHERE account_id = ANY(?)"
-                            + " AND state = 'UNCONFIRMED' ORDER BY id", PaymentEvidence.class)
-                    .setParameter(1, accountIds.toArray(Long[]::new))
-                    .setHint("eclipselink.read-only", "true").getResultList();
-            rows.forEach(e -> out.computeIfAbsent(e.accountId(), k -> new ArrayList<>()).add(e));
-        }
-        return out;
-    }
-
-    @Override
-    public Map<Long, String[]> localTimes(Collection<Long> accountIds) {
-        Map<Long, String[]> out = new HashMap<>();
-        if (!accountIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, time_zone, business_hours FROM account WHERE id = ANY(?)"
-                            + " AND (time_zone IS NOT NULL OR business_hours IS NOT NULL)")
-                    .setParameter(1, accountIds.toArray(Long[]::new)).getResultList();
-            rows.forEach(r -> out.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2]}));
-        }
-        return out;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
     }
 
     @Override

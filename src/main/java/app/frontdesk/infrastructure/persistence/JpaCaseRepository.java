@@ -82,19 +82,6 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
-    public java.util.Map<Long, List<String>> openCaseReferences(java.util.Collection<Long> accountIds) {
-        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
-        if (!accountIds.isEmpty()) {
-            List<Object[]> rows = em.createQuery("SELECT c.accountId, c.id FROM SupportCase c WHERE c.accountId IN :a AND c.state IN :open"
-                            + " ORDER BY c.id", Object[].class)
-                    .setParameter("a", List.copyOf(accountIds))
-                    .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION)).getResultList();
-            rows.forEach(r -> out.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>()).add(SupportCase.reference(((Number) r[1]).longValue())));
-        }
-        return out;
-    }
-
-    @Override
     public List<SupportCase> overdue(Instant now, int limit) {
         return OVERDUE_PAGE.claim(em, postgres, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }

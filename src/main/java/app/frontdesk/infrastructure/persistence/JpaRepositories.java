@@ -1,6 +1,7 @@
 package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.application.Repositories;
+import app.frontdesk.application.dunning.GateFactsQuery;
 import app.frontdesk.application.evidence.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
@@ -22,6 +23,7 @@ final class JpaRepositories implements Repositories {
     private final JpaEvidenceIndex evidence;
     private final JpaBillingRepository billing;
     private final JpaCareRepository care;
+    private final SqlGateFacts gateFacts;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -32,6 +34,7 @@ final class JpaRepositories implements Repositories {
         this.evidence = new JpaEvidenceIndex(em);
         this.billing = new JpaBillingRepository(em, postgres);
         this.care = new JpaCareRepository(em);
+        this.gateFacts = new SqlGateFacts(em, postgres);
     }
 
     @Override
@@ -72,5 +75,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public CareRepository care() {
         return care;
+    }
+
+    @Override
+    public GateFactsQuery gateFacts() {
+        return gateFacts;
     }
 }

@@ -17,12 +17,6 @@ public interface BillingRepository {
     /** Invoices by number (normalized as stored), in one query. */
     Map<String, Invoice> invoicesByNumber(Collection<String> numbers);
 
-    /**
-     * The invoices with these numbers and what is allocated to each, as plain columns in one statement:
-     * number, account, amount, currency, status, due date, allocated sum.
-     */
-    List<Object[]> invoiceStates(Collection<String> numbers);
-
     /** What is allocated to each invoice so far, by invoice id. */
     Map<Long, BigDecimal> allocatedTo(Collection<Long> invoiceIds);
 
@@ -45,18 +39,6 @@ public interface BillingRepository {
 
     /** Notices of the account in a state, locked for this transaction. */
     List<Notice> notices(long accountId, Collection<NoticeState> states);
-
-    /** When notices of this kind went out (queued or sent) after {@code since}, by the invoice numbers they name. */
-    Map<String, List<Instant>> sentSince(Collection<String> invoiceNumbers, NoticeKind kind, Instant since, Long exceptNotice);
-
-    /** The unallocated remainder of each booked, not fully allocated payment, by account. */
-    Map<Long, List<Money>> unallocatedRemainders(Collection<Long> accountIds);
-
-    /** Unconfirmed payment orders, by account. */
-    Map<Long, List<PaymentEvidence>> unconfirmedEvidence(Collection<Long> accountIds);
-
-    /** The accounts' own time zone and business hours, as written (null where the account has none); accounts with neither are absent. */
-    Map<Long, String[]> localTimes(Collection<Long> accountIds);
 
     /** Held notices whose hold has expired, and scheduled ones whose time has come: locked, skipping locked rows. */
     List<Notice> dueForRecheck(Instant now, int limit);

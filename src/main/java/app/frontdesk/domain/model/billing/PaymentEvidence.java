@@ -70,6 +70,21 @@ public class PaymentEvidence {
         this.receivedAt = receivedAt;
     }
 
+    /** An unconfirmed payment order as the gate's fact read found it (SqlGateFacts): to look at, not to change. */
+    public static PaymentEvidence seen(long id, long accountId, String number, LocalDate orderDate, BigDecimal amount, String currency,
+                                       Instant receivedAt) {
+        PaymentEvidence e = new PaymentEvidence();
+        e.id = id;
+        e.accountId = accountId;
+        e.number = number;
+        e.orderDate = orderDate;
+        e.amount = amount;
+        e.currency = currency == null ? null : currency.strip();
+        e.state = State.UNCONFIRMED;
+        e.receivedAt = receivedAt;
+        return e;
+    }
+
     public void confirmedBy(long payment) {
         this.state = State.CONFIRMED;
         this.paymentId = payment;

@@ -28,9 +28,6 @@ public interface CaseRepository {
     /** References (FD-n) of the cases on this account that are not closed. */
     List<String> openCaseReferences(long accountId);
 
-    /** The same for many accounts at once, by account. */
-    java.util.Map<Long, List<String>> openCaseReferences(java.util.Collection<Long> accountIds);
-
     void add(ActionLink link);
 
     /** The link, locked so that two clicks at once use it once. */
