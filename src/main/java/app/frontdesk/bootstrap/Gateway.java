@@ -11,6 +11,7 @@ import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class Gateway implements AutoCloseable {
     private static final Duration LINGER = Duration.ofMillis(20);
 
     private final Settings settings;
+    private final Clock clock;
     private final Database database;
     private final MessageIntake intake;
     private final InboundProcessor processor;
@@ -42,6 +44,7 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
+        this.clock = clock;
         this.database = Database.open(settings.database);
         MailTransport transport = settings.smtpConfigured()
                 ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
@@ -61,7 +64,7 @@ public final class Gateway implements AutoCloseable {
                 + ", outgoing mail via " + transport + ", pipeline " + services.pipeline.describe()
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir);
-        settings.warnings().forEach(LOG::warning);
+        warnings().forEach(LOG::warning);
     }
 
     /** Starts the pipeline and outbox workers on threads from {@code threads}. */
@@ -102,6 +105,11 @@ public final class Gateway implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
+    public List<String> warnings() {
+        return settings.warnings(LocalDate.now(clock.withZone(settings.timeZone)));
     }
 
     public Database database() {

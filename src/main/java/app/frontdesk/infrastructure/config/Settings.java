@@ -67,6 +67,7 @@ public final class Settings {
     public final LocalTime closes;
     public final Set<LocalDate> holidays;
     public final Set<LocalDate> workingWeekendDays;
+    private final CalendarFile calendarFile;
     public final SupportContact support;
     public final Optional<String> linkSecret;
     public final Optional<String> webhookSecret;
@@ -158,9 +159,9 @@ public final class Settings {
         }
         this.opens = hours[0];
         this.closes = hours[1];
-        Set<LocalDate> working = new HashSet<>();
-        this.holidays = calendarDays(text("FRONTDESK_CALENDAR_FILE").map(Path::of).orElse(configDir.resolve("calendar/ru.txt")), working);
-        this.workingWeekendDays = Set.copyOf(working);
+        this.calendarFile = CalendarFile.read(text("FRONTDESK_CALENDAR_FILE").map(Path::of).orElse(configDir.resolve("calendar/ru.txt")), errors);
+        this.holidays = calendarFile.holidays();
+        this.workingWeekendDays = calendarFile.workdays();
         this.support = new SupportContact(text("FRONTDESK_SUPPORT_NAME").orElse("Frontdesk support"),
                 text("FRONTDESK_SUPPORT_PHONE").orElse("+7 495 000-00-00"),
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
@@ -190,50 +191,13 @@ public final class Settings {
         }
     }
 
-    /**
-     * The calendar file: {@code 2026-12-31 holiday} or {@code 2025-11-01 workday} per line, # starts a
-     * comment; answers the holidays and fills {@code working} with the weekend days that are working days.
-     * A missing file means weekends only.
-     */
-    private Set<LocalDate> calendarDays(Path file, Set<LocalDate> working) {
-        Set<LocalDate> days = new HashSet<>();
-        if (!Files.isRegularFile(file)) {
-            return days;
-        }
-        try {
-            int n = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                n++;
-                String d = line.replaceAll("#.*", "").strip();
-                if (d.isEmpty()) {
-                    continue;
-                }
-                String[] parts = d.split("\\s+");
-                try {
-                    LocalDate day = LocalDate.parse(parts[0]);
-                    String kind = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "holiday";
-                    switch (kind) {
-                        case "holiday" -> days.add(day);
-                        case "workday" -> working.add(day);
-                        default -> errors.add(file + " line " + n + ": \"" + parts[1] + "\" is neither holiday nor workday");
-                    }
-                } catch (java.time.format.DateTimeParseException e) {
-                    errors.add(file + " line " + n + ": \"" + parts[0] + "\" is not a date like 2026-12-31");
-                }
-            }
-        } catch (IOException e) {
-            errors.add("cannot read " + file + ": " + e.getMessage());
-        }
-        return days;
-    }
-
     public BusinessCalendar calendar() {
         return new BusinessCalendar(timeZone, opens, closes, holidays, workingWeekendDays);
     }
 
-    /** What /health warns about: settings that work but weaken what Frontdesk promises. */
-    public List<String> warnings() {
-        List<String> w = new ArrayList<>();
+    /** What /health warns about on {@code today}: settings that work but weaken what Frontdesk promises. */
+    public List<String> warnings(LocalDate today) {
+        List<String> w = new ArrayList<>(calendarFile.warnings(today));
         replayStart.ifPresent(t -> w.add("FRONTDESK_REPLAY_CLOCK_START is set: Frontdesk's clock started at " + t
                 + " instead of now; for replaying a story, never in production"));
         if (senderPolicy == SenderPolicy.TRUST_FROM) {

@@ -33,7 +33,7 @@ public class GatewayReadiness implements HealthCheck {
                 r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
                 r.outbox().countInState(OutboxState.FAILED)});
             var up = response.up();
-            var warnings = lifecycle.gateway().settings().warnings();
+            var warnings = lifecycle.gateway().warnings();
             if (!warnings.isEmpty()) {
                 up.withData("warning", String.join("; ", warnings));
             }

@@ -1,5 +1,6 @@
 package app.frontdesk.infrastructure.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,5 +42,40 @@ class ShippedCalendarTest {
                 () -> settings(Map.of("FRONTDESK_CALENDAR_FILE", file.toString())));
         assertTrue(e.getMessage().contains(file + " line 2"), e.getMessage());
         assertTrue(e.getMessage().contains(file + " line 3: \"party\" is neither holiday nor workday"), e.getMessage());
+    }
+
+    @Test
+    void theShippedFileCoversTheYearsItIsFinalFor() {
+        Settings s = settings(Map.of("FRONTDESK_TRUSTED_AUTHSERV_IDS", "mx.example"));
+        assertEquals(java.util.List.of(), s.warnings(LocalDate.of(2025, 6, 1)));
+        assertEquals(java.util.List.of(), s.warnings(LocalDate.of(2026, 3, 1)), "2027 is not asked about before October");
+    }
+
+    @Test
+    void aProvisionalYearAndAMissingYearAreWarnedAboutUntilTheFileIsCompleted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cal.txt");
+        Files.writeString(file, "2026-12-31 holiday\n2027 provisional   # Labour Code days only\n2027-01-01 holiday\n");
+        Settings s = settings(Map.of("FRONTDESK_CALENDAR_FILE", file.toString(), "FRONTDESK_TRUSTED_AUTHSERV_IDS", "mx.example"));
+        assertEquals(java.util.List.of(), s.warnings(LocalDate.of(2026, 9, 30)), "2026 is complete; the next year is not asked about yet");
+        var october = s.warnings(LocalDate.of(2026, 10, 1));
+        assertEquals(1, october.size(), october.toString());
+        assertTrue(october.get(0).contains("2027 is provisional"), october.get(0));
+        var inTheYear = s.warnings(LocalDate.of(2027, 2, 1));
+        assertEquals(1, inTheYear.size(), inTheYear.toString());
+        assertTrue(inTheYear.get(0).contains("2027 is provisional"), "still provisional while it runs");
+        var late = s.warnings(LocalDate.of(2027, 11, 1));
+        assertEquals(2, late.size(), late.toString());
+        assertTrue(late.get(1).contains("has no days for 2028"), late.get(1));
+        // the provisional days still count: the file's 1 January is a day off
+        assertFalse(s.calendar().isBusinessDay(LocalDate.of(2027, 1, 1)));
+    }
+
+    @Test
+    void aMalformedYearLineIsAnError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cal.txt");
+        Files.writeString(file, "2027 maybe\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings(Map.of("FRONTDESK_CALENDAR_FILE", file.toString())));
+        assertTrue(e.getMessage().contains(file + " line 1: a year line reads like \"2027 provisional\""), e.getMessage());
     }
 }
