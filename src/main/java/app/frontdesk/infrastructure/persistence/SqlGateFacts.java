@@ -26,8 +26,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The gate's seven fact reads as plain SQL on the transaction's connection. On PostgreSQL they go as
