@@ -70,8 +70,9 @@ public final class Gateway implements AutoCloseable {
     /** Starts the pipeline and outbox workers on threads from {@code threads}. */
     public void start(ThreadFactory threads) {
         for (int i = 0; i < settings.pipelineWorkers; i++) {
+            int slot = i;
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
-                int n = processor.processDue();
+                int n = processor.processDue(slot, settings.pipelineWorkers);
                 if (n > 0) {
                     outboxWorkers.forEach(Worker::wake);
                 }

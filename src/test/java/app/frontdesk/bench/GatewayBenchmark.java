@@ -212,11 +212,14 @@ public final class GatewayBenchmark {
             }
             int workers = Integer.getInteger("bench.workers", 2);
             int batch = Integer.getInteger("bench.batch", 100);
+            // -Dbench.affinity=false: every worker takes any due message (no sender shares), for comparison
+            boolean affinity = !"false".equals(System.getProperty("bench.affinity"));
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 InboundProcessor p = new InboundProcessor(gw.db, gw.pipeline,
                         new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds), gw.clock, Meter.NONE, batch, 3);
-                threads.add(new Thread(() -> { while (p.processDue() > 0) { } }));
+                int slot = w;
+                threads.add(new Thread(() -> { while ((affinity ? p.processDue(slot, workers) : p.processDue()) > 0) { } }));
             }
             long start = System.nanoTime();
             threads.forEach(Thread::start);
@@ -232,8 +235,9 @@ public final class GatewayBenchmark {
                 throw new IllegalStateException("expected " + messages + " messages routed or held, found " + routed + " routed, "
                         + held + " held and " + rows + " outbox rows");
             }
-            return String.format(Locale.ROOT, "processed, pipeline alone:  %8.0f msg/s  (%d stored messages: %d forwarded, %d held; %d outbox rows committed; %d workers, batch %d%s)%n",
-                    rate, messages, routed, held, rows, workers, batch, settings.isPostgres() ? "; target >= 1000 on PostgreSQL" : "");
+            return String.format(Locale.ROOT, "processed, pipeline alone:  %8.0f msg/s  (%d stored messages: %d forwarded, %d held; %d outbox rows committed; %d workers%s, batch %d%s)%n",
+                    rate, messages, routed, held, rows, workers, affinity ? " by sender" : " taking any", batch,
+                    settings.isPostgres() ? "; target >= 1000 on PostgreSQL" : "");
         }
     }
 

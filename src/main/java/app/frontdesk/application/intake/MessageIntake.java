@@ -69,7 +69,8 @@ public final class MessageIntake {
     private IntakeResult store(byte[] raw, String sha256, Envelope envelope) {
         // No look-up first: the unique index on the SHA-256 decides, and a copy is the rare case.
         return transactions.inTransaction(repos -> {
-            InboundMessage message = new InboundMessage(sha256, MessageIdScanner.find(raw), envelope, raw.length, clock.instant());
+            InboundMessage message = new InboundMessage(sha256, HeaderScanner.messageId(raw), envelope, raw.length, clock.instant(),
+                    SenderKey.of(raw, envelope));
             repos.inbound().store(message, raw);
             return new IntakeResult(message.id(), false);
         });

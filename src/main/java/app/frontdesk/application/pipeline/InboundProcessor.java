@@ -21,6 +21,11 @@ import java.util.logging.Logger;
  * (then the rows are simply still waiting). When a batch fails, its messages are retried one by one,
  * so that one bad message delays only itself; a message that keeps failing is retried with backoff
  * and finally quarantined with the error and an alert.
+ *
+ * <p>With several workers, each first takes the messages of its own share of senders (the sender
+ * key, hashed from the address at intake, modulo the number of workers): one sender's messages then
+ * meet in one worker instead of two workers waiting for each other's lock on that sender's case.
+ * A worker whose share is empty takes any due message, so no message waits while a worker idles.
  */
 public final class InboundProcessor {
 
@@ -47,8 +52,14 @@ public final class InboundProcessor {
 
     /** Processes one batch of due messages; answers how many were claimed (0: nothing is due). */
     public int processDue() {
+        return processDue(0, 1);
+    }
+
+    /** The same for worker {@code slot} of {@code slots}: its own senders' messages first, else any. */
+    public int processDue(int slot, int slots) {
         try {
-            return processBatch(batchSize);
+            int n = slots > 1 ? processBatch(batchSize, new long[] {-1}, slot, slots) : 0;
+            return n > 0 ? n : processBatch(batchSize);
         } catch (RuntimeException batchFailure) {
             LOG.log(Level.FINE, "batch failed, retrying its messages one by one", batchFailure);
             int done = 0;
@@ -77,10 +88,14 @@ public final class InboundProcessor {
     }
 
     private int processBatch(int limit, long[] current) {
+        return processBatch(limit, current, 0, 1);
+    }
+
+    private int processBatch(int limit, long[] current, int slot, int slots) {
         List<Decision> decided = new ArrayList<>();
         int claimed = transactions.inTransaction(repos -> {
             Instant now = clock.instant();
-            List<InboundMessage> due = repos.inbound().claimDue(now, limit);
+            List<InboundMessage> due = slots > 1 ? repos.inbound().claimDue(now, limit, slot, slots) : repos.inbound().claimDue(now, limit);
             Map<Long, byte[]> raw = repos.inbound().rawBytes(due.stream().map(InboundMessage::id).toList());
             for (InboundMessage message : due) {
                 current[0] = message.id();

@@ -16,6 +16,7 @@ final class JpaInboundRepository implements InboundRepository {
 
     private static final String DUE = "state = 'RECEIVED' AND next_attempt_at <= ?";
     private static final LockedPage CLAIM_DUE = new LockedPage("inbound_message", "id", DUE, "id");
+    private static final LockedPage CLAIM_DUE_OF_SLOT = new LockedPage("inbound_message", "id", DUE + " AND MOD(sender_key, ?) = ?", "id");
 
     private final EntityManager em;
     private final boolean postgres;
@@ -88,5 +89,10 @@ final class JpaInboundRepository implements InboundRepository {
     @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
         return CLAIM_DUE.claim(em, postgres, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public List<InboundMessage> claimDue(Instant now, int limit, int slot, int slots) {
+        return CLAIM_DUE_OF_SLOT.claim(em, postgres, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC), slots, slot);
     }
 }

@@ -79,6 +79,10 @@ public class InboundMessage {
     private Instant processedAt;
 
     /** The unknown-sender case this message belongs to, if any. */
+    /** Which pipeline worker takes it first: a hash of the sender's address (see SenderKey). */
+    @Column(name = "sender_key", nullable = false)
+    private int senderKey;
+
     @Column(name = "case_id")
     private Long caseId;
 
@@ -86,6 +90,14 @@ public class InboundMessage {
     }
 
     public InboundMessage(String sha256, String messageId, Envelope envelope, long sizeBytes, Instant receivedAt) {
+        this(sha256, messageId, envelope, sizeBytes, receivedAt, 0);
+    }
+
+    public InboundMessage(String sha256, String messageId, Envelope envelope, long sizeBytes, Instant receivedAt, int senderKey) {
+        if (senderKey < 0) {
+            throw new IllegalArgumentException("a sender key is not negative: " + senderKey);
+        }
+        this.senderKey = senderKey;
         this.sha256 = Objects.requireNonNull(sha256);
         this.messageId = cut(messageId, MAX_HEADER_VALUE);
         this.envelopeSender = cut(envelope.sender(), 320);
@@ -147,6 +159,10 @@ public class InboundMessage {
 
     public String sha256() {
         return sha256;
+    }
+
+    public int senderKey() {
+        return senderKey;
     }
 
     public String messageId() {

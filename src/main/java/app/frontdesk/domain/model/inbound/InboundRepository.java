@@ -36,4 +36,7 @@ public interface InboundRepository {
      * another worker holds; the locks last until the caller's transaction ends.
      */
     List<InboundMessage> claimDue(Instant now, int limit);
+
+    /** The same, only messages whose sender key falls in {@code slot} of {@code slots} (sender key mod slots). */
+    List<InboundMessage> claimDue(Instant now, int limit, int slot, int slots);
 }

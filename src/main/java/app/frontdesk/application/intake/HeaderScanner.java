@@ -3,18 +3,39 @@ package app.frontdesk.application.intake;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds the Message-ID in the header block without a MIME parse: intake must stay cheap and must
- * not fail on a message the parser would choke on (that is the pipeline's business, after storing).
+ * Finds a header field (Message-ID, From) in the header block without a MIME parse: intake must stay
+ * cheap and must not fail on a message the parser would choke on (that is the pipeline's business,
+ * after storing).
  */
-public final class MessageIdScanner {
+public final class HeaderScanner {
 
-    private static final byte[] NAME = "message-id:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_ID = "message-id:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FROM = "from:".getBytes(StandardCharsets.US_ASCII);
 
-    private MessageIdScanner() {
+    private HeaderScanner() {
     }
 
     /** The unfolded Message-ID value, or null when the header block has none. */
-    public static String find(byte[] raw) {
+    public static String messageId(byte[] raw) {
+        return find(raw, MESSAGE_ID);
+    }
+
+    /**
+     * The address in the first From field, lower-cased ({@code "Anna" <Anna@X.example>} gives
+     * {@code anna@x.example}), or null. Unverified: a scheduling hint for the pipeline, never trust.
+     */
+    public static String fromAddress(byte[] raw) {
+        String value = find(raw, FROM);
+        if (value == null) {
+            return null;
+        }
+        int open = value.lastIndexOf('<');
+        int close = open < 0 ? -1 : value.indexOf('>', open);
+        String address = (open >= 0 && close > open ? value.substring(open + 1, close) : value).strip();
+        return address.isEmpty() ? null : address.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String find(byte[] raw, byte[] name) {
         int i = 0;
         while (i < raw.length) {
             int end = lineEnd(raw, i);
@@ -22,8 +43,8 @@ public final class MessageIdScanner {
             if (contentEnd == i) {
                 return null; // empty line: end of the header block
             }
-            if (startsWithIgnoreCase(raw, i, NAME)) {
-                StringBuilder value = new StringBuilder(new String(raw, i + NAME.length, contentEnd - i - NAME.length,
+            if (startsWithIgnoreCase(raw, i, name)) {
+                StringBuilder value = new StringBuilder(new String(raw, i + name.length, contentEnd - i - name.length,
                         StandardCharsets.ISO_8859_1));
                 int next = end + 1;
                 while (next < raw.length && (raw[next] == ' ' || raw[next] == '\t')) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class MessageIdScannerTest {
+class HeaderScannerTest {
 
     private static String scan(String raw) {
-        return MessageIdScanner.find(raw.getBytes(StandardCharsets.ISO_8859_1));
+        return HeaderScanner.messageId(raw.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -36,5 +36,18 @@ class MessageIdScannerTest {
     void shouldAnswerNullWithoutAMessageId() {
         assertNull(scan("From: x@y\r\nSubject: no id\r\n\r\n"));
         assertNull(scan(""));
+    }
+
+    @Test
+    void shouldFindTheFromAddressLowerCasedWithoutItsName() {
+        assertEquals("anna@romashka.example", from("Subject: s\r\nFROM: \"Anna, CEO\" <Anna@Romashka.EXAMPLE>\r\n\r\n"));
+        assertEquals("anna@romashka.example", from("From: anna@romashka.example\r\n\r\n"));
+        assertEquals("anna@romashka.example", from("From: =?UTF-8?B?0JDQvdC90LA=?=\r\n <anna@romashka.example>\r\n\r\n"), "folded");
+        assertNull(from("Subject: no sender\r\n\r\nFrom: in-the-body@x\r\n"));
+        assertNull(from("From:   \r\n\r\n"));
+    }
+
+    private static String from(String raw) {
+        return HeaderScanner.fromAddress(raw.getBytes(StandardCharsets.ISO_8859_1));
     }
 }
