@@ -140,16 +140,16 @@ public final class NoticeBenchmark {
         }
         double warmSeconds = (System.nanoTime() - w0) / 1e9;
         long t1 = System.nanoTime();
-        long jvmCpu0 = jvmCpuNanos();
-        long pgCpu0 = postgresCpuTicks();
+        long jvmCpu0 = BenchCpu.jvmNanos();
+        long pgCpu0 = BenchCpu.postgresTicks();
         services.batches.submit(file);
         int decided = 0;
         for (int n; (n = services.batches.runDue()) > 0; ) {
             decided += n;
         }
         double batchSeconds = (System.nanoTime() - t1) / 1e9;
-        double jvmCpu = (jvmCpuNanos() - jvmCpu0) / 1e9;
-        double pgCpu = (postgresCpuTicks() - pgCpu0) / 100.0; // USER_HZ
+        double jvmCpu = (BenchCpu.jvmNanos() - jvmCpu0) / 1e9;
+        double pgCpu = (BenchCpu.postgresTicks() - pgCpu0) / 100.0; // USER_HZ
 
         long[] single = new long[singles];
         for (int i = 0; i < singles; i++) {
@@ -187,30 +187,5 @@ public final class NoticeBenchmark {
 
     private static double ms(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    /** CPU time of this JVM, all threads. */
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** User and system CPU ticks of every postgres process on this machine (Linux /proc), 0 where unreadable. */
-    private static long postgresCpuTicks() {
-        long ticks = 0;
-        java.io.File[] procs = new java.io.File("/proc").listFiles(f -> f.getName().chars().allMatch(Character::isDigit));
-        for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
-            try {
-                String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
-                int close = stat.lastIndexOf(')');
-                if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
-                    continue;
-                }
-                String[] f = stat.substring(close + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-            } catch (java.io.IOException | RuntimeException e) {
-                // the process ended meanwhile
-            }
-        }
-        return ticks;
     }
 }
