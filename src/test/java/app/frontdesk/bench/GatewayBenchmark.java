@@ -231,9 +231,11 @@ public final class GatewayBenchmark {
             long warmRouted = gw.db.inTransaction(r -> r.inbound().countInState(app.frontdesk.domain.model.inbound.InboundState.ROUTED));
             long warmHeld = gw.db.inTransaction(r -> r.inbound().countInState(app.frontdesk.domain.model.inbound.InboundState.HELD));
             long warmRows = gw.db.inTransaction(r -> r.outbox().countInState(app.frontdesk.domain.model.outbox.OutboxState.PENDING));
+            long intakeStart = System.nanoTime();
             for (int i = 0; i < messages; i++) {
                 gw.intake.accept(message(i), Envelope.UNKNOWN);
             }
+            double intakeRate = messages / ((System.nanoTime() - intakeStart) / 1e9);
             // -Dbench.affinity=false: every worker takes any due message (no sender shares), for comparison
             boolean affinity = !"false".equals(System.getProperty("bench.affinity"));
             List<Thread> threads = new ArrayList<>();
@@ -262,9 +264,10 @@ public final class GatewayBenchmark {
                         + held + " held and " + rows + " outbox rows");
             }
             return String.format(Locale.ROOT, "processed, pipeline alone:  %8.0f msg/s  (%d stored messages: %d forwarded, %d held; %d outbox rows committed; %d workers%s, batch %d%s)%n"
-                            + "  CPU per message: this JVM %.2f ms, PostgreSQL %.2f ms; before it, JIT cold: %d messages by one worker at %.0f msg/s%n",
+                            + "  CPU per message: this JVM %.2f ms, PostgreSQL %.2f ms; before it, JIT cold: %d messages by one worker at %.0f msg/s;%n"
+                            + "  stored by MessageIntake in this process, one thread, no HTTP: %.0f msg/s%n",
                     rate, messages, routed, held, rows, workers, affinity ? " by sender" : " taking any", batch,
-                    settings.isPostgres() ? "; target >= 1000 on PostgreSQL" : "", jvmMs, pgMs, warmup, warmRate);
+                    settings.isPostgres() ? "; target >= 1000 on PostgreSQL" : "", jvmMs, pgMs, warmup, warmRate, intakeRate);
         }
     }
 

@@ -18,7 +18,7 @@ import java.time.Instant;
 public class AuditEvent {
 
     @Id
-    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 500) // = INCREMENT BY (V7)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     private Long id;
 

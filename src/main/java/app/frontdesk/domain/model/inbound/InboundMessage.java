@@ -30,7 +30,7 @@ public class InboundMessage {
     private static final int MAX_HEADER_VALUE = 998;
 
     @Id
-    @SequenceGenerator(name = "inbound_message_seq", sequenceName = "inbound_message_seq", allocationSize = 50)
+    @SequenceGenerator(name = "inbound_message_seq", sequenceName = "inbound_message_seq", allocationSize = 500) // = INCREMENT BY (V7)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "inbound_message_seq")
     private Long id;
 

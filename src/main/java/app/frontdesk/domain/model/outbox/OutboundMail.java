@@ -29,7 +29,7 @@ import java.util.Objects;
 public class OutboundMail {
 
     @Id
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 500) // = INCREMENT BY (V7)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
     private Long id;
 
