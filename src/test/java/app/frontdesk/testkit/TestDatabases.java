@@ -40,6 +40,16 @@ public final class TestDatabases {
         return new DatabaseSettings(PG_URL + "?currentSchema=" + schema, PG_USER, "");
     }
 
+    /**
+     * H2 and PostgreSQL as (name, settings supplier) pairs, for a test that must hold on both:
+     * {@code @MethodSource("app.frontdesk.testkit.TestDatabases#both")}.
+     */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> both() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("H2", (java.util.function.Supplier<DatabaseSettings>) TestDatabases::h2),
+                org.junit.jupiter.params.provider.Arguments.of("PostgreSQL", (java.util.function.Supplier<DatabaseSettings>) TestDatabases::postgres));
+    }
+
     /** Opens {@code settings}; a PostgreSQL schema is created (and migrated) by Flyway first. */
     public static Database open(DatabaseSettings settings) {
         if (settings.isPostgres()) {

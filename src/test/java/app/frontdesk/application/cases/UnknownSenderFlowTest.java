@@ -27,10 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,11 +39,6 @@ class UnknownSenderFlowTest {
 
     private static final Locale RU = Locale.forLanguageTag("ru");
     private static final String NOTICE_ID = "<notice-2026-11-21.frontdesk@frontdesk.test>";
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
 
     /** Romashka with its registered contact and manager, and the suspension notice we sent it on Saturday. */
     private static long romashka(GatewayFixture gw) throws Exception {
@@ -93,7 +86,7 @@ class UnknownSenderFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void theCeoWhoRepliesToANoticeGetsAnExplanationAndOneClickMakesHimKnown(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             long account = romashka(gw);
@@ -279,7 +272,7 @@ class UnknownSenderFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void fiveMessagesInAnHourGetOneReplyOneAlertAndThenADigest(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             romashka(gw);

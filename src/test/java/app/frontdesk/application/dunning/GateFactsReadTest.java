@@ -31,9 +31,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -42,13 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GateFactsReadTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void everyFactReachesItsOwnNoticeAndNothingElse(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             Instant now = gw.clock.instant();

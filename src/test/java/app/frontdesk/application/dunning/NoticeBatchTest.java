@@ -20,14 +20,8 @@ import org.junit.jupiter.api.Test;
 /** A file of planned notices: checked on upload line by line, decided in chunks with progress, read back as a verdict table. */
 class NoticeBatchTest {
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> databases() {
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("H2", (java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings>) TestDatabases::h2),
-                org.junit.jupiter.params.provider.Arguments.of("PostgreSQL", (java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings>) TestDatabases::postgres));
-    }
-
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.MethodSource("databases")
+    @org.junit.jupiter.params.provider.MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void aFileIsDecidedInChunksWithProgressAndReadBackInRowOrder(String name,
             java.util.function.Supplier<app.frontdesk.infrastructure.persistence.DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {

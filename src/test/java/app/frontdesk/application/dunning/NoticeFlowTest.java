@@ -27,21 +27,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The gate with its database: notices held, released, blocked, and checked once more right before sending. */
 class NoticeFlowTest {
 
     private static final ZoneId MSK = ZoneId.of("Europe/Moscow");
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
 
     private static GatewayFixture gateway(DatabaseSettings db) {
         return new GatewayFixture(db, Map.of("FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test"));
@@ -85,7 +78,7 @@ class NoticeFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void paidOnFridaySuspendedOnSaturdayIsHeldThenBlockedWhenMondaysStatementShowsThePayment(String name, Supplier<DatabaseSettings> db)
             throws Exception {
         try (GatewayFixture gw = gateway(db.get())) {

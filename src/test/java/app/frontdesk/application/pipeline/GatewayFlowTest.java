@@ -32,9 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -42,11 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the same Flyway migrations (the PostgreSQL cases fail, not skip, under CI=true).
  */
 class GatewayFlowTest {
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
 
     private static InboundMessage message(GatewayFixture gw, long id) {
         return gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow());
@@ -57,7 +50,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void knownContactIsForwardedIntactWithTheAccountNamed(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             long account = gw.account("Romashka", "romashka.example", "anna@romashka.example");
@@ -87,7 +80,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void anUnverifiedStrangerIsHeldInACaseAndOnlyTriageIsTold(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             gw.account("Romashka", "romashka.example", "anna@romashka.example");
@@ -106,7 +99,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void theSameMessageTwiceIsStoredOnceAndForwardedOnce(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             gw.account("Romashka", "romashka.example", "anna@romashka.example");
@@ -122,7 +115,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void concurrentCopiesOfOneMessageAreStoredOnce(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             byte[] raw = TestMail.from("x@y.example").bytes();
@@ -154,7 +147,7 @@ class GatewayFlowTest {
      * other workers found nothing to do and each claim rewrote every pending mail into the file.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void aClaimLocksOnlyTheRowsItTakes(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             gw.account("Romashka", "romashka.example", "anna@romashka.example");
@@ -191,7 +184,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void twoWorkersNeverProcessOneMessageTwice(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             gw.account("Romashka", "romashka.example", "anna@romashka.example");
@@ -216,7 +209,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void unparseableMailIsQuarantinedWithAnAdminAlertAndKeptAsReceived(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             byte[] raw = "\r\n\r\nno headers at all".getBytes(StandardCharsets.US_ASCII);
@@ -234,7 +227,7 @@ class GatewayFlowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void aFailingStepIsRetriedWithBackoffThenQuarantinedWithoutBlockingOthers(String name, Supplier<DatabaseSettings> db)
             throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {

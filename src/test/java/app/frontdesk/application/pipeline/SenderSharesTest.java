@@ -18,10 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,11 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its own takes any due message, so nothing waits behind an idle worker.
  */
 class SenderSharesTest {
-
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
 
     @Test
     void theKeyIsTheSendersAddressWhateverItsCaseOrDisplayName() {
@@ -47,7 +40,7 @@ class SenderSharesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void aWorkerTakesItsOwnSendersFirstAndOthersOnlyWhenItHasNone(String name, Supplier<DatabaseSettings> db) throws Exception {
         // two senders in worker 0's share and one in worker 1's (sender key mod 2)
         List<String> share0 = new ArrayList<>();

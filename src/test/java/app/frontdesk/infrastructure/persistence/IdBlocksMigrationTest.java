@@ -10,10 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -22,13 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IdBlocksMigrationTest {
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<DatabaseSettings>) TestDatabases::h2),
-                Arguments.of("PostgreSQL", (Supplier<DatabaseSettings>) TestDatabases::postgres));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void idsAfterTheUpgradeAreAboveEveryIdTheOldBlocksGaveOut(String name, Supplier<DatabaseSettings> db) throws Exception {
         DatabaseSettings settings = db.get();
         String schema = schema(settings);
@@ -66,7 +59,7 @@ class IdBlocksMigrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void aFreshDatabaseHandsOutIdsFromTheStart(String name, Supplier<DatabaseSettings> db) {
         DatabaseSettings settings = db.get();
         Database database = TestDatabases.open(settings);
