@@ -261,6 +261,15 @@ class GatewayIT {
         var ready = gateway.get("/health/ready", null);
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("outboxBacklog"), ready.body());
+        // what the business calendar warns about today (the same server-config, read by the same code)
+        List<String> calendarWarnings = new app.frontdesk.infrastructure.config.Settings(n -> java.util.Optional.ofNullable(
+                Map.of("FRONTDESK_CONFIG_DIR", java.nio.file.Path.of("server-config").toAbsolutePath().toString()).get(n)))
+                .warnings(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"))).stream()
+                .filter(w -> w.startsWith("business calendar")).toList();
+        String shown = json(ready.body()).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("frontdesk-gateway")).findFirst().orElseThrow()
+                .getJsonObject("data").getString("warning", "");
+        calendarWarnings.forEach(w -> assertTrue(shown.contains(w), "/health/ready should warn: " + w + "\nbut shows: " + shown));
         gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from("m@x.example").bytes());
         var metrics = gateway.get("/metrics", null);
         assertTrue(metrics.body().contains("frontdesk_inbound_accepted_total"), metrics.body());
