@@ -183,13 +183,11 @@ public final class CamtImport {
         if (IsoElements.child(choice, "Dt") instanceof LocalDate d) {
             return d;
         }
-        if (IsoElements.child(choice, "DtTm") instanceof java.time.OffsetDateTime t) {
+        Object dateTime = IsoElements.child(choice, "DtTm"); // offset or local, depending on the version
+        if (dateTime instanceof java.time.OffsetDateTime t) {
             return t.toLocalDate();
         }
-        if (IsoElements.child(choice, "DtTm") instanceof java.time.LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        return null;
+        return dateTime instanceof java.time.LocalDateTime t ? t.toLocalDate() : null;
     }
 
     /** A Russian payer's INN: an organisation or private identification of 10 or 12 digits, preferably marked TXID. */
@@ -237,9 +235,9 @@ public final class CamtImport {
             }
         }
         if (parts.isEmpty()) {
-            Object info = firstText(IsoElements.child(tx, "AddtlTxInf"), IsoElements.child(entry, "AddtlNtryInf"));
+            String info = firstText(IsoElements.child(tx, "AddtlTxInf"), IsoElements.child(entry, "AddtlNtryInf"));
             if (info != null) {
-                parts.add(info.toString());
+                parts.add(info);
             }
         }
         return String.join(" ", parts);

@@ -7,6 +7,7 @@ import app.frontdesk.application.accounts.ImportProblem;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeBatch;
 import app.frontdesk.domain.model.billing.NoticeBatchInput;
+import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeKind;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -18,10 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A file of planned notices checked in the background: billing uploads CSV
@@ -39,7 +48,7 @@ public final class NoticeBatches {
     private final Clock clock;
     private final NoticeDesk desk;
     /** Decoded rows of the batches being worked on: the upload is decoded once, not once per chunk. */
-    private final java.util.Map<Long, List<NoticeRequest>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, List<NoticeRequest>> decoded = new ConcurrentHashMap<>();
     /**
      * The facts of the next chunk, read on a second thread while this one decides and stores the
      * current chunk: reading facts is database work and deciding is ours, so on two cores they
@@ -47,13 +56,13 @@ public final class NoticeBatches {
      * facts read at the start of a long chunk, and every notice is checked again before it is sent.
      */
     private volatile Ahead ahead;
-    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notice-batch-facts");
         t.setDaemon(true);
         return t;
     });
 
-    private record Ahead(long batch, int from, java.util.concurrent.CompletableFuture<List<GateFacts>> facts) {
+    private record Ahead(long batch, int from, CompletableFuture<List<GateFacts>> facts) {
     }
 
     public NoticeBatches(Transactions transactions, Clock clock, NoticeDesk desk) {
@@ -98,7 +107,7 @@ public final class NoticeBatches {
             if (to < b.total()) {
                 readAhead(b.id(), all.subList(to, Math.min(b.total(), to + CHUNK)), to, now);
             }
-            List<app.frontdesk.domain.model.billing.NoticeDecision> decisions = new ArrayList<>(chunk.size());
+            List<NoticeDecision> decisions = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 GateDecision d = desk.gate().decide(chunk.get(i), facts.get(i), now);
                 decisions.add(NoticeDesk.record(null, chunk.get(i), d, facts.get(i), "batch", now).inBatch(b.id(), from + i + 1));
@@ -125,20 +134,20 @@ public final class NoticeBatches {
         }
         try {
             return a.facts().join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return null; // read again in this transaction; its error, if it persists, is this chunk's
         }
     }
 
     private void readAhead(long batch, List<NoticeRequest> next, int from, Instant now) {
-        ahead = new Ahead(batch, from, java.util.concurrent.CompletableFuture.supplyAsync(
+        ahead = new Ahead(batch, from, CompletableFuture.supplyAsync(
                 () -> transactions.inTransaction(repos -> desk.loader().load(repos, next, null, now)), reader));
     }
 
     private static List<NoticeRequest> decode(byte[] input, Instant now) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n");
         List<NoticeRequest> out = new ArrayList<>(lines.length);
-        java.util.Map<String, Instant> times = new java.util.HashMap<>();
+        Map<String, Instant> times = new HashMap<>();
         for (String line : lines) {
             if (!line.isBlank()) {
                 out.add(line.startsWith("{") ? decodeJsonLine(line, now) : BatchLine.read(line, now, times));
@@ -186,7 +195,7 @@ public final class NoticeBatches {
                         Money.of(row.get(3), row.get(4)), row.get(5).isBlank() ? null : OffsetDateTime.parse(row.get(5).strip()).toInstant()));
             } catch (NumberFormatException e) {
                 problems.add(new ImportProblem(lines.get(i), "account_id or amount is not a number"));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 problems.add(new ImportProblem(lines.get(i), "planned_at must be a date-time with offset, such as 2026-11-21T10:00:00+03:00"));
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(lines.get(i), e.getMessage()));

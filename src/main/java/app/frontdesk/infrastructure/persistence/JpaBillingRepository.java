@@ -208,7 +208,18 @@ final class JpaBillingRepository implements BillingRepository {
         }
     }
 
-    private static final int DECISION_ID_BLOCK = 50; // notice_decision_seq INCREMENT BY, = the entity's allocationSize
+    /** The entity's allocationSize, which its sequence's INCREMENT BY equals: the batch takes ids in the same blocks as EclipseLink. */
+    private static final int DECISION_ID_BLOCK = idBlock(NoticeDecision.class);
+
+    private static int idBlock(Class<?> entity) {
+        for (java.lang.reflect.Field f : entity.getDeclaredFields()) {
+            jakarta.persistence.SequenceGenerator g = f.getAnnotation(jakarta.persistence.SequenceGenerator.class);
+            if (g != null) {
+                return g.allocationSize();
+            }
+        }
+        throw new IllegalStateException(entity.getSimpleName() + " has no @SequenceGenerator");
+    }
 
     private long[] decisionIds(java.sql.Connection c, int count) throws java.sql.SQLException {
         int blocks = (count + DECISION_ID_BLOCK - 1) / DECISION_ID_BLOCK;

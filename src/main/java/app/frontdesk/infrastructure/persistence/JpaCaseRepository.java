@@ -74,14 +74,6 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
-    public List<String> openCaseReferences(long accountId) {
-        return em.createQuery("SELECT c.id FROM SupportCase c WHERE c.accountId = :a AND c.state IN :open ORDER BY c.id", Long.class)
-                .setParameter("a", accountId)
-                .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
-                .getResultList().stream().map(SupportCase::reference).toList();
-    }
-
-    @Override
     public List<SupportCase> overdue(Instant now, int limit) {
         return OVERDUE_PAGE.claim(em, postgres, SupportCase.class, limit, now.atOffset(java.time.ZoneOffset.UTC));
     }

@@ -9,8 +9,6 @@ import app.frontdesk.domain.model.billing.PaymentEvidence;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,32 +37,48 @@ final class SqlGateFacts implements GateFactsQuery {
     /** Which parameters a statement takes, in order. */
     private enum Param { ACCOUNTS, INVOICES, SINCE, EXCEPT }
 
-    private record Statement(String sql, List<Param> params) {
+    /** Puts one result row into the rows read so far. */
+    private interface RowReader {
+        void read(ResultSet rs, Rows into) throws SQLException;
     }
 
-    private static final Statement ACCOUNTS = new Statement(
-            "SELECT id, time_zone, business_hours FROM account WHERE id = ANY(?)", List.of(Param.ACCOUNTS));
-    private static final Statement INVOICES = new Statement(
-            "SELECT i.invoice_number, i.account_id, i.amount, i.currency, i.status, i.due_date,"
-                    + " COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)"
-                    + " FROM invoice i WHERE i.invoice_number = ANY(?)", List.of(Param.INVOICES));
-    private static final Statement UNALLOCATED = new Statement(
-            "SELECT p.account_id, p.currency, p.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.payment_id = p.id), 0)"
-                    + " FROM payment p WHERE p.account_id = ANY(?) AND p.state = 'UNALLOCATED'", List.of(Param.ACCOUNTS));
-    private static final Statement EVIDENCE = new Statement(
-            "SELECT id, account_id, order_number, order_date, amount, currency, received_at FROM payment_evidence"
-                    + " WHERE account_id = ANY(?) AND state = 'UNCONFIRMED' ORDER BY id", List.of(Param.ACCOUNTS));
-    private static final Statement CASES = new Statement(
-            "SELECT account_id, id FROM support_case WHERE account_id = ANY(?) AND state IN ('OPEN', 'AWAITING_AUTHORIZATION') ORDER BY id",
-            List.of(Param.ACCOUNTS));
-    private static final Statement FLAGS = new Statement(
-            "SELECT account_id FROM account_flag WHERE account_id = ANY(?) AND raised = TRUE", List.of(Param.ACCOUNTS));
-    private static final Statement SENT = new Statement(
-            "SELECT i.invoice_no, n.kind, n.updated_at FROM notice_invoice i JOIN notice n ON n.id = i.notice_id"
-                    + " WHERE i.invoice_no = ANY(?) AND n.state IN ('QUEUED', 'SENT') AND n.updated_at >= ? AND n.id <> ?",
-            List.of(Param.INVOICES, Param.SINCE, Param.EXCEPT));
+    private record Statement(String sql, List<Param> params, RowReader reader) {
+    }
 
-    private static final List<Statement> ALL = List.of(ACCOUNTS, INVOICES, UNALLOCATED, EVIDENCE, CASES, FLAGS, SENT);
+    /** In the order they are sent; amounts are NUMERIC(19,4) columns, which Money brings to the currency's scale. */
+    private static final List<Statement> ALL = List.of(
+            new Statement("SELECT id, time_zone, business_hours FROM account WHERE id = ANY(?)", List.of(Param.ACCOUNTS),
+                    (rs, into) -> into.accounts().put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)})),
+            new Statement("SELECT i.invoice_number, i.account_id, i.amount, i.currency, i.status, i.due_date,"
+                    + " COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)"
+                    + " FROM invoice i WHERE i.invoice_number = ANY(?)", List.of(Param.INVOICES), (rs, into) -> {
+                        Currency currency = currency(rs.getString(4));
+                        String number = rs.getString(1);
+                        into.invoices().put(number, new InvoiceState(number, rs.getLong(2), new Money(rs.getBigDecimal(3), currency),
+                                InvoiceStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), new Money(rs.getBigDecimal(7), currency)));
+                    }),
+            new Statement("SELECT p.account_id, p.currency, p.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a"
+                    + " WHERE a.payment_id = p.id), 0) FROM payment p WHERE p.account_id = ANY(?) AND p.state = 'UNALLOCATED'",
+                    List.of(Param.ACCOUNTS), (rs, into) -> into.unallocated().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Money(rs.getBigDecimal(3), currency(rs.getString(2))))),
+            new Statement("SELECT id, account_id, order_number, order_date, amount, currency, received_at FROM payment_evidence"
+                    + " WHERE account_id = ANY(?) AND state = 'UNCONFIRMED' ORDER BY id", List.of(Param.ACCOUNTS), (rs, into) -> {
+                        long account = rs.getLong(2);
+                        into.evidence().computeIfAbsent(account, k -> new ArrayList<>()).add(PaymentEvidence.seen(rs.getLong(1), account,
+                                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6),
+                                rs.getObject(7, OffsetDateTime.class).toInstant()));
+                    }),
+            new Statement("SELECT account_id, id FROM support_case WHERE account_id = ANY(?) AND state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
+                    + " ORDER BY id", List.of(Param.ACCOUNTS),
+                    (rs, into) -> into.openCases().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(SupportCase.reference(rs.getLong(2)))),
+            new Statement("SELECT account_id FROM account_flag WHERE account_id = ANY(?) AND raised = TRUE", List.of(Param.ACCOUNTS),
+                    (rs, into) -> into.flagged().add(rs.getLong(1))),
+            new Statement("SELECT i.invoice_no, n.kind, n.updated_at FROM notice_invoice i JOIN notice n ON n.id = i.notice_id"
+                    + " WHERE i.invoice_no = ANY(?) AND n.state IN ('QUEUED', 'SENT') AND n.updated_at >= ? AND n.id <> ?",
+                    List.of(Param.INVOICES, Param.SINCE, Param.EXCEPT),
+                    (rs, into) -> into.sent().computeIfAbsent(NoticeKind.valueOf(rs.getString(2)), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(3, OffsetDateTime.class).toInstant())));
+
     private static final String ALL_IN_ONE = String.join(";\n", ALL.stream().map(Statement::sql).toList());
 
     private final EntityManager em;
@@ -129,36 +143,11 @@ final class SqlGateFacts implements GateFactsQuery {
 
     private static void collect(Statement s, ResultSet rs, Rows rows) throws SQLException {
         while (rs.next()) {
-            if (s == ACCOUNTS) {
-                rows.accounts().put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
-            } else if (s == INVOICES) {
-                Currency currency = currency(rs.getString(4));
-                String number = rs.getString(1);
-                rows.invoices().put(number, new InvoiceState(number, rs.getLong(2), money(rs.getBigDecimal(3), currency),
-                        InvoiceStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), money(rs.getBigDecimal(7), currency)));
-            } else if (s == UNALLOCATED) {
-                rows.unallocated().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(money(rs.getBigDecimal(3), currency(rs.getString(2))));
-            } else if (s == EVIDENCE) {
-                long account = rs.getLong(2);
-                rows.evidence().computeIfAbsent(account, k -> new ArrayList<>()).add(PaymentEvidence.seen(rs.getLong(1), account, rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()));
-            } else if (s == CASES) {
-                rows.openCases().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(SupportCase.reference(rs.getLong(2)));
-            } else if (s == FLAGS) {
-                rows.flagged().add(rs.getLong(1));
-            } else {
-                rows.sent().computeIfAbsent(NoticeKind.valueOf(rs.getString(2)), k -> new HashMap<>())
-                        .computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(3, OffsetDateTime.class).toInstant());
-            }
+            s.reader().read(rs, rows);
         }
     }
 
     private static Currency currency(String code) {
         return Currency.getInstance(code.strip());
-    }
-
-    /** A stored NUMERIC(19,4) at the currency's scale. */
-    private static Money money(BigDecimal stored, Currency currency) {
-        return new Money(stored.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY), currency);
     }
 }

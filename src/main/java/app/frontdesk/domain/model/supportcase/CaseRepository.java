@@ -25,9 +25,6 @@ public interface CaseRepository {
     /** Cases not closed whose links expired before {@code now}. */
     List<SupportCase> expiredBy(Instant now, int limit);
 
-    /** References (FD-n) of the cases on this account that are not closed. */
-    List<String> openCaseReferences(long accountId);
-
     void add(ActionLink link);
 
     /** The link, locked so that two clicks at once use it once. */
