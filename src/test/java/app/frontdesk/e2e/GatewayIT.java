@@ -228,6 +228,22 @@ class GatewayIT {
         assertTrue(refused.body().contains("\"line\":3"), refused.body());
         assertFalse(gateway.get("/api/accounts", GatewayProcess.ADMIN_TOKEN).body().contains("Delta"), "nothing imported half-way");
 
+        // billing's files are refused the same way: every problem with its line, nothing stored or queued
+        var payments = "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                + "gw-1,100.00,RUB,2026-11-20,2026-11-20,,,INV-1\ngw-2,100.005,RUB,2026-11-20,2026-11-20,,,INV-2\n";
+        var badPayments = gateway.post("/api/payments/import", GatewayProcess.ADMIN_TOKEN, "text/csv", payments.getBytes());
+        assertEquals(400, badPayments.statusCode(), badPayments.body());
+        JsonObject paymentProblem = json(badPayments.body()).getJsonArray("problems").getJsonObject(0);
+        assertEquals(3, paymentProblem.getInt("line"), badPayments.body());
+        assertTrue(paymentProblem.getString("problem").contains("more decimals"), badPayments.body());
+        assertFalse(gateway.get("/api/payments/unmatched", GatewayProcess.ADMIN_TOKEN).body().contains("gw-1"), "nothing imported half-way");
+        var notices = "account_id,kind,invoices,amount,currency,planned_at\n1,REMINDER,INV-1,100.00,RUB,\n1,SOMETIMES,INV-1,100.00,RUB,\n";
+        var badBatch = gateway.post("/api/notices/batches", GatewayProcess.ADMIN_TOKEN, "text/csv", notices.getBytes());
+        assertEquals(400, badBatch.statusCode(), badBatch.body());
+        JsonObject batchProblem = json(badBatch.body()).getJsonArray("problems").getJsonObject(0);
+        assertEquals(3, batchProblem.getInt("line"), badBatch.body());
+        assertTrue(batchProblem.getString("problem").contains("kind must be"), badBatch.body());
+
         assertEquals(401, gateway.get("/api/accounts", GatewayProcess.MTA_TOKEN).statusCode(), "the mail server's token is not an admin's");
 
         var json = "[{\"name\":\"Zeta\",\"domains\":[\"zeta.example\"],\"contacts\":[{\"address\":\"z@zeta.example\"}]},"

@@ -192,9 +192,6 @@ public class AccountResource {
     }
 
     private static Response refused(InvalidAccountException e) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(new ErrorBody("the input was refused; nothing was stored",
-                        e.problems().stream().map(p -> new ErrorBody.Problem(p.line(), p.problem())).toList()))
-                .build();
+        return ErrorMappers.refused("the input was refused; nothing was stored", e.problems());
     }
 }

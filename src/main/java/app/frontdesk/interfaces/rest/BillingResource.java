@@ -1,7 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
 import app.frontdesk.application.JsonFactories;
-import app.frontdesk.application.accounts.ImportProblem;
 import app.frontdesk.application.dunning.CamtImport;
 import app.frontdesk.application.dunning.ClientBankExchangeImport;
 import app.frontdesk.application.dunning.ImportRefused;
@@ -113,12 +112,7 @@ public class BillingResource {
             }
             return result(lifecycle.gateway().services().payments.record(drafts));
         } catch (ImportRefused e) {
-            var problems = JsonFactories.BUILDERS.createArrayBuilder();
-            for (ImportProblem p : e.problems()) {
-                problems.add(JsonFactories.BUILDERS.createObjectBuilder().add("line", p.line()).add("problem", p.problem()));
-            }
-            return Response.status(Response.Status.BAD_REQUEST).entity(JsonFactories.BUILDERS.createObjectBuilder()
-                    .add("error", "the file was refused; nothing was imported").add("problems", problems).build().toString()).build();
+            return ErrorMappers.refused("the file was refused; nothing was imported", e.problems());
         }
     }
 

@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.accounts.ImportProblem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,5 +59,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     static Response json(Response.Status status, String text) {
         return Response.status(status == null ? Response.Status.INTERNAL_SERVER_ERROR : status)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(text)).build();
+    }
+
+    /** 400 for refused input (a file, a record): a sentence, and every problem with its line or record number. */
+    static Response refused(String error, List<ImportProblem> problems) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(error, problems.stream().map(p -> new ErrorBody.Problem(p.line(), p.problem())).toList())).build();
     }
 }

@@ -88,10 +88,7 @@ public class NoticeResource {
             long id = lifecycle.gateway().services().batches.submit(app.frontdesk.application.dunning.NoticeBatches.parse(body == null ? "" : body));
             return Response.accepted(JsonFactories.BUILDERS.createObjectBuilder().add("batchId", id).build().toString()).build();
         } catch (app.frontdesk.application.dunning.ImportRefused e) {
-            var problems = JsonFactories.BUILDERS.createArrayBuilder();
-            e.problems().forEach(p -> problems.add(JsonFactories.BUILDERS.createObjectBuilder().add("line", p.line()).add("problem", p.problem())));
-            return Response.status(Response.Status.BAD_REQUEST).entity(JsonFactories.BUILDERS.createObjectBuilder()
-                    .add("error", "the file was refused; nothing was queued").add("problems", problems).build().toString()).build();
+            return ErrorMappers.refused("the file was refused; nothing was queued", e.problems());
         }
     }
 
