@@ -74,8 +74,9 @@ public final class NoticeDesk {
         return transactions.inTransaction(repos -> {
             Instant now = clock.instant();
             NoticeRequest r = plannedNowIfUnset(s.request(), now);
-            requireAccount(repos, r.accountId());
-            repos.billing().lockAccount(r.accountId());
+            if (!repos.billing().lockAccount(r.accountId())) {
+                throw new IllegalArgumentException("no account " + r.accountId());
+            }
             Notice notice = new Notice(r.accountId(), r.kind(), r.invoiceNumbers(), r.claimed(), r.plannedAt(), s.recipients(),
                     s.subject(), s.body(), s.callbackUrl(), s.externalRef(), now);
             repos.billing().add(notice);
@@ -198,12 +199,6 @@ public final class NoticeDesk {
 
     private static NoticeRequest request(Notice n) {
         return new NoticeRequest(n.accountId(), n.kind(), n.invoices(), n.claimed(), n.plannedAt());
-    }
-
-    private static void requireAccount(Repositories repos, long accountId) {
-        if (!repos.accounts().exists(accountId)) {
-            throw new IllegalArgumentException("no account " + accountId);
-        }
     }
 
     /** Reads what the gate needs, fresh, in the caller's transaction; refuses an account that does not exist. */

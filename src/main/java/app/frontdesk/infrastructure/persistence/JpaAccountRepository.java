@@ -67,11 +67,6 @@ final class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public boolean exists(long id) {
-        return !em.createQuery("SELECT a.id FROM Account a WHERE a.id = :id", Long.class).setParameter("id", id).getResultList().isEmpty();
-    }
-
-    @Override
     public List<Long> accountsManagedBy(EmailAddress managerAddress) {
         return em.createQuery("SELECT a.id FROM Account a WHERE a.manager.address = :address ORDER BY a.id", Long.class)
                 .setParameter("address", managerAddress.value()).getResultList();

@@ -252,7 +252,7 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
-    public void lockAccount(long accountId) {
-        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, accountId).getResultList();
+    public boolean lockAccount(long accountId) {
+        return !em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, accountId).getResultList().isEmpty();
     }
 }

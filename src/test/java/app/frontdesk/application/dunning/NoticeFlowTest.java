@@ -1,6 +1,7 @@
 package app.frontdesk.application.dunning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
@@ -118,6 +119,19 @@ class NoticeFlowTest {
             PaymentDesk.Result again = gw.services.payments.record(ClientBankExchangeImport.parse(statement()));
             assertEquals(0, again.stored());
             assertEquals(2, again.duplicates(), "the same statement twice stores each payment once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aNoticeForAnAccountThatDoesNotExistIsRefusedAndNothingIsStored(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = gateway(db.get())) {
+            IllegalArgumentException submitted = assertThrows(IllegalArgumentException.class, () -> gw.services.notices.submit(suspension(987_654)));
+            assertEquals("no account 987654", submitted.getMessage());
+            IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
+                    () -> gw.services.notices.check(suspension(987_654).request()));
+            assertEquals("no account 987654", checked.getMessage());
+            assertEquals(List.of(), gw.db.inTransaction(r -> r.billing().notices(987_654, List.of(NoticeState.values()))));
         }
     }
 

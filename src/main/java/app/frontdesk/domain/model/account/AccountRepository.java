@@ -8,9 +8,6 @@ public interface AccountRepository {
 
     Optional<Account> find(long id);
 
-    /** Whether the account exists, without loading it (and its manager). */
-    boolean exists(long id);
-
     List<Account> findAll();
 
     Optional<Account> findByName(String name);

@@ -78,6 +78,6 @@ public interface BillingRepository {
      */
     void commitWithoutWaitingForDisk();
 
-    /** Serializes everything that decides about one account's notices (a row lock on the account). */
-    void lockAccount(long accountId);
+    /** Serializes everything that decides about one account's notices (a row lock on the account); false: no such account. */
+    boolean lockAccount(long accountId);
 }
