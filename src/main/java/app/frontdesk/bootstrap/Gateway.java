@@ -41,6 +41,7 @@ public final class Gateway implements AutoCloseable {
     private final Tokens adminToken;
     private final List<Worker> pipelineWorkers = new ArrayList<>();
     private final List<Worker> outboxWorkers = new ArrayList<>();
+    private WorkerPool pool;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -86,12 +87,23 @@ public final class Gateway implements AutoCloseable {
         for (int i = 0; i < settings.outboxWorkers; i++) {
             outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }
-        for (Worker w : all()) {
-            Thread t = threads.newThread(w);
-            t.setName("frontdesk-" + w.name());
-            t.setDaemon(true);
-            t.start();
-        }
+        pool = new WorkerPool(threads);
+        all().forEach(pool::start);
+        // the watcher of the others: a worker whose thread died is running again within a second
+        pool.start(new Worker("supervisor", () -> {
+            pool.supervise();
+            return 0;
+        }, Duration.ofSeconds(1), LINGER));
+    }
+
+    /** Pipeline workers whose threads are alive (readiness is DOWN below {@code FRONTDESK_PIPELINE_WORKERS}). */
+    public int pipelineWorkersAlive() {
+        return pool == null ? 0 : pool.alive("pipeline-");
+    }
+
+    /** Worker threads started again after they died, since start. */
+    public long workersReplaced() {
+        return pool == null ? 0 : pool.replaced();
     }
 
     private List<Worker> all() {
@@ -106,6 +118,10 @@ public final class Gateway implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
@@ -148,6 +164,9 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         all().forEach(Worker::stop);
+        if (pool != null) {
+            pool.stop();
+        }
         services.batches.close();
         database.close();
     }

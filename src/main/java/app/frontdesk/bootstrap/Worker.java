@@ -60,7 +60,13 @@ final class Worker implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                if (!(e instanceof StackOverflowError)) {
+                    throw e; // out of memory: this thread ends, and WorkerPool starts the worker again on a fresh one
+                }
+                LOG.log(Level.SEVERE, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
+                sleep(pause);
+            } catch (RuntimeException | Error e) {
                 // The database is away, most likely: nothing is lost (the work stays in its tables); wait and retry.
                 LOG.log(Level.WARNING, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
                 sleep(pause);
@@ -80,5 +86,10 @@ final class Worker implements Runnable {
 
     String name() {
         return name;
+    }
+
+    /** False once stopped: a stopped worker's thread ends and is not started again. */
+    boolean running() {
+        return running;
     }
 }

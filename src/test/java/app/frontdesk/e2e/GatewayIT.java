@@ -163,6 +163,24 @@ class GatewayIT {
     }
 
     @Test
+    void poisonMessagesFromAnySenderAreDecidedAndTheGatewayStaysReadyAndWorking() throws Exception {
+        // the review's two killers: 1.7 MB of nested message/rfc822 parts and 3.7 MB of nested multiparts
+        long messages = pipeAndGetId(app.frontdesk.testkit.HostileMail.nestedMessages("stranger@evil.example", 50_000));
+        long multiparts = pipeAndGetId(app.frontdesk.testkit.HostileMail.nestedMultiparts("stranger@evil.example", 50_000));
+        long fields = pipeAndGetId(app.frontdesk.testkit.HostileMail.manyHeaderFields("stranger@evil.example", 1_000_000));
+        long after = pipeAndGetId(TestMail.from("anna.petrova@romashka.example").subject("after the poison").bytes());
+        for (long id : new long[] {messages, multiparts, fields}) {
+            JsonObject s = settled(id);
+            assertEquals("HELD", s.getString("state"), s.toString());
+        }
+        assertTrue(settled(multiparts).getString("reason").startsWith("unknown sender"));
+        assertEquals("ROUTED", settled(after).getString("state"));
+        var ready = gateway.get("/health/ready", null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"pipelineWorkers\":2"), ready.body());
+    }
+
+    @Test
     void unknownSenderIsHeldWithTheReasonVisibleThroughTheApi() throws Exception {
         long id = pipeAndGetId(TestMail.from("ceo@romashka.example").subject("Suspension notice?").bytes());
         JsonObject s = settled(id);
@@ -277,6 +295,7 @@ class GatewayIT {
         var ready = gateway.get("/health/ready", null);
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("outboxBacklog"), ready.body());
+        assertFalse(ready.body().contains(Path.of("server-config").toAbsolutePath().toString()), "no server path: " + ready.body());
         // what the business calendar warns about today (the same server-config, read by the same code)
         List<String> calendarWarnings = new app.frontdesk.infrastructure.config.Settings(n -> java.util.Optional.ofNullable(
                 Map.of("FRONTDESK_CONFIG_DIR", java.nio.file.Path.of("server-config").toAbsolutePath().toString()).get(n)))

@@ -108,6 +108,9 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
+        // a try-with-resources never closes what start() did not return: end the 1 GB child here
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
         throw new IllegalStateException("the gateway did not become ready in 120 s; see " + workDir.resolve("gateway.log"));
     }
 

@@ -1,5 +1,6 @@
 package app.frontdesk.application.pipeline;
 
+import app.frontdesk.application.FailureText;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
@@ -16,11 +17,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes stored messages through the pipeline. A batch is claimed with row locks and decided in one
- * transaction: the new state, the outbox rows and the audit events commit together, or not at all
- * (then the rows are simply still waiting). When a batch fails, its messages are retried one by one,
- * so that one bad message delays only itself; a message that keeps failing is retried with backoff
- * and finally quarantined with the error and an alert.
+ * Takes stored messages through the pipeline. A batch is claimed and its attempt counted in a short
+ * transaction of its own, then decided in one transaction: the new state, the outbox rows and the
+ * audit events commit together, or not at all (then the rows are simply still waiting). Whatever a
+ * message throws, a {@link StackOverflowError} from a parser included, is caught for that message:
+ * when a batch fails, its messages are decided one by one, so that one bad message delays only
+ * itself; a message that keeps failing is retried with backoff and finally quarantined with the
+ * error (in words, never the SQL or the driver's text) and an alert.
  *
  * <p>With several workers, each first takes the messages of its own share of senders (the sender
  * key, hashed from the address at intake, modulo the number of workers): one sender's messages then
@@ -57,51 +60,66 @@ public final class InboundProcessor {
 
     /** The same for worker {@code slot} of {@code slots}: its own senders' messages first, else any. */
     public int processDue(int slot, int slots) {
+        List<Long> claimed = claim(slot, slots);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Attempt attempt = new Attempt();
         try {
-            int n = slots > 1 ? processBatch(batchSize, new long[] {-1}, slot, slots) : 0;
-            return n > 0 ? n : processBatch(batchSize);
-        } catch (RuntimeException batchFailure) {
-            LOG.log(Level.FINE, "batch failed, retrying its messages one by one", batchFailure);
-            int done = 0;
-            for (int i = 0; i < batchSize; i++) {
-                long[] current = {-1};
-                try {
-                    int n = processBatch(1, current);
-                    if (n == 0) {
-                        break;
+            decide(claimed, attempt);
+        } catch (Throwable batchFailure) {
+            if (batchFailure instanceof VirtualMachineError && !(batchFailure instanceof StackOverflowError)) {
+                throw (VirtualMachineError) batchFailure; // out of memory: nothing here can help; the attempt is counted already
+            }
+            if (claimed.size() == 1) {
+                recordFailure(claimed.get(0), attempt.step, batchFailure);
+            } else {
+                LOG.log(Level.FINE, "batch failed, deciding its messages one by one", batchFailure);
+                for (long id : claimed) {
+                    Attempt one = new Attempt();
+                    try {
+                        decide(List.of(id), one);
+                    } catch (Throwable e) {
+                        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                            throw (VirtualMachineError) e;
+                        }
+                        recordFailure(id, one.step, e);
                     }
-                    done += n;
-                } catch (RuntimeException e) {
-                    if (current[0] < 0) {
-                        throw e;
-                    }
-                    recordFailure(current[0], e);
-                    done++;
                 }
             }
-            return done;
         }
+        return claimed.size();
     }
 
-    private int processBatch(int limit) {
-        return processBatch(limit, new long[] {-1});
-    }
-
-    private int processBatch(int limit, long[] current) {
-        return processBatch(limit, current, 0, 1);
-    }
-
-    private int processBatch(int limit, long[] current, int slot, int slots) {
-        List<Decision> decided = new ArrayList<>();
-        int claimed = transactions.inTransaction(repos -> {
+    /**
+     * Claims a page of due messages and counts the attempt on each, committed before any work starts:
+     * a message that kills the whole JVM has its attempts counted across restarts, and its lease (the
+     * backoff) keeps other workers off it meanwhile. A message tried before is claimed alone, so that
+     * after a crash the one that caused it cannot take a batch of innocent messages down with it again.
+     */
+    private List<Long> claim(int slot, int slots) {
+        return transactions.inTransaction(repos -> {
             Instant now = clock.instant();
-            List<InboundMessage> due = slots > 1 ? repos.inbound().claimDue(now, limit, slot, slots) : repos.inbound().claimDue(now, limit);
-            Map<Long, byte[]> raw = repos.inbound().rawBytes(due.stream().map(InboundMessage::id).toList());
-            for (InboundMessage message : due) {
-                current[0] = message.id();
-                decided.add(process(message, raw.get(message.id()), repos, now));
+            List<InboundMessage> due = slots > 1 ? repos.inbound().claimDue(now, batchSize, slot, slots) : List.of();
+            if (due.isEmpty()) {
+                due = repos.inbound().claimDue(now, batchSize);
             }
-            return due.size();
+            List<InboundMessage> taken = due.stream().filter(m -> m.attempts() > 0).findFirst().map(List::of).orElse(due);
+            taken.forEach(m -> m.startAttempt(backoff(m.attempts()), now));
+            return taken.stream().map(InboundMessage::id).toList();
+        });
+    }
+
+    /** Decides the claimed messages in one transaction: states, outbox rows and audit events commit together. */
+    private void decide(List<Long> ids, Attempt attempt) {
+        List<Decision> decided = new ArrayList<>();
+        transactions.run(repos -> {
+            Instant now = clock.instant();
+            List<InboundMessage> messages = repos.inbound().lockAttempted(ids);
+            Map<Long, byte[]> raw = repos.inbound().rawBytes(messages.stream().map(InboundMessage::id).toList());
+            for (InboundMessage message : messages) {
+                decided.add(process(message, raw.get(message.id()), repos, now, attempt));
+            }
         });
         for (Decision d : decided) {
             meter.increment("inbound_routed", "route", d.route().name().toLowerCase());
@@ -109,10 +127,9 @@ public final class InboundProcessor {
                 meter.increment("inbound_quarantined");
             }
         }
-        return claimed;
     }
 
-    private Decision process(InboundMessage message, byte[] raw, Repositories repos, Instant now) {
+    private Decision process(InboundMessage message, byte[] raw, Repositories repos, Instant now, Attempt attempt) {
         if (raw == null) {
             throw new IllegalStateException("no raw bytes stored for inbound message " + message.id());
         }
@@ -123,30 +140,43 @@ public final class InboundProcessor {
             throw e;
         } catch (Exception e) {
             throw new PipelineFailure(message.id(), e);
+        } finally {
+            attempt.step = mail.step();
         }
         Decision d = mail.decision().orElseThrow();
         message.route(d.route(), d.state(), d.accountId(), d.reason(), now);
         return d;
     }
 
-    /** A message failed for a reason of ours: try again later, or quarantine it after the last attempt. */
-    private void recordFailure(long messageId, RuntimeException error) {
-        String why = error.getCause() != null && error instanceof PipelineFailure ? error.getCause().toString() : error.toString();
-        LOG.log(Level.WARNING, "inbound message " + messageId + " failed in the pipeline", error);
-        boolean quarantined = transactions.inTransaction(repos -> {
+    /** A message failed for a reason of ours: it is tried again when its lease ends, or quarantined after the last attempt. */
+    private void recordFailure(long messageId, String step, Throwable error) {
+        String why = FailureText.of(error instanceof PipelineFailure && error.getCause() != null ? error.getCause() : error)
+                + (step.isEmpty() ? "" : " in step " + step);
+        LOG.log(Level.WARNING, "inbound message " + messageId + " failed in the pipeline" + (step.isEmpty() ? "" : " at step " + step), error);
+        Boolean quarantined = transactions.inTransaction(repos -> {
             InboundMessage message = repos.inbound().find(messageId).orElseThrow();
+            if (message.state() != app.frontdesk.domain.model.inbound.InboundState.RECEIVED) {
+                return null; // decided meanwhile by another worker, after this one's lease ran out
+            }
             Instant now = clock.instant();
-            if (message.attempts() + 1 >= maxAttempts) {
-                String reason = "processing failed " + (message.attempts() + 1) + " times, last error: " + why;
+            if (message.attempts() >= maxAttempts) {
+                String reason = "processing failed " + message.attempts() + " times, last error: " + why;
                 message.quarantine(reason, now);
                 repos.outbox().add(alert.quarantined(message, reason, now));
                 repos.audit().record(new AuditEvent(now, "pipeline", "quarantined", "inbound", messageId, reason));
                 return true;
             }
-            message.retryLater(why, backoff(message.attempts()), now);
+            message.attemptFailed(why);
             return false;
         });
-        meter.increment(quarantined ? "inbound_quarantined" : "inbound_retrying");
+        if (quarantined != null) {
+            meter.increment(quarantined ? "inbound_quarantined" : "inbound_retrying");
+        }
+    }
+
+    /** Where one attempt got to, kept outside its transaction for the failure record. */
+    private static final class Attempt {
+        private String step = "";
     }
 
     /** 10 s, 20 s, 40 s ... capped at 30 minutes. */

@@ -149,6 +149,11 @@ public final class MailContext {
         this.currentStep = name;
     }
 
+    /** The step the message is in (or last was in); empty before the first. */
+    String step() {
+        return currentStep;
+    }
+
     public void decide(Route route, InboundState state, Long accountId, String reason) {
         if (decision != null) {
             throw new IllegalStateException("route already decided by step " + decision.step());

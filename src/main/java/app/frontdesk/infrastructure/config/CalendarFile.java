@@ -22,6 +22,7 @@ import java.util.TreeSet;
 public final class CalendarFile {
 
     private final Path path;
+    private final String shown;
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workdays = new HashSet<>();
     private final Set<Integer> years = new TreeSet<>();
@@ -29,6 +30,9 @@ public final class CalendarFile {
 
     private CalendarFile(Path path) {
         this.path = path;
+        // /health/ready is read by anyone who can reach it: it names the file, not where the server keeps it
+        this.shown = path.getParent() != null && path.getParent().getFileName() != null
+                ? path.getParent().getFileName() + "/" + path.getFileName() : String.valueOf(path.getFileName());
     }
 
     /** Reads the file; every bad line is added to {@code errors} with its number. */
@@ -97,10 +101,10 @@ public final class CalendarFile {
         List<Integer> ahead = today.getMonthValue() >= 10 ? List.of(today.getYear(), today.getYear() + 1) : List.of(today.getYear());
         for (int year : ahead) {
             if (provisional.contains(year)) {
-                w.add("business calendar " + path + ": " + year + " is provisional (no transfer decree in the file yet);"
+                w.add("business calendar " + shown + ": " + year + " is provisional (no transfer decree in the file yet);"
                         + " add the decree's days and remove the line \"" + year + " provisional\"");
             } else if (!years.contains(year)) {
-                w.add("business calendar " + path + " has no days for " + year + ": only weekends count as days off;"
+                w.add("business calendar " + shown + " has no days for " + year + ": only weekends count as days off;"
                         + " add the year's holidays and transfer days");
             }
         }

@@ -75,6 +75,8 @@ public final class Settings {
     public final String headOfSupportAddress;
     public final int clearingBusinessDays;
     public final Duration noticeRepeatWindow;
+    /** /health/ready is DOWN when a message has waited for the pipeline longer than this. */
+    public final Duration readyMaxWait;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -179,6 +181,7 @@ public final class Settings {
                 .map(a -> a == null ? "" : a.value()).orElse(adminAddress);
         this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
         this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
+        this.readyMaxWait = Duration.ofSeconds(integer("FRONTDESK_READY_MAX_WAIT_SECONDS", 600, 10, 7 * 24 * 3600));
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
                 .map(a -> a == null ? "" : a.value());
         if (!errors.isEmpty()) {

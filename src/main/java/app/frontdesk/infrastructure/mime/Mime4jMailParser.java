@@ -9,94 +9,293 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
-import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.SingleBody;
-import org.apache.james.mime4j.dom.field.ContentTypeField;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.io.MaxLineLimitException;
+import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
 
 /**
  * Lenient parsing with Apache mime4j, chosen by measurement: on the 926 real messages of the shared
- * corpus mime4j read every one, where jakarta.mail threw on dozens (see README, "Parser choice").
+ * corpus mime4j read every one, where jakarta.mail threw on dozens (see docs, "Parser choice").
+ *
+ * <p>The message is read as a stream of tokens ({@link MimeTokenStream}), not built into a tree:
+ * nothing but the top-level header fields, the first text and a few PDF documents is kept, so a
+ * message costs about its own size however it is built, and {@link MimeLimits} bound the rest. Each
+ * level of nesting is one more stream that every read goes through; below {@code maxNesting} parts
+ * are skipped unread, so tens of thousands of nested parts cannot overflow the stack.
  *
  * <p>Header values are decoded from their raw bytes here rather than by mime4j, because mime4j reads
  * 8-bit header bytes as Latin-1, which turns unencoded Russian headers into mojibake.
  */
 public final class Mime4jMailParser implements MailParser {
 
-    /** Enough text for evidence and previews; a 20 MB body is not read into a string. */
-    static final int MAX_TEXT_CHARS = 64 * 1024;
-    static final int MAX_DOCUMENTS = 5;
-    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-    private static final int MAX_NESTING = 20;
+    private final MimeLimits limits;
+    private final MimeConfig config;
 
-    private final MimeConfig config = MimeConfig.custom()
-            .setMaxLineLen(-1)
-            .setMaxHeaderLen(-1)
-            .setMaxHeaderCount(-1)
-            .setMaxContentLen(-1)
-            .setStrictParsing(false)
-            .build();
+    public Mime4jMailParser() {
+        this(MimeLimits.DEFAULT);
+    }
+
+    public Mime4jMailParser(MimeLimits limits) {
+        this.limits = limits;
+        this.config = MimeConfig.custom()
+                .setMaxLineLen(limits.maxLineBytes())
+                .setMaxHeaderLen(limits.maxFieldBytes())
+                .setMaxHeaderCount(limits.maxHeaderFields())
+                .setMaxContentLen(-1)
+                .setStrictParsing(false)
+                .build();
+    }
+
+    public MimeLimits limits() {
+        return limits;
+    }
 
     @Override
     public ParsedMail parse(byte[] raw) throws UnparseableMailException {
         int start = RawMessage.messageStart(raw);
         byte[] bytes = withLineFeeds(raw);
-        Message message;
+        Reading reading = new Reading(limits);
         try {
-            DefaultMessageBuilder builder = new DefaultMessageBuilder();
-            builder.setMimeEntityConfig(config);
-            builder.setDecodeMonitor(DecodeMonitor.SILENT);
-            message = builder.parseMessage(new ByteArrayInputStream(bytes, start, bytes.length - start));
+            MimeTokenStream tokens = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
+            tokens.parse(new ByteArrayInputStream(bytes, start, bytes.length - start));
+            for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
+                reading.token(tokens, state);
+            }
+        } catch (MaxHeaderLimitException e) {
+            reading.problems.add("more than " + limits.maxHeaderFields() + " header fields in one part (limit): the rest not read");
+        } catch (MimeException e) {
+            reading.problems.add(e.getCause() instanceof MaxLineLimitException || e instanceof MaxHeaderLengthLimitException
+                    ? "a line or header field over the limit (" + limits.maxLineBytes() + " / " + limits.maxFieldBytes()
+                            + " bytes): the rest not read"
+                    : "MIME structure unreadable: " + e.getMessage() + "; the rest not read");
+        } catch (MaxLineLimitException e) {
+            reading.problems.add("a line longer than " + limits.maxLineBytes() + " bytes (limit): the rest not read");
         } catch (IOException | RuntimeException e) {
-            throw new UnparseableMailException("unparseable MIME: " + e, e);
+            reading.problems.add("body unreadable: " + e + "; the rest not read");
         }
-        if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
-            throw new UnparseableMailException("no header fields: this is not an Internet message");
+        return reading.result();
+    }
+
+    /** What one parse collects while the tokens go by. */
+    private static final class Reading {
+        private final MimeLimits limits;
+        private final List<String> problems = new ArrayList<>();
+        private final List<Field> topFields = new ArrayList<>();
+        private final List<String> partTypes = new ArrayList<>();
+        private final List<ParsedMail.Document> documents = new ArrayList<>();
+        private final Deque<Frame> open = new ArrayDeque<>();
+        private String topType;
+        private String text;
+        private boolean nestingReported;
+
+        Reading(MimeLimits limits) {
+            this.limits = limits;
         }
-        List<String> problems = new ArrayList<>();
-        String declaredCharset = charsetOf(message);
-        List<ParsedMail.Header> headers = new ArrayList<>();
-        List<ParsedMail.Mailbox> from = List.of();
-        boolean fromSeen = false;
-        for (Field field : message.getHeader().getFields()) {
-            headers.add(new ParsedMail.Header(field.getName(), headerValue(field, declaredCharset, problems)));
-            if (!fromSeen && field.getName().equalsIgnoreCase("From")) {
-                fromSeen = true;
-                from = mailboxes(undecodedValue(field, declaredCharset));
+
+        void token(MimeTokenStream tokens, EntityState state) throws IOException {
+            switch (state) {
+                case T_START_MESSAGE, T_START_BODYPART -> {
+                    Frame parent = open.peek();
+                    boolean embedded = parent != null && (parent.embedded || state == EntityState.T_START_MESSAGE);
+                    open.push(new Frame(state == EntityState.T_START_BODYPART, embedded));
+                    // Children of an entity at the deepest level are skipped unparsed (RawEntity), read only to skip them.
+                    tokens.setRecursionMode(open.size() >= limits.maxNesting() ? RecursionMode.M_RAW : RecursionMode.M_RECURSE);
+                }
+                case T_RAW_ENTITY -> {
+                    if (!nestingReported) {
+                        nestingReported = true;
+                        problems.add("MIME nesting deeper than " + limits.maxNesting() + " levels (limit): the inner parts not read");
+                    }
+                }
+                case T_FIELD -> {
+                    Frame f = open.peek();
+                    if (open.size() == 1) {
+                        topFields.add(tokens.getField());
+                    }
+                    String name = tokens.getField().getName();
+                    if (name.equalsIgnoreCase("Content-Disposition")) {
+                        f.disposition(tokens.getField().getBody());
+                    } else if (name.equalsIgnoreCase("Content-Type")) {
+                        f.contentType(tokens.getField().getBody());
+                    }
+                }
+                case T_START_MULTIPART -> typed(tokens, open.peek());
+                case T_BODY -> body(tokens, typed(tokens, open.peek()));
+                case T_END_MULTIPART -> {
+                    Frame f = open.peek();
+                    if (text == null && f.html != null && !f.embedded) {
+                        text = f.html;
+                    }
+                }
+                case T_END_MESSAGE, T_END_BODYPART -> {
+                    open.pop();
+                    tokens.setRecursionMode(open.size() >= limits.maxNesting() ? RecursionMode.M_RAW : RecursionMode.M_RECURSE);
+                }
+                default -> {
+                    // preamble, epilogue, multipart start: nothing to keep
+                }
             }
         }
-        List<String> partTypes = new ArrayList<>();
-        List<ParsedMail.Document> documents = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        try {
-            collectPartTypes(message, partTypes, 0);
-            collectDocuments(message, documents, problems, 0);
-            appendText(message, text, problems, 0);
-        } catch (IOException | RuntimeException e) {
-            problems.add("body text unreadable: " + e.getMessage());
-        } finally {
-            message.dispose();
+
+        /** The entity's media type, known once its header is read (the descriptor is valid from here on). */
+        private Frame typed(MimeTokenStream tokens, Frame f) {
+            f.type = lower(tokens.getBodyDescriptor().getMimeType());
+            if (open.size() == 1) {
+                topType = f.type;
+            } else if (f.bodyPart && !f.embedded) {
+                partTypes.add(f.type);
+            }
+            return f;
         }
-        String mimeType = message.getMimeType() == null ? "text/plain" : message.getMimeType().toLowerCase(Locale.ROOT);
-        return new ParsedMail(List.copyOf(headers), from, mimeType, List.copyOf(partTypes), text.toString(), List.copyOf(problems),
-                List.copyOf(documents));
+
+        private void body(MimeTokenStream tokens, Frame f) throws IOException {
+            if (f.embedded) {
+                return; // a forwarded message's own text and attachments are not this message's
+            }
+            Frame parent = open.size() > 1 ? parentOf(f) : null;
+            String type = f.type;
+            if (isPdf(type, f.filename) && f.bodyPart) {
+                if (documents.size() < limits.maxDocuments()) {
+                    byte[] doc = readCapped(tokens.getDecodedInputStream(), limits.maxDocumentBytes() + 1);
+                    if (doc.length > limits.maxDocumentBytes()) {
+                        problems.add("document \"" + f.filename + "\" larger than " + limits.maxDocumentBytes() + " bytes not read");
+                    } else {
+                        documents.add(new ParsedMail.Document(f.filename, doc));
+                    }
+                }
+                return;
+            }
+            if (text != null || !type.startsWith("text/") || f.attachment) {
+                return;
+            }
+            boolean html = type.equals("text/html");
+            if (f.bodyPart && !html && !type.equals("text/plain")) {
+                return; // in a multipart only text/plain, or text/html as its fallback, is the message's text
+            }
+            if (f.bodyPart && html && (parent == null || parent.html != null)) {
+                return;
+            }
+            if (f.charset != null && Charsets.lookup(f.charset).isEmpty()) {
+                problems.add("unknown charset \"" + f.charset + "\", guessed");
+            }
+            String decoded = Charsets.decode(readCapped(tokens.getDecodedInputStream(), limits.maxTextChars() * 4), f.charset);
+            if (html) {
+                decoded = decoded.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
+                        .replace("&nbsp;", " ").replaceAll("[ \t]+", " ");
+            }
+            decoded = decoded.substring(0, Math.min(decoded.length(), limits.maxTextChars()));
+            if (f.bodyPart && html) {
+                parent.html = decoded;
+            } else {
+                text = decoded;
+            }
+        }
+
+        private Frame parentOf(Frame f) {
+            var it = open.iterator();
+            it.next();
+            return it.hasNext() ? it.next() : null;
+        }
+
+        ParsedMail result() throws UnparseableMailException {
+            if (topFields.isEmpty()) {
+                throw new UnparseableMailException(problems.isEmpty() ? "no header fields: this is not an Internet message"
+                        : "no header field readable: " + String.join("; ", problems));
+            }
+            String declaredCharset = topCharset();
+            List<ParsedMail.Header> headers = new ArrayList<>(topFields.size());
+            List<ParsedMail.Mailbox> from = List.of();
+            boolean fromSeen = false;
+            for (Field field : topFields) {
+                headers.add(new ParsedMail.Header(field.getName(), headerValue(field, declaredCharset, problems)));
+                if (!fromSeen && field.getName().equalsIgnoreCase("From")) {
+                    fromSeen = true;
+                    from = mailboxes(undecodedValue(field, declaredCharset));
+                }
+            }
+            return new ParsedMail(List.copyOf(headers), from, topType == null ? "text/plain" : topType, List.copyOf(partTypes),
+                    text == null ? "" : text, List.copyOf(problems), List.copyOf(documents));
+        }
+
+        private String topCharset() {
+            for (Field f : topFields) {
+                if (f.getName().equalsIgnoreCase("Content-Type")) {
+                    return param(CHARSET, f.getBody());
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    private static final Pattern FILENAME = Pattern.compile("(?i)filename\\*?\\s*=\\s*\"?([^\";]*)");
+    private static final Pattern NAME = Pattern.compile("(?i)(?:^|[;\\s])name\\*?\\s*=\\s*\"?([^\";]*)");
+
+    private static String param(Pattern p, String value) {
+        Matcher m = p.matcher(value);
+        return m.find() ? m.group(1).strip() : null;
+    }
+
+    /** One entity while its tokens go by: its type, whether it is an attachment, and its text/html fallback. */
+    private static final class Frame {
+        final boolean bodyPart;
+        final boolean embedded;
+        String type = "text/plain";
+        boolean attachment;
+        String filename = "";
+        String charset;
+        String html;
+
+        Frame(boolean bodyPart, boolean embedded) {
+            this.bodyPart = bodyPart;
+            this.embedded = embedded;
+        }
+
+        void disposition(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            attachment = v.startsWith("attachment");
+            String name = param(FILENAME, value);
+            if (name != null) {
+                filename = name;
+            }
+        }
+
+        void contentType(String value) {
+            charset = param(CHARSET, value);
+            String name = param(NAME, value);
+            if (name != null && filename.isEmpty()) {
+                filename = name;
+            }
+        }
+    }
+
+    private static boolean isPdf(String type, String name) {
+        return type.equals("application/pdf")
+                || (type.equals("application/octet-stream") && name.toLowerCase(Locale.ROOT).endsWith(".pdf"));
+    }
+
+    private static String lower(String s) {
+        return s == null ? "text/plain" : s.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -122,45 +321,6 @@ public final class Mime4jMailParser implements MailParser {
             }
         }
         return copy;
-    }
-
-    private static void collectPartTypes(Entity entity, List<String> types, int depth) {
-        if (depth > MAX_NESTING || !(entity.getBody() instanceof Multipart multipart)) {
-            return;
-        }
-        for (Entity part : multipart.getBodyParts()) {
-            if (part.getMimeType() != null) {
-                types.add(part.getMimeType().toLowerCase(Locale.ROOT));
-            }
-            collectPartTypes(part, types, depth + 1);
-        }
-    }
-
-    /** PDF parts (by type, or by a .pdf name on a generic type), at most MAX_DOCUMENTS of MAX_DOCUMENT_BYTES each. */
-    private static void collectDocuments(Entity entity, List<ParsedMail.Document> out, List<String> problems, int depth) throws IOException {
-        if (depth > MAX_NESTING || !(entity.getBody() instanceof Multipart multipart)) {
-            return;
-        }
-        for (Entity part : multipart.getBodyParts()) {
-            String type = part.getMimeType() == null ? "" : part.getMimeType().toLowerCase(Locale.ROOT);
-            String name = part.getFilename() == null ? "" : part.getFilename();
-            boolean pdf = type.equals("application/pdf")
-                    || (type.equals("application/octet-stream") && name.toLowerCase(Locale.ROOT).endsWith(".pdf"));
-            if (pdf && part.getBody() instanceof SingleBody single && out.size() < MAX_DOCUMENTS) {
-                byte[] bytes = readCapped(single.getInputStream(), MAX_DOCUMENT_BYTES + 1);
-                if (bytes.length > MAX_DOCUMENT_BYTES) {
-                    problems.add("document \"" + name + "\" larger than " + MAX_DOCUMENT_BYTES + " bytes not read");
-                } else {
-                    out.add(new ParsedMail.Document(name, bytes));
-                }
-            }
-            collectDocuments(part, out, problems, depth + 1);
-        }
-    }
-
-    private static String charsetOf(Entity entity) {
-        return entity.getHeader() != null && entity.getHeader().getField("Content-Type") instanceof ContentTypeField ct
-                ? ct.getCharset() : null;
     }
 
     /** The mailboxes of an address field; groups are flattened. Encoded words in names are decoded by mime4j. */
@@ -222,46 +382,6 @@ public final class Mime4jMailParser implements MailParser {
 
     static String unfold(String s) {
         return s.replaceAll("\r?\n[ \t]", " ").replace("\r", "").replace("\n", "");
-    }
-
-    private static void appendText(Entity entity, StringBuilder out, List<String> problems, int depth) throws IOException {
-        if (depth > MAX_NESTING || out.length() >= MAX_TEXT_CHARS) {
-            return;
-        }
-        Body body = entity.getBody();
-        if (body instanceof Multipart multipart) {
-            Entity html = null;
-            for (Entity part : multipart.getBodyParts()) {
-                if (out.length() > 0) {
-                    return;
-                }
-                String type = part.getMimeType() == null ? "" : part.getMimeType().toLowerCase(Locale.ROOT);
-                if (type.equals("text/html") && html == null && !"attachment".equalsIgnoreCase(part.getDispositionType())) {
-                    html = part;
-                } else if (type.startsWith("multipart/") || (type.equals("text/plain")
-                        && !"attachment".equalsIgnoreCase(part.getDispositionType()))) {
-                    appendText(part, out, problems, depth + 1);
-                }
-            }
-            if (out.length() == 0 && html != null) {
-                appendText(html, out, problems, depth + 1);
-            }
-        } else if (body instanceof SingleBody single) {
-            String type = entity.getMimeType() == null ? "text/plain" : entity.getMimeType().toLowerCase(Locale.ROOT);
-            if (!type.startsWith("text/")) {
-                return;
-            }
-            String charset = charsetOf(entity);
-            if (charset != null && Charsets.lookup(charset).isEmpty()) {
-                problems.add("unknown charset \"" + charset + "\", guessed");
-            }
-            String text = Charsets.decode(readCapped(single.getInputStream(), MAX_TEXT_CHARS * 4), charset);
-            if (type.equals("text/html")) {
-                text = text.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]+>", " ")
-                        .replace("&nbsp;", " ").replaceAll("[ \t]+", " ");
-            }
-            out.append(text, 0, Math.min(text.length(), MAX_TEXT_CHARS - out.length()));
-        }
     }
 
     private static byte[] readCapped(InputStream in, int max) throws IOException {

@@ -89,6 +89,19 @@ final class JpaInboundRepository implements InboundRepository {
     }
 
     @Override
+    public List<InboundMessage> lockAttempted(List<Long> ids) {
+        return em.createQuery("SELECT m FROM InboundMessage m WHERE m.id IN :ids AND m.state = "
+                        + "app.frontdesk.domain.model.inbound.InboundState.RECEIVED ORDER BY m.id", InboundMessage.class)
+                .setParameter("ids", ids).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public Optional<Instant> oldestWaiting() {
+        return Optional.ofNullable(em.createQuery("SELECT MIN(m.receivedAt) FROM InboundMessage m WHERE m.state = "
+                + "app.frontdesk.domain.model.inbound.InboundState.RECEIVED", Instant.class).getSingleResult());
+    }
+
+    @Override
     public List<InboundMessage> claimDue(Instant now, int limit) {
         return CLAIM_DUE.claim(em, postgres, InboundMessage.class, limit, now.atOffset(ZoneOffset.UTC));
     }

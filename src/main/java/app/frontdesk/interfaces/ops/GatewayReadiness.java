@@ -10,8 +10,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the gateway started and the database answers; reports the backlog (messages waiting
- * for the pipeline, mails waiting to be sent, mails given up) so that a stuck queue shows.
+ * Ready when the gateway started, the database answers, every pipeline worker runs and no message
+ * has waited for the pipeline longer than {@code FRONTDESK_READY_MAX_WAIT_SECONDS}; reports the
+ * backlog (messages waiting for the pipeline, mails waiting to be sent, mails given up) so that a
+ * stuck queue shows. A gateway that accepts mail but decides none is not ready: the load balancer
+ * and the operator must see it.
  */
 @Readiness
 @ApplicationScoped
@@ -27,19 +30,36 @@ public class GatewayReadiness implements HealthCheck {
             return response.down().withData("reason", "not started").build();
         }
         try {
-            var db = lifecycle.gateway().database();
+            var gateway = lifecycle.gateway();
+            var db = gateway.database();
             long[] counts = db.inTransaction(r -> new long[] {
                 r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
                 r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
                 r.outbox().countInState(OutboxState.FAILED)});
-            var up = response.up();
-            var warnings = lifecycle.gateway().warnings();
+            java.time.Instant now = gateway.clock().instant();
+            long waitedSeconds = db.inTransaction(r -> r.inbound().oldestWaiting())
+                    .map(t -> java.time.Duration.between(t, now).toSeconds()).orElse(0L);
+            int workers = gateway.pipelineWorkersAlive();
+            int configured = gateway.settings().pipelineWorkers;
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            if (workers < configured) {
+                problems.add(workers + " of " + configured + " pipeline workers running");
+            }
+            if (waitedSeconds > gateway.settings().readyMaxWait.toSeconds()) {
+                problems.add("a message has waited " + waitedSeconds + " s for the pipeline (limit "
+                        + gateway.settings().readyMaxWait.toSeconds() + " s)");
+            }
+            var up = problems.isEmpty() ? response.up() : response.down().withData("reason", String.join("; ", problems));
+            var warnings = gateway.warnings();
             if (!warnings.isEmpty()) {
                 up.withData("warning", String.join("; ", warnings));
             }
             return up
+                    .withData("pipelineWorkers", workers)
+                    .withData("oldestWaitingSeconds", waitedSeconds)
+                    .withData("workersReplaced", gateway.workersReplaced())
                     .withData("database", db.settings().isPostgres() ? "postgresql" : "h2")
-                    .withData("senderPolicy", lifecycle.gateway().settings().senderPolicy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .withData("senderPolicy", gateway.settings().senderPolicy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .withData("inboundWaiting", counts[0])
                     .withData("inboundHeld", counts[1])
                     .withData("inboundQuarantined", counts[2])

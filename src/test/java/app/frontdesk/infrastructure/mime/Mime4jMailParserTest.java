@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.pipeline.ParsedMail;
 import app.frontdesk.application.pipeline.UnparseableMailException;
+import app.frontdesk.testkit.HostileMail;
 import app.frontdesk.testkit.TestMail;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,56 @@ class Mime4jMailParserTest {
     }
 
     @Test
+    void aFirstHeaderLineOverTheLimitMakesTheMessageUnparseableWithTheLimitNamed() {
+        Mime4jMailParser small = new Mime4jMailParser(new MimeLimits(8, 100, 10_000, 10_000, 1000, 1, 1000));
+        var e = assertThrows(UnparseableMailException.class, () -> small.parse(("From: boss@x.example" + "a".repeat(20_000)
+                + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(e.getMessage().contains("10000"), e.getMessage());
+    }
+
+    @Test
     void shouldRefuseBytesWithoutAnyHeader() {
         assertThrows(UnparseableMailException.class, () -> parser.parse("\r\n\r\njust text".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void tensOfThousandsOfNestedMessagesAreReadDownToTheLimitWithoutOverflowingTheStack() throws Exception {
+        ParsedMail p = parser.parse(HostileMail.nestedMessages("boss@x.example", 50_000));
+        assertEquals("boss@x.example", p.from().get(0).address());
+        assertTrue(p.problems().stream().anyMatch(s -> s.startsWith("MIME nesting deeper than 32")), p.problems().toString());
+    }
+
+    @Test
+    void tensOfThousandsOfNestedMultipartsAreReadDownToTheLimitAndTheFirstTextIsKept() throws Exception {
+        ParsedMail p = parser.parse(HostileMail.nestedMultiparts("boss@x.example", 50_000));
+        assertEquals("boss@x.example", p.from().get(0).address());
+        assertEquals("Hello, see below.", p.text().strip());
+        assertTrue(p.problems().stream().anyMatch(s -> s.startsWith("MIME nesting deeper than 32")), p.problems().toString());
+    }
+
+    @Test
+    void aMillionHeaderFieldsAreCutAtTheLimitAndTheFirstFieldsStillRouteTheMessage() throws Exception {
+        ParsedMail p = parser.parse(HostileMail.manyHeaderFields("boss@x.example", 1_000_000));
+        assertEquals("boss@x.example", p.from().get(0).address());
+        assertEquals(MimeLimits.DEFAULT.maxHeaderFields(), p.headers().size());
+        assertTrue(p.problems().stream().anyMatch(s -> s.startsWith("more than 2000 header fields")), p.problems().toString());
+    }
+
+    @Test
+    void aHeaderFieldOverTheLimitEndsTheReadingButTheFieldsBeforeItStillRouteTheMessage() throws Exception {
+        // A long line inside a body costs nothing (boundaries are found in a fixed buffer); in a header it is buffered whole.
+        Mime4jMailParser small = new Mime4jMailParser(new MimeLimits(8, 100, 10_000, 10_000, 1000, 1, 1000));
+        // mime4j reads one line ahead to see where a field ends: the field just before the long line is lost with it
+        byte[] raw = ("From: boss@x.example\r\nSubject: hi\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\nbody\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        ParsedMail p = small.parse(raw);
+        assertEquals("boss@x.example", p.from().get(0).address());
+        assertTrue(p.problems().stream().anyMatch(s -> s.contains("over the limit") || s.contains("longer than")), p.problems().toString());
+    }
+
+    @Test
+    void aHugeBase64TextIsReadOnlyAsFarAsTheTextLimit() throws Exception {
+        ParsedMail p = parser.parse(HostileMail.bigBase64Text("boss@x.example", 2_000_000));
+        assertEquals(MimeLimits.DEFAULT.maxTextChars(), p.text().length());
     }
 }

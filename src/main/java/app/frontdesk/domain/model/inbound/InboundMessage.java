@@ -126,11 +126,21 @@ public class InboundMessage {
         this.processedAt = now;
     }
 
-    /** An attempt failed for a reason of ours: try again after {@code backoff}. */
-    public void retryLater(String error, Duration backoff, Instant now) {
+    /**
+     * An attempt starts: it is counted now, before the work, and the message is not due again until
+     * {@code lease} has passed, which is also the backoff if the attempt fails or never ends.
+     */
+    public void startAttempt(Duration lease, Instant now) {
+        if (state != InboundState.RECEIVED) {
+            throw new IllegalStateException("message " + id + " is " + state + ", not waiting for the pipeline");
+        }
         this.attempts++;
+        this.nextAttemptAt = now.plus(lease);
+    }
+
+    /** The attempt counted by {@link #startAttempt} failed for a reason of ours; it is tried again when its lease ends. */
+    public void attemptFailed(String error) {
         this.reason = cut("attempt " + attempts + " failed: " + error, 1000);
-        this.nextAttemptAt = now.plus(backoff);
     }
 
     public void joinCase(long supportCase) {

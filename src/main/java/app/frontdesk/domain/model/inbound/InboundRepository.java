@@ -37,6 +37,12 @@ public interface InboundRepository {
      */
     List<InboundMessage> claimDue(Instant now, int limit);
 
+    /** The messages among {@code ids} that still wait for the pipeline, locked for this transaction, by id. */
+    List<InboundMessage> lockAttempted(List<Long> ids);
+
+    /** When the longest-waiting message that the pipeline has not decided yet was received; empty when none waits. */
+    Optional<Instant> oldestWaiting();
+
     /** The same, only messages whose sender key falls in {@code slot} of {@code slots} (sender key mod slots). */
     List<InboundMessage> claimDue(Instant now, int limit, int slot, int slots);
 }
