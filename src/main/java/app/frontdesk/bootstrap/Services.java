@@ -94,7 +94,7 @@ public final class Services {
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
         this.unknownSenders = new UnknownSenders(
-                new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds),
+                new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)),
                 new AccountFinder(), caseTexts, links, care,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));

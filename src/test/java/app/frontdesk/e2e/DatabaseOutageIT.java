@@ -40,7 +40,8 @@ class DatabaseOutageIT {
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
             var retried = gateway.pipe(mail);
             assertEquals(0, retried.exitCode(), "the mail server's retry is accepted: " + retried.output());
-            assertEquals(200, gateway.get("/health/ready", null).statusCode());
+            var ready = gateway.get("/health/ready", null);
+            assertEquals(200, ready.statusCode(), ready.body());
         } finally {
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
             sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");

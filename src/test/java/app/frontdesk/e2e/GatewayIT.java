@@ -65,6 +65,17 @@ class GatewayIT {
         return json(r.body());
     }
 
+    /** Waits until the message has left RECEIVED. */
+    JsonObject decided(long id) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject s = status(id);
+        while (System.currentTimeMillis() < deadline && s.getString("state").equals("RECEIVED")) {
+            Thread.sleep(100);
+            s = status(id);
+        }
+        return s;
+    }
+
     /** Waits until the message has left RECEIVED and its outbox mails are no longer pending. */
     JsonObject settled(long id) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
@@ -170,11 +181,12 @@ class GatewayIT {
         long fields = pipeAndGetId(app.frontdesk.testkit.HostileMail.manyHeaderFields("stranger@evil.example", 1_000_000));
         long after = pipeAndGetId(TestMail.from("anna.petrova@romashka.example").subject("after the poison").bytes());
         for (long id : new long[] {messages, multiparts, fields}) {
-            JsonObject s = settled(id);
+            // decided, not settled: GreenMail itself parses the alert that carries the message, and overflows on it
+            JsonObject s = decided(id);
             assertEquals("HELD", s.getString("state"), s.toString());
+            assertTrue(s.getString("reason").startsWith("unknown sender"), s.toString());
         }
-        assertTrue(settled(multiparts).getString("reason").startsWith("unknown sender"));
-        assertEquals("ROUTED", settled(after).getString("state"));
+        assertEquals("ROUTED", decided(after).getString("state"));
         var ready = gateway.get("/health/ready", null);
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"pipelineWorkers\":2"), ready.body());

@@ -21,8 +21,10 @@ import java.util.Optional;
 
 /**
  * What people do with a case: press a one-click button, or resolve / reject it in the console.
- * Authorizing adds the sender as a contact (audited) and releases every held message of the case to
- * the helpdesk, in one transaction with closing the case.
+ * Authorizing adds the sender as a contact (audited) and releases held messages to the helpdesk, in
+ * one transaction with closing the case. A one-click link releases only the message its mail named:
+ * later messages in the case were never shown to the person who pressed it, and may be forgeries in
+ * the same name; they stay held, listed in the case, which stays open for the manager.
  */
 public final class CaseActions {
 
@@ -82,12 +84,12 @@ public final class CaseActions {
             String actor = link.issuedTo() + " (one-click link)";
             switch (link.action()) {
                 case AUTHORIZE -> {
-                    authorize(repos, c, actor, "authorized through the one-click link", now);
+                    authorize(repos, c, actor, "authorized through the one-click link", now, named(repos, c, link));
                     return texts.donePage("authorized", c, lang);
                 }
                 case CONFIRM -> {
-                    release(repos, c, c.accountId().orElseThrow(), actor, now);
-                    c.close(CaseState.RESOLVED, actor, "the authorized contact confirmed the mail was theirs", now);
+                    release(repos, c, c.accountId().orElseThrow(), actor, now, named(repos, c, link));
+                    closeUnlessHeld(repos, c, actor, "the authorized contact confirmed the mail was theirs", now);
                     return texts.donePage("confirmed", c, lang);
                 }
                 default -> {
@@ -106,7 +108,7 @@ public final class CaseActions {
                 if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
                     c.assignAccount(authorizeFor, actor, now);
                 }
-                authorize(repos, c, actor, note, now);
+                authorize(repos, c, actor, note, now, null);
             } else {
                 c.close(CaseState.RESOLVED, actor, note, now);
             }
@@ -121,7 +123,27 @@ public final class CaseActions {
         }));
     }
 
-    private void authorize(Repositories repos, SupportCase c, String actor, String note, Instant now) {
+    /**
+     * The held message a link's mail named; a link from before V8 named the case's first message. A person in the
+     * console (no link) releases every held message of the case: they see the list.
+     */
+    private static Long named(Repositories repos, SupportCase c, ActionLink link) {
+        return link.inboundId().orElseGet(() -> repos.inbound().inCase(c.id()).stream().findFirst().map(InboundMessage::id).orElse(-1L));
+    }
+
+    /** Closes the case, unless messages are still held in it: then it stays open for the manager, who sees them listed. */
+    private static void closeUnlessHeld(Repositories repos, SupportCase c, String actor, String note, Instant now) {
+        List<InboundMessage> still = repos.inbound().heldInCase(c.id());
+        if (still.isEmpty()) {
+            c.close(CaseState.RESOLVED, actor, note, now);
+            return;
+        }
+        c.record(now, actor, "still-held", still.size() + " later message(s) not named by the link stay held for the manager: "
+                + String.join("; ", still.stream().map(m -> "#" + m.id() + " \"" + (m.subject() == null ? "" : m.subject()) + "\" "
+                        + m.receivedAt()).toList()));
+    }
+
+    private void authorize(Repositories repos, SupportCase c, String actor, String note, Instant now, Long only) {
         if (c.kind() != CaseKind.UNKNOWN_SENDER) {
             throw new IllegalStateException("case " + c.reference() + " is about an existing contact; confirm or reject it");
         }
@@ -132,13 +154,17 @@ public final class CaseActions {
         repos.audit().record(new AuditEvent(now, actor, "contact-authorized", "account", accountId,
                 c.sender() + " authorized in case " + c.reference()));
         c.record(now, actor, "contact-authorized", c.sender() + " is now an authorized contact of account " + accountId);
-        release(repos, c, accountId, actor, now);
-        c.close(CaseState.RESOLVED, actor, note, now);
+        release(repos, c, accountId, actor, now, only);
+        closeUnlessHeld(repos, c, actor, note, now);
     }
 
-    /** Every held message of the case goes to the helpdesk, as a verified contact's would have. */
-    private void release(Repositories repos, SupportCase c, long accountId, String actor, Instant now) {
-        List<InboundMessage> held = repos.inbound().heldInCase(c.id());
+    /**
+     * Held messages of the case go to the helpdesk, as a verified contact's would have: the one {@code only} names,
+     * or (null) every one.
+     */
+    private void release(Repositories repos, SupportCase c, long accountId, String actor, Instant now, Long only) {
+        List<InboundMessage> held = repos.inbound().heldInCase(c.id()).stream()
+                .filter(m -> only == null || m.id().equals(only)).toList();
         Map<Long, byte[]> raw = repos.inbound().rawBytes(held.stream().map(InboundMessage::id).toList());
         for (InboundMessage m : held) {
             repos.outbox().add(forward.compose(m, raw.get(m.id()), List.of(accountId), now).about(accountId, c.id()));

@@ -19,8 +19,9 @@ public final class Links {
         this.publicUrl = publicUrl;
     }
 
-    public String issue(Repositories repos, SupportCase c, LinkAction action, String issuedTo) {
-        ActionLink link = new ActionLink(c.id(), action, issuedTo, c.expiresAt());
+    /** A link about message {@code inboundId} of the case: pressing it releases that message and no other. */
+    public String issue(Repositories repos, SupportCase c, LinkAction action, String issuedTo, long inboundId) {
+        ActionLink link = new ActionLink(c.id(), action, issuedTo, c.expiresAt(), inboundId);
         repos.cases().add(link);
         return url(signer.sign(link.id(), action, link.expiresAt()));
     }

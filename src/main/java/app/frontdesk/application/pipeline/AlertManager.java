@@ -44,8 +44,8 @@ public final class AlertManager implements Mailet {
         String authorize = null;
         String reject = null;
         if (account.isPresent() && c.kind() == CaseKind.UNKNOWN_SENDER && !c.state().isClosed()) {
-            authorize = links.issue(mail.repositories(), c, LinkAction.AUTHORIZE, to);
-            reject = links.issue(mail.repositories(), c, LinkAction.REJECT, to);
+            authorize = links.issue(mail.repositories(), c, LinkAction.AUTHORIZE, to, mail.message().id());
+            reject = links.issue(mail.repositories(), c, LinkAction.REJECT, to, mail.message().id());
         }
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification().evidence(), mail.sent(),

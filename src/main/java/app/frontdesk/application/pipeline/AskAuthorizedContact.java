@@ -48,8 +48,8 @@ public final class AskAuthorizedContact implements Mailet {
             String who = contact.address().value();
             if (c.kind() == CaseKind.UNVERIFIED_CONTACT) {
                 mail.repositories().outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject,
-                        mail.verification().evidence(), links.issue(mail.repositories(), c, LinkAction.CONFIRM, who),
-                        links.issue(mail.repositories(), c, LinkAction.REJECT, who), redFlag, mail.now()));
+                        mail.verification().evidence(), links.issue(mail.repositories(), c, LinkAction.CONFIRM, who, mail.message().id()),
+                        links.issue(mail.repositories(), c, LinkAction.REJECT, who, mail.message().id()), redFlag, mail.now()));
                 mail.sent("warning about mail in their name to " + who);
             } else {
                 AuthorizationChannel channel = channels.get(contact.channel());
@@ -58,8 +58,8 @@ public final class AskAuthorizedContact implements Mailet {
                 }
                 mail.repositories().outbox().add(channel.compose(new AuthorizationRequest(c, account, contact, mail.message(), subject,
                         mail.parsed().text(), mail.candidates().clear().map(k -> k.evidence()).orElse(List.of()),
-                        links.issue(mail.repositories(), c, LinkAction.AUTHORIZE, who),
-                        links.issue(mail.repositories(), c, LinkAction.REJECT, who), redFlag, mail.now())));
+                        links.issue(mail.repositories(), c, LinkAction.AUTHORIZE, who, mail.message().id()),
+                        links.issue(mail.repositories(), c, LinkAction.REJECT, who, mail.message().id()), redFlag, mail.now())));
                 mail.sent("authorization request to " + who + (contact.channel() == ContactChannel.EMAIL ? "" : " via " + contact.webhookUrl().orElse("")));
             }
         }

@@ -27,7 +27,17 @@ public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeTy
     public record Document(String filename, byte[] bytes) {
     }
 
-    public record Header(String name, String value) {
+    /**
+     * One header field.
+     *
+     * @param folded true when the field spans several lines as received: a line that starts with white
+     *               space continues the field above it, whoever wrote that line
+     */
+    public record Header(String name, String value, boolean folded) {
+
+        public Header(String name, String value) {
+            this(name, value, false);
+        }
     }
 
     /** One mailbox of an address field: the display name (may be empty) and the address as written. */

@@ -33,6 +33,23 @@ public record AuthenticationResults(String authservId, List<Result> results) {
         }
     }
 
+    /**
+     * The authserv-id a field starts with, lower case, read even when the rest is unreadable (so that an
+     * unreadable field of ours is known as ours); empty when the field starts with a method instead
+     * ({@code spf=pass ...}, as Microsoft 365 writes it), which no trusted server of ours does.
+     */
+    public static String leadingId(String value) {
+        Reader r = new Reader(value);
+        try {
+            r.cfws();
+            String id = r.value("authserv-id");
+            r.cfws();
+            return r.peek('=') ? "" : id.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** Parses the value of one header field (the text after the colon, unfolded or not). */
     public static AuthenticationResults parse(String value) {
         return new Reader(value).header();
@@ -49,8 +66,14 @@ public record AuthenticationResults(String authservId, List<Result> results) {
 
         AuthenticationResults header() {
             cfws();
+            int start = i;
             String id = value("authserv-id");
             cfws();
+            if (peek('=') || peek('/')) { // no authserv-id (Microsoft 365 starts with "spf=pass"): results only, never ours
+                i = start;
+                id = "";
+                return new AuthenticationResults(id, results(true));
+            }
             // optional authres-version: digits after the id
             if (i < s.length() && Character.isDigit(s.charAt(i))) {
                 while (i < s.length() && Character.isDigit(s.charAt(i))) {
@@ -58,9 +81,17 @@ public record AuthenticationResults(String authservId, List<Result> results) {
                 }
                 cfws();
             }
+            return new AuthenticationResults(id.toLowerCase(Locale.ROOT), results(false));
+        }
+
+        /** The results after the id; {@code first} when the first result stands without a ";" before it. */
+        List<Result> results(boolean first) {
             List<Result> results = new ArrayList<>();
             while (i < s.length()) {
-                expect(';');
+                if (!first) {
+                    expect(';');
+                }
+                first = false;
                 cfws();
                 if (i >= s.length()) {
                     break; // a trailing ";" is common in the wild and harmless
@@ -91,7 +122,14 @@ public record AuthenticationResults(String authservId, List<Result> results) {
                     if (ptype.equals("reason")) {
                         expect('=');
                         cfws();
-                        props.put("reason", value("reason"));
+                        props.put("reason", peek('"') ? quoted() : pvalue());
+                        cfws();
+                        continue;
+                    }
+                    if (peek('=')) { // a bare key (Microsoft 365's "action=none"): kept, never read as a verdict
+                        i++;
+                        cfws();
+                        props.putIfAbsent(ptype, pvalue());
                         cfws();
                         continue;
                     }
@@ -106,7 +144,7 @@ public record AuthenticationResults(String authservId, List<Result> results) {
                 }
                 results.add(new Result(method, result, Map.copyOf(props)));
             }
-            return new AuthenticationResults(id.toLowerCase(Locale.ROOT), List.copyOf(results));
+            return List.copyOf(results);
         }
 
         /** Skips folding white space and comments; comments nest and may hold quoted pairs. */
@@ -164,19 +202,33 @@ public record AuthenticationResults(String authservId, List<Result> results) {
             return s.substring(start, i);
         }
 
-        /** A property value: a quoted-string, or a value, a domain or an address ({@code user@example.com}, {@code @example.com}). */
+        /**
+         * A property value: a value, a domain or an address, as RFC 8601 section 2.2 allows it: an
+         * RFC 5322 local part may be quoted ({@code "a;b c"@example.com}) and holds {@code =}, {@code /}
+         * and the like (SRS and BATV envelope senders: {@code prvs=1234=x@example.com}); a base64
+         * {@code header.b} ends in {@code =} padding; an address literal holds {@code :} and brackets;
+         * UTF-8 is allowed (RFC 6532). It ends at white space, a comment or {@code ;}.
+         */
         String pvalue() {
-            if (peek('"')) {
-                return quoted();
+            StringBuilder out = new StringBuilder();
+            boolean any = false;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    out.append(quoted());
+                    any = true;
+                } else if (c <= ' ' || c == ';' || c == '(' || c == ')' || c == 0x7f) {
+                    break;
+                } else {
+                    out.append(c);
+                    any = true;
+                    i++;
+                }
             }
-            int start = i;
-            while (i < s.length() && !isSpecial(s.charAt(i), false)) {
-                i++;
-            }
-            if (start == i) {
+            if (!any) {
                 throw error("expected a property value");
             }
-            return s.substring(start, i);
+            return out.toString();
         }
 
         String quoted() {

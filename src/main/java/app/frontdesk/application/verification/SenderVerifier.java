@@ -18,6 +18,13 @@ import java.util.Set;
  * below the trace block when the sender's own headers come first. Parts inside attachments are never
  * looked at: {@link ParsedMail#headers()} holds the top-level fields only.
  *
+ * <p>Trust only what we can read: when our topmost field cannot be parsed, the verdict is UNVERIFIED
+ * and no lower field is looked at (the review of 2026-11-28 had an unreadable field of ours skipped
+ * and a forged one below it believed). The milter order this assumes (Postfix and sendmail alike: a
+ * milter's header inserted at the top lands below the MTA's own Received): Received, our results,
+ * then the sender's header. A sender's first line that starts with white space continues our last
+ * field; so when our only field is folded its end may be the sender's, and it does not verify.
+ *
  * <p>What verifies: {@code dmarc=pass} whose {@code header.from} equals the From domain, or
  * {@code dkim=pass} whose {@code header.d} is aligned with it (same organizational domain).
  * {@code spf=pass} alone never does: SPF checks the envelope sender, which need not be From.
@@ -31,8 +38,18 @@ public final class SenderVerifier {
 
     private final SenderPolicy policy;
     private final Set<String> trustedIds;
+    private final boolean trustFolded;
 
     public SenderVerifier(SenderPolicy policy, Set<String> trustedAuthservIds) {
+        this(policy, trustedAuthservIds, false);
+    }
+
+    /**
+     * @param trustFolded believe a folded field of ours right above the sender's header: only for a mail server
+     *                    that writes another field of its own below its results (see docs/operations.md)
+     */
+    public SenderVerifier(SenderPolicy policy, Set<String> trustedAuthservIds, boolean trustFolded) {
+        this.trustFolded = trustFolded;
         this.policy = policy;
         Set<String> ids = new HashSet<>();
         trustedAuthservIds.forEach(id -> ids.add(id.strip().toLowerCase(Locale.ROOT)));
@@ -53,8 +70,8 @@ public final class SenderVerifier {
         }
         String domain = fromDomain.toLowerCase(Locale.ROOT);
         List<AuthenticationResults> trusted = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        boolean topmostFolded = false;
         for (ParsedMail.Header h : headers) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!isTrace(name)) {
@@ -63,22 +80,33 @@ public final class SenderVerifier {
             if (!name.equals("authentication-results")) {
                 continue;
             }
-            AuthenticationResults ar;
-            try {
-                ar = AuthenticationResults.parse(h.value());
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-                continue;
+            String id = AuthenticationResults.leadingId(h.value());
+            if (!trustedIds.contains(id) || seen.contains(id)) {
+                continue; // another server's field, or one below our topmost: never read
             }
-            if (trustedIds.contains(ar.authservId()) && seen.add(ar.authservId())) {
-                trusted.add(ar);
+            seen.add(id);
+            try {
+                trusted.add(AuthenticationResults.parse(h.value()));
+                topmostFolded |= h.folded();
+            } catch (IllegalArgumentException e) {
+                // Our own topmost field, unreadable: a lower one with our id is the sender's, so nothing verifies.
+                return new Verification(Verification.Status.UNVERIFIED, "our Authentication-Results from " + id
+                        + " is unreadable, so nothing below it counts: " + e.getMessage());
             }
         }
         if (trusted.isEmpty()) {
             return new Verification(Verification.Status.UNVERIFIED, trustedIds.isEmpty()
                     ? "no authserv-id is trusted (FRONTDESK_TRUSTED_AUTHSERV_IDS is empty)"
-                    : "no Authentication-Results from " + String.join(", ", trustedIds.stream().sorted().toList())
-                            + (problems.isEmpty() ? "" : " (unreadable: " + problems.get(0) + ")"));
+                    : "no Authentication-Results from " + String.join(", ", trustedIds.stream().sorted().toList()));
+        }
+        if (topmostFolded && !trustFolded) {
+            // Our MX writes its Received, then the milters' results, then the sender's header follows. A line of the
+            // sender's that starts with white space continues the field just above it, our last one. Fields with our id
+            // below this one prove nothing (the sender can write them too), so folded, its last lines may be the sender's;
+            // one line long, it is all ours.
+            return new Verification(Verification.Status.UNVERIFIED, "our Authentication-Results from " + trusted.get(0).authservId()
+                    + " spans several lines and may be the last field above the sender's header, so its last lines may be the sender's"
+                    + " (configure the milter to write one line, or see FRONTDESK_TRUST_FOLDED_RESULTS in docs/operations.md)");
         }
         List<String> seenResults = new ArrayList<>();
         for (AuthenticationResults ar : trusted) {

@@ -52,6 +52,8 @@ public final class Settings {
     public final Path templatesDir;
     public final SenderPolicy senderPolicy;
     public final Set<String> trustedAuthservIds;
+    /** Believe a folded Authentication-Results of ours (only where the MX writes a field of its own below it). */
+    public final boolean trustFoldedResults;
     public final EmailAddress triageAddress;
     public final URI publicUrl;
     public final Duration linkTtl;
@@ -120,6 +122,7 @@ public final class Settings {
         Set<String> ids = new LinkedHashSet<>(List.of(text("FRONTDESK_TRUSTED_AUTHSERV_IDS").orElse("").split("[,\\s]+")));
         ids.removeIf(String::isBlank);
         this.trustedAuthservIds = Set.copyOf(ids);
+        this.trustFoldedResults = bool("FRONTDESK_TRUST_FOLDED_RESULTS", false);
         this.triageAddress = text("FRONTDESK_TRIAGE_ADDRESS").isPresent() ? address("FRONTDESK_TRIAGE_ADDRESS", null)
                 : addresses == null ? null : addresses.admin();
         URI publicBase = null;

@@ -49,44 +49,60 @@ public final class SmtpMailTransport implements MailTransport {
         this.nullSenderSession = Session.getInstance(nullSender);
     }
 
+    /**
+     * One SMTP connection per batch, reconnected when it breaks: after the server dropped a connection
+     * mid-batch, every later mail of the batch failed "Not connected" (review of 2026-11-28).
+     */
     @Override
     public Connection open() throws MessagingException {
-        Transport transport = session.getTransport("smtp");
-        transport.connect(host, port, user, password);
+        Transport first = session.getTransport("smtp");
+        first.connect(host, port, user, password);
         return new Connection() {
+            private Transport transport = first;
             private Transport nullSenderTransport;
 
             @Override
             public void send(OutboundMail mail) throws MessagingException {
-                Transport via = transport;
-                if (mail.envelopeFrom() == null) {
-                    if (nullSenderTransport == null) {
-                        nullSenderTransport = nullSenderSession.getTransport("smtp");
-                        nullSenderTransport.connect(host, port, user, password);
+                boolean nullSender = mail.envelopeFrom() == null;
+                Transport via = nullSender ? nullSenderTransport : transport;
+                if (via == null || !via.isConnected()) {
+                    via = (nullSender ? nullSenderSession : session).getTransport("smtp");
+                    via.connect(host, port, user, password);
+                    if (nullSender) {
+                        nullSenderTransport = via;
+                    } else {
+                        transport = via;
                     }
-                    via = nullSenderTransport;
                 }
                 MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(mail.raw()));
                 Address[] to = new Address[mail.recipients().size()];
                 for (int i = 0; i < to.length; i++) {
                     to[i] = new InternetAddress(mail.recipients().get(i), false);
                 }
-                via.sendMessage(message, to);
+                try {
+                    via.sendMessage(message, to);
+                } catch (MessagingException e) {
+                    quietly(via); // the next mail of the batch starts on a new connection, whatever state this one is in
+                    throw e;
+                }
             }
 
             @Override
             public void close() {
-                for (Transport t : new Transport[] {transport, nullSenderTransport}) {
-                    try {
-                        if (t != null) {
-                            t.close();
-                        }
-                    } catch (MessagingException e) {
-                        // The mails of the batch are already accepted or marked failed; a failed QUIT changes nothing.
-                    }
-                }
+                quietly(transport);
+                quietly(nullSenderTransport);
             }
         };
+    }
+
+    private static void quietly(Transport t) {
+        try {
+            if (t != null) {
+                t.close();
+            }
+        } catch (MessagingException e) {
+            // The mails of the batch are already accepted or marked failed; a failed QUIT changes nothing.
+        }
     }
 
     @Override

@@ -227,7 +227,7 @@ public final class Mime4jMailParser implements MailParser {
             List<ParsedMail.Mailbox> from = List.of();
             boolean fromSeen = false;
             for (Field field : topFields) {
-                headers.add(new ParsedMail.Header(field.getName(), headerValue(field, declaredCharset, problems)));
+                headers.add(new ParsedMail.Header(field.getName(), headerValue(field, declaredCharset, problems), isFolded(field)));
                 if (!fromSeen && field.getName().equalsIgnoreCase("From")) {
                     fromSeen = true;
                     from = mailboxes(undecodedValue(field, declaredCharset));
@@ -378,6 +378,20 @@ public final class Mime4jMailParser implements MailParser {
             problems.add("undecodable encoded word in " + field.getName());
             return unfolded.strip();
         }
+    }
+
+    /** True when the field's raw bytes hold a line break, that is, a continuation line. */
+    static boolean isFolded(Field field) {
+        if (field.getRaw() == null) {
+            return field.getBody().indexOf('\n') >= 0;
+        }
+        var raw = field.getRaw();
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.byteAt(i) == '\n' || raw.byteAt(i) == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String unfold(String s) {

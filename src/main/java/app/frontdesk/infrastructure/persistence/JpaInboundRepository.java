@@ -97,8 +97,10 @@ final class JpaInboundRepository implements InboundRepository {
 
     @Override
     public Optional<Instant> oldestWaiting() {
-        return Optional.ofNullable(em.createQuery("SELECT MIN(m.receivedAt) FROM InboundMessage m WHERE m.state = "
-                + "app.frontdesk.domain.model.inbound.InboundState.RECEIVED", Instant.class).getSingleResult());
+        // the attribute, not MIN(): an aggregate comes back as the column's type, past the Instant converter
+        return em.createQuery("SELECT m.receivedAt FROM InboundMessage m WHERE m.state = "
+                + "app.frontdesk.domain.model.inbound.InboundState.RECEIVED ORDER BY m.id", Instant.class)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     @Override

@@ -32,13 +32,13 @@ public class GatewayReadiness implements HealthCheck {
         try {
             var gateway = lifecycle.gateway();
             var db = gateway.database();
+            java.time.Instant now = gateway.clock().instant();
             long[] counts = db.inTransaction(r -> new long[] {
                 r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
                 r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
-                r.outbox().countInState(OutboxState.FAILED)});
-            java.time.Instant now = gateway.clock().instant();
-            long waitedSeconds = db.inTransaction(r -> r.inbound().oldestWaiting())
-                    .map(t -> java.time.Duration.between(t, now).toSeconds()).orElse(0L);
+                r.outbox().countInState(OutboxState.FAILED),
+                r.inbound().oldestWaiting().map(t -> java.time.Duration.between(t, now).toSeconds()).orElse(0L)});
+            long waitedSeconds = counts[5];
             int workers = gateway.pipelineWorkersAlive();
             int configured = gateway.settings().pipelineWorkers;
             java.util.List<String> problems = new java.util.ArrayList<>();
@@ -67,6 +67,7 @@ public class GatewayReadiness implements HealthCheck {
                     .withData("outboxFailed", counts[4])
                     .build();
         } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(GatewayReadiness.class.getName()).log(java.util.logging.Level.FINE, "readiness check failed", e);
             return response.down().withData("reason", "database unreachable").build();
         }
     }

@@ -24,6 +24,7 @@ import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -252,6 +253,36 @@ class UnknownSenderFlowTest {
             String confirm = Mails.linkTokens(w).get(0);
             gw.services.caseActions.press(confirm, RU);
             assertEquals(Route.HELPDESK, message(gw, id).route());
+        }
+    }
+
+    @Test
+    void confirmingTheNamedMessageReleasesOnlyItAndTheLaterForgeriesStayHeldForTheManager() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            romashka(gw);
+            String failing = GatewayFixture.AUTHSERV_ID + "; spf=pass smtp.mailfrom=bulk.example; dmarc=fail header.from=romashka.example";
+            long first = gw.intake.accept(TestMail.from("anna.petrova@romashka.example").header("Authentication-Results", failing)
+                    .subject("Invoice question").bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            List<Long> later = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                later.add(gw.intake.accept(TestMail.from("anna.petrova@romashka.example").header("Authentication-Results", failing)
+                        .subject("New bank details " + i).bytes(), Envelope.UNKNOWN).id());
+            }
+            gw.processAll();
+            long caseId = message(gw, first).caseId();
+            later.forEach(id -> assertEquals(caseId, message(gw, id).caseId(), "joined the same case"));
+            String w = Mails.text(sent(gw, MailKind.UNVERIFIED_CONTACT_WARNING).get(0).raw());
+            gw.services.caseActions.press(Mails.linkTokens(w).get(0), RU); // "yes, I sent it": about the first message
+            assertEquals(Route.HELPDESK, message(gw, first).route());
+            for (long id : later) {
+                assertEquals(InboundState.HELD, message(gw, id).state(), "message " + id + " was not named by the mail");
+            }
+            SupportCase c = theCase(gw, caseId);
+            assertFalse(c.state().isClosed(), "open for the manager while messages are held");
+            String events = gw.db.inTransaction(r -> r.cases().find(caseId).orElseThrow().timeline().stream()
+                    .map(e -> e.kind() + ": " + e.detail()).reduce("", (a, b) -> a + "\n" + b));
+            assertTrue(events.contains("still-held: 3 later message(s)"), events);
         }
     }
 

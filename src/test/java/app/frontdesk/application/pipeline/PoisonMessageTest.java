@@ -72,6 +72,19 @@ class PoisonMessageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void readinessSeesHowLongTheOldestMessageHasWaited(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            assertEquals(Optional.empty(), gw.db.inTransaction(r -> r.inbound().oldestWaiting()));
+            Instant first = gw.clock.instant();
+            gw.intake.accept(TestMail.from("x@y.example").bytes(), Envelope.UNKNOWN);
+            gw.clock.advance(Duration.ofMinutes(5));
+            gw.intake.accept(TestMail.from("z@y.example").bytes(), Envelope.UNKNOWN);
+            assertEquals(Optional.of(first), gw.db.inTransaction(r -> r.inbound().oldestWaiting()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void theAttemptIsCommittedBeforeTheWorkStarts(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             List<Integer> seenFromOutside = new ArrayList<>();

@@ -60,9 +60,16 @@ class AuthenticationResultsTest {
     }
 
     @Test
+    void aBareKeyAsMicrosoftWritesItIsKeptButIsNoIdentity() {
+        var r = AuthenticationResults.parse("mx; dkim=pass header=example.com").results().get(0);
+        assertEquals("example.com", r.property("header").orElseThrow());
+        assertTrue(r.property("header.d").isEmpty());
+    }
+
+    @Test
     void garbageIsAnErrorNeverAPass() {
         for (String bad : List.of("", "mx; dkim", "mx; dkim=", "mx; (unclosed comment dkim=pass", "mx; dkim=pass header.d=\"unclosed",
-                "mx; =pass", "mx; dkim=pass header=example.com")) {
+                "mx; =pass", "mx; dkim=pass header.=example.com", "mx; dkim=pass header.d=")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AuthenticationResults.parse(bad), bad);
             assertTrue(e.getMessage().contains("not readable"), e.getMessage());
         }

@@ -41,10 +41,19 @@ public class ActionLink {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    /** The message the link's mail named: the only one the link releases (null on links issued before V8). */
+    @Column(name = "inbound_id")
+    private Long inboundId;
+
     protected ActionLink() {
     }
 
     public ActionLink(long caseId, LinkAction action, String issuedTo, Instant expiresAt) {
+        this(caseId, action, issuedTo, expiresAt, null);
+    }
+
+    public ActionLink(long caseId, LinkAction action, String issuedTo, Instant expiresAt, Long inboundId) {
+        this.inboundId = inboundId;
         this.caseId = caseId;
         this.action = action;
         this.issuedTo = issuedTo;
@@ -80,6 +89,10 @@ public class ActionLink {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public java.util.Optional<Long> inboundId() {
+        return java.util.Optional.ofNullable(inboundId);
     }
 
     public Instant usedAt() {
