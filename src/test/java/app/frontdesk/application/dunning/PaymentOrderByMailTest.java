@@ -51,23 +51,7 @@ class PaymentOrderByMailTest {
     }
 
     static byte[] pdf(String... lines) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                s.newLineAtOffset(50, 700);
-                for (String line : lines) {
-                    s.showText(line);
-                    s.newLineAtOffset(0, -16);
-                }
-                s.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+        return app.frontdesk.testkit.TestPdf.of(lines);
     }
 
     @Test
