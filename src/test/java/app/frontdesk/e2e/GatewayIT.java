@@ -189,7 +189,7 @@ class GatewayIT {
         assertEquals("ROUTED", decided(after).getString("state"));
         var ready = gateway.get("/health/ready", null);
         assertEquals(200, ready.statusCode(), ready.body());
-        assertTrue(ready.body().contains("\"pipelineWorkers\":2"), ready.body());
+        assertTrue(ready.body().matches("(?s).*\"pipelineWorkers\":\"?2\"?[,}].*"), ready.body()); // Payara writes data values as strings
     }
 
     @Test
