@@ -101,6 +101,23 @@ public final class Gateway implements AutoCloseable {
         return pool == null ? 0 : pool.alive("pipeline-");
     }
 
+    /**
+     * Why the gateway is not ready, in words (empty: ready): it accepts mail but would not decide it.
+     *
+     * @param oldestWaitingSeconds how long the longest-waiting undecided message has waited
+     */
+    public List<String> notReady(long oldestWaitingSeconds) {
+        List<String> problems = new ArrayList<>();
+        int alive = pipelineWorkersAlive();
+        if (alive < settings.pipelineWorkers) {
+            problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
+        }
+        if (oldestWaitingSeconds > settings.readyMaxWait.toSeconds()) {
+            problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
+        }
+        return problems;
+    }
+
     /** Worker threads started again after they died, since start. */
     public long workersReplaced() {
         return pool == null ? 0 : pool.replaced();
@@ -163,9 +180,8 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        all().forEach(Worker::stop);
         if (pool != null) {
-            pool.stop();
+            pool.stop(); // every worker, the supervisor too
         }
         services.batches.close();
         database.close();

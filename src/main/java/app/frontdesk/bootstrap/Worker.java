@@ -60,13 +60,10 @@ final class Worker implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (VirtualMachineError e) {
-                if (!(e instanceof StackOverflowError)) {
-                    throw e; // out of memory: this thread ends, and WorkerPool starts the worker again on a fresh one
-                }
-                LOG.log(Level.SEVERE, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
-                sleep(pause);
             } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+                    throw fatal; // out of memory: this thread ends, and WorkerPool starts the worker again on a fresh one
+                }
                 // The database is away, most likely: nothing is lost (the work stays in its tables); wait and retry.
                 LOG.log(Level.WARNING, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
                 sleep(pause);

@@ -2,7 +2,6 @@ package app.frontdesk.bootstrap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,10 +54,6 @@ final class WorkerPool {
 
     long replaced() {
         return replaced.get();
-    }
-
-    synchronized List<Worker> workers() {
-        return List.copyOf(running.keySet());
     }
 
     synchronized void stop() {

@@ -10,15 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
 
-    @Test
-    void aWorkerWhoseThreadDiedIsStartedAgainAndCountedUntilThen() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        Worker dies = new Worker("pipeline-0", () -> {
+    /** A worker whose first batch throws {@code error}; {@code calls} counts its batches. */
+    private static Worker failingOnce(Error error, AtomicInteger calls) {
+        return new Worker("pipeline-0", () -> {
             if (calls.incrementAndGet() == 1) {
-                throw new OutOfMemoryError("simulated: no step can catch this");
+                throw error;
             }
             return 0;
         }, Duration.ofMillis(10), Duration.ZERO);
+    }
+
+    @Test
+    void aWorkerWhoseThreadDiedIsStartedAgainAndCountedUntilThen() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Worker dies = failingOnce(new OutOfMemoryError("simulated: no step can catch this"), calls);
         Worker lives = new Worker("pipeline-1", () -> 0, Duration.ofMillis(10), Duration.ZERO);
         WorkerPool pool = new WorkerPool(Executors.defaultThreadFactory());
         pool.start(dies);
@@ -44,12 +49,7 @@ class WorkerPoolTest {
     @Test
     void aStackOverflowIsSurvivedByTheWorkerItself() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Worker w = new Worker("pipeline-0", () -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new StackOverflowError("simulated");
-            }
-            return 0;
-        }, Duration.ofMillis(10), Duration.ZERO);
+        Worker w = failingOnce(new StackOverflowError("simulated"), calls);
         WorkerPool pool = new WorkerPool(Executors.defaultThreadFactory());
         pool.start(w);
         for (int i = 0; i < 300 && calls.get() < 2; i++) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway on PostgreSQL loses its database: intake answers 503, the pipe exits 75 so the mail
  * server keeps the message, readiness goes DOWN; when the database is back the same delivery is
- * accepted. Fails (not skips) under CI=true when PostgreSQL is missing.
+ * accepted. Readiness is also DOWN while a message waits too long for the pipeline. Fails (not
+ * skips) under CI=true when PostgreSQL is missing.
  */
 class DatabaseOutageIT {
 
@@ -24,7 +25,8 @@ class DatabaseOutageIT {
         sql("CREATE DATABASE " + db);
         try (GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/db-outage")), Map.of(
                 "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + db),
-                "FRONTDESK_DB_USER", TestDatabases.PG_USER)).start()) {
+                "FRONTDESK_DB_USER", TestDatabases.PG_USER,
+                "FRONTDESK_READY_MAX_WAIT_SECONDS", "60")).start()) {
             byte[] mail = TestMail.from("john.doe@northwind.example").subject("during the outage").bytes();
 
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
@@ -42,9 +44,28 @@ class DatabaseOutageIT {
             assertEquals(0, retried.exitCode(), "the mail server's retry is accepted: " + retried.output());
             var ready = gateway.get("/health/ready", null);
             assertEquals(200, ready.statusCode(), ready.body());
+
+            // Accepting is not enough: a message that waits past FRONTDESK_READY_MAX_WAIT_SECONDS makes readiness DOWN
+            // (here: one put back as if received an hour ago and leased for another hour), and UP once it is decided.
+            String dbUrl = TestDatabases.PG_URL.replace("/test", "/" + db);
+            awaitNoneWaiting(gateway);
+            TestDatabases.sql(dbUrl, "UPDATE inbound_message SET state = 'RECEIVED', received_at = now() - interval '1 hour',"
+                    + " next_attempt_at = now() + interval '1 hour' WHERE id = (SELECT MAX(id) FROM inbound_message)");
+            var stuck = gateway.get("/health/ready", null);
+            assertEquals(503, stuck.statusCode(), stuck.body());
+            assertTrue(stuck.body().contains("for the pipeline (limit 60 s)"), stuck.body());
+            TestDatabases.sql(dbUrl, "UPDATE inbound_message SET next_attempt_at = now() WHERE state = 'RECEIVED'");
+            awaitNoneWaiting(gateway);
+            assertEquals(200, gateway.get("/health/ready", null).statusCode());
         } finally {
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
             sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    private static void awaitNoneWaiting(GatewayProcess gateway) throws Exception {
+        for (int i = 0; i < 300 && !gateway.get("/health/ready", null).body().matches("(?s).*\"inboundWaiting\":\"?0\"?[,}].*"); i++) {
+            Thread.sleep(100);
         }
     }
 

@@ -84,13 +84,14 @@ public final class CaseActions {
             String actor = link.issuedTo() + " (one-click link)";
             switch (link.action()) {
                 case AUTHORIZE -> {
-                    authorize(repos, c, actor, "authorized through the one-click link", now, named(repos, c, link));
-                    return texts.donePage("authorized", c, lang);
+                    List<InboundMessage> stillHeld = authorize(repos, c, actor, "authorized through the one-click link", now,
+                            named(repos, c, link));
+                    return texts.donePage("authorized", c, stillHeld, lang);
                 }
                 case CONFIRM -> {
                     release(repos, c, c.accountId().orElseThrow(), actor, now, named(repos, c, link));
-                    closeUnlessHeld(repos, c, actor, "the authorized contact confirmed the mail was theirs", now);
-                    return texts.donePage("confirmed", c, lang);
+                    List<InboundMessage> stillHeld = closeUnlessHeld(repos, c, actor, "the authorized contact confirmed the mail was theirs", now);
+                    return texts.donePage("confirmed", c, stillHeld, lang);
                 }
                 default -> {
                     reject(repos, c, actor, "the authorized contact answered: this was not us", now);
@@ -131,19 +132,23 @@ public final class CaseActions {
         return link.inboundId().orElseGet(() -> repos.inbound().inCase(c.id()).stream().findFirst().map(InboundMessage::id).orElse(-1L));
     }
 
-    /** Closes the case, unless messages are still held in it: then it stays open for the manager, who sees them listed. */
-    private static void closeUnlessHeld(Repositories repos, SupportCase c, String actor, String note, Instant now) {
+    /**
+     * Closes the case, unless messages are still held in it: then it stays open for the manager (alerted of each when it
+     * came), with them listed in its timeline. Answers the messages still held.
+     */
+    private static List<InboundMessage> closeUnlessHeld(Repositories repos, SupportCase c, String actor, String note, Instant now) {
         List<InboundMessage> still = repos.inbound().heldInCase(c.id());
         if (still.isEmpty()) {
             c.close(CaseState.RESOLVED, actor, note, now);
-            return;
+            return still;
         }
         c.record(now, actor, "still-held", still.size() + " later message(s) not named by the link stay held for the manager: "
                 + String.join("; ", still.stream().map(m -> "#" + m.id() + " \"" + (m.subject() == null ? "" : m.subject()) + "\" "
                         + m.receivedAt()).toList()));
+        return still;
     }
 
-    private void authorize(Repositories repos, SupportCase c, String actor, String note, Instant now, Long only) {
+    private List<InboundMessage> authorize(Repositories repos, SupportCase c, String actor, String note, Instant now, Long only) {
         if (c.kind() != CaseKind.UNKNOWN_SENDER) {
             throw new IllegalStateException("case " + c.reference() + " is about an existing contact; confirm or reject it");
         }
@@ -155,7 +160,7 @@ public final class CaseActions {
                 c.sender() + " authorized in case " + c.reference()));
         c.record(now, actor, "contact-authorized", c.sender() + " is now an authorized contact of account " + accountId);
         release(repos, c, accountId, actor, now, only);
-        closeUnlessHeld(repos, c, actor, note, now);
+        return closeUnlessHeld(repos, c, actor, note, now);
     }
 
     /**

@@ -175,7 +175,17 @@ public final class CaseTexts {
 
     /** The page after the button, or for a link that is invalid, used or expired. */
     public String donePage(String outcome, SupportCase c, Locale lang) {
+        return donePage(outcome, c, List.of(), lang);
+    }
+
+    /**
+     * The page after a button, with the sender's later messages that the button did not release
+     * ({@code stillHeld}): the person who pressed it learns they are kept, not lost or passed on.
+     */
+    public String donePage(String outcome, SupportCase c, List<InboundMessage> stillHeld, Locale lang) {
         Map<String, Object> model = c == null ? new HashMap<>(contactModel()) : common(c, lang);
+        model.put("stillHeld", stillHeld.isEmpty() ? false : Map.of("count", stillHeld.size(), "messages", stillHeld.stream()
+                .map(m -> Map.of("subject", m.subject() == null ? "" : m.subject(), "received", format(m.receivedAt(), lang))).toList()));
         model.putIfAbsent("reference", "");
         model.put("sender", c == null ? Map.of("address", "", "name", "") : sender(c));
         for (String o : List.of("authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
@@ -277,6 +287,7 @@ public final class CaseTexts {
         m.put("count", 2);
         m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
         m.put("formUrl", "https://frontdesk.example/api/links/a");
+        m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
         m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));

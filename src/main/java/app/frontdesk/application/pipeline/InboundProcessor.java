@@ -7,6 +7,8 @@ import app.frontdesk.application.Transactions;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.inbound.InboundMessage;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.inbound.Route;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,27 +70,32 @@ public final class InboundProcessor {
         try {
             decide(claimed, attempt);
         } catch (Throwable batchFailure) {
-            if (batchFailure instanceof VirtualMachineError && !(batchFailure instanceof StackOverflowError)) {
-                throw (VirtualMachineError) batchFailure; // out of memory: nothing here can help; the attempt is counted already
-            }
+            rethrowFatal(batchFailure);
             if (claimed.size() == 1) {
                 recordFailure(claimed.get(0), attempt.step, batchFailure);
             } else {
                 LOG.log(Level.FINE, "batch failed, deciding its messages one by one", batchFailure);
-                for (long id : claimed) {
-                    Attempt one = new Attempt();
-                    try {
-                        decide(List.of(id), one);
-                    } catch (Throwable e) {
-                        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                            throw (VirtualMachineError) e;
-                        }
-                        recordFailure(id, one.step, e);
-                    }
-                }
+                claimed.forEach(this::decideAlone);
             }
         }
         return claimed.size();
+    }
+
+    private void decideAlone(long id) {
+        Attempt attempt = new Attempt();
+        try {
+            decide(List.of(id), attempt);
+        } catch (Throwable e) {
+            rethrowFatal(e);
+            recordFailure(id, attempt.step, e);
+        }
+    }
+
+    /** Out of memory and the like: nothing here can help (the attempt is counted already). A stack overflow is the message's. */
+    private static void rethrowFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+            throw fatal;
+        }
     }
 
     /**
@@ -123,7 +130,7 @@ public final class InboundProcessor {
         });
         for (Decision d : decided) {
             meter.increment("inbound_routed", "route", d.route().name().toLowerCase());
-            if (d.route() == app.frontdesk.domain.model.inbound.Route.QUARANTINE) {
+            if (d.route() == Route.QUARANTINE) {
                 meter.increment("inbound_quarantined");
             }
         }
@@ -155,7 +162,7 @@ public final class InboundProcessor {
         LOG.log(Level.WARNING, "inbound message " + messageId + " failed in the pipeline" + (step.isEmpty() ? "" : " at step " + step), error);
         Boolean quarantined = transactions.inTransaction(repos -> {
             InboundMessage message = repos.inbound().find(messageId).orElseThrow();
-            if (message.state() != app.frontdesk.domain.model.inbound.InboundState.RECEIVED) {
+            if (message.state() != InboundState.RECEIVED) {
                 return null; // decided meanwhile by another worker, after this one's lease ran out
             }
             Instant now = clock.instant();

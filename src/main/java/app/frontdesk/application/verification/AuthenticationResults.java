@@ -42,7 +42,7 @@ public record AuthenticationResults(String authservId, List<Result> results) {
         Reader r = new Reader(value);
         try {
             r.cfws();
-            String id = r.value("authserv-id");
+            String id = r.authservId();
             r.cfws();
             return r.peek('=') ? "" : id.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
@@ -67,12 +67,11 @@ public record AuthenticationResults(String authservId, List<Result> results) {
         AuthenticationResults header() {
             cfws();
             int start = i;
-            String id = value("authserv-id");
+            String id = authservId();
             cfws();
             if (peek('=') || peek('/')) { // no authserv-id (Microsoft 365 starts with "spf=pass"): results only, never ours
                 i = start;
-                id = "";
-                return new AuthenticationResults(id, results(true));
+                return new AuthenticationResults("", results(true));
             }
             // optional authres-version: digits after the id
             if (i < s.length() && Character.isDigit(s.charAt(i))) {
@@ -187,17 +186,17 @@ public record AuthenticationResults(String authservId, List<Result> results) {
             return s.substring(start, i);
         }
 
-        /** A value: a quoted-string, or a token (RFC 2045) that may hold dots, as authserv-ids do. */
-        String value(String what) {
+        /** The authserv-id: a quoted-string, or a token (RFC 2045) that may hold dots. */
+        String authservId() {
             if (peek('"')) {
                 return quoted();
             }
             int start = i;
-            while (i < s.length() && !isSpecial(s.charAt(i), true)) {
+            while (i < s.length() && !isSpecial(s.charAt(i))) {
                 i++;
             }
             if (start == i) {
-                throw error("expected a " + what);
+                throw error("expected an authserv-id");
             }
             return s.substring(start, i);
         }
@@ -247,12 +246,10 @@ public record AuthenticationResults(String authservId, List<Result> results) {
             throw error("a quoted value is not closed");
         }
 
-        private static boolean isSpecial(char c, boolean token) {
-            if (c <= ' ' || c == ';' || c == '(' || c == ')' || c == '"' || c == '=' || c == ',') {
-                return true;
-            }
-            // tspecials that a token may not hold; '.', '@' and '/' stay inside property values and ids
-            return token && (c == '<' || c == '>' || c == '[' || c == ']' || c == '?' || c == '\\');
+        /** The RFC 2045 tspecials a token (an authserv-id) may not hold; '.', '@' and '/' stay inside ids. */
+        private static boolean isSpecial(char c) {
+            return c <= ' ' || c == ';' || c == '(' || c == ')' || c == '"' || c == '=' || c == ','
+                    || c == '<' || c == '>' || c == '[' || c == ']' || c == '?' || c == '\\';
         }
 
         boolean peek(char c) {

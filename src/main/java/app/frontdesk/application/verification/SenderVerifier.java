@@ -71,7 +71,7 @@ public final class SenderVerifier {
         String domain = fromDomain.toLowerCase(Locale.ROOT);
         List<AuthenticationResults> trusted = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        boolean topmostFolded = false;
+        String folded = null; // the id of a topmost field of ours that spans several lines
         for (ParsedMail.Header h : headers) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!isTrace(name)) {
@@ -87,7 +87,7 @@ public final class SenderVerifier {
             seen.add(id);
             try {
                 trusted.add(AuthenticationResults.parse(h.value()));
-                topmostFolded |= h.folded();
+                folded = h.folded() && folded == null ? id : folded;
             } catch (IllegalArgumentException e) {
                 // Our own topmost field, unreadable: a lower one with our id is the sender's, so nothing verifies.
                 return new Verification(Verification.Status.UNVERIFIED, "our Authentication-Results from " + id
@@ -99,12 +99,12 @@ public final class SenderVerifier {
                     ? "no authserv-id is trusted (FRONTDESK_TRUSTED_AUTHSERV_IDS is empty)"
                     : "no Authentication-Results from " + String.join(", ", trustedIds.stream().sorted().toList()));
         }
-        if (topmostFolded && !trustFolded) {
+        if (folded != null && !trustFolded) {
             // Our MX writes its Received, then the milters' results, then the sender's header follows. A line of the
             // sender's that starts with white space continues the field just above it, our last one. Fields with our id
             // below this one prove nothing (the sender can write them too), so folded, its last lines may be the sender's;
             // one line long, it is all ours.
-            return new Verification(Verification.Status.UNVERIFIED, "our Authentication-Results from " + trusted.get(0).authservId()
+            return new Verification(Verification.Status.UNVERIFIED, "our Authentication-Results from " + folded
                     + " spans several lines and may be the last field above the sender's header, so its last lines may be the sender's"
                     + " (configure the milter to write one line, or see FRONTDESK_TRUST_FOLDED_RESULTS in docs/operations.md)");
         }

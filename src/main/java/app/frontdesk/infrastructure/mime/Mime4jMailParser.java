@@ -9,10 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -83,13 +81,14 @@ public final class Mime4jMailParser implements MailParser {
             }
         } catch (MaxHeaderLimitException e) {
             reading.problems.add("more than " + limits.maxHeaderFields() + " header fields in one part (limit): the rest not read");
-        } catch (MimeException e) {
-            reading.problems.add(e.getCause() instanceof MaxLineLimitException || e instanceof MaxHeaderLengthLimitException
-                    ? "a line or header field over the limit (" + limits.maxLineBytes() + " / " + limits.maxFieldBytes()
-                            + " bytes): the rest not read"
-                    : "MIME structure unreadable: " + e.getMessage() + "; the rest not read");
+        } catch (MaxHeaderLengthLimitException e) {
+            reading.problems.add("a header field longer than " + limits.maxFieldBytes() + " bytes (limit): the rest not read");
         } catch (MaxLineLimitException e) {
             reading.problems.add("a line longer than " + limits.maxLineBytes() + " bytes (limit): the rest not read");
+        } catch (MimeException e) {
+            reading.problems.add(e.getCause() instanceof MaxLineLimitException
+                    ? "a line longer than " + limits.maxLineBytes() + " bytes (limit): the rest not read"
+                    : "MIME structure unreadable: " + e.getMessage() + "; the rest not read");
         } catch (IOException | RuntimeException e) {
             reading.problems.add("body unreadable: " + e + "; the rest not read");
         }
@@ -103,8 +102,9 @@ public final class Mime4jMailParser implements MailParser {
         private final List<Field> topFields = new ArrayList<>();
         private final List<String> partTypes = new ArrayList<>();
         private final List<ParsedMail.Document> documents = new ArrayList<>();
-        private final Deque<Frame> open = new ArrayDeque<>();
-        private String topType;
+        private Frame current; // the innermost open entity; its parents are linked
+        private int depth;
+        private Frame root;
         private String text;
         private boolean nestingReported;
 
@@ -115,11 +115,10 @@ public final class Mime4jMailParser implements MailParser {
         void token(MimeTokenStream tokens, EntityState state) throws IOException {
             switch (state) {
                 case T_START_MESSAGE, T_START_BODYPART -> {
-                    Frame parent = open.peek();
-                    boolean embedded = parent != null && (parent.embedded || state == EntityState.T_START_MESSAGE);
-                    open.push(new Frame(state == EntityState.T_START_BODYPART, embedded));
-                    // Children of an entity at the deepest level are skipped unparsed (RawEntity), read only to skip them.
-                    tokens.setRecursionMode(open.size() >= limits.maxNesting() ? RecursionMode.M_RAW : RecursionMode.M_RECURSE);
+                    current = new Frame(current, state == EntityState.T_START_BODYPART, state == EntityState.T_START_MESSAGE);
+                    root = root == null ? current : root;
+                    depth++;
+                    recurseBelowLimit(tokens);
                 }
                 case T_RAW_ENTITY -> {
                     if (!nestingReported) {
@@ -128,28 +127,27 @@ public final class Mime4jMailParser implements MailParser {
                     }
                 }
                 case T_FIELD -> {
-                    Frame f = open.peek();
-                    if (open.size() == 1) {
-                        topFields.add(tokens.getField());
+                    Field field = tokens.getField();
+                    if (current == root) {
+                        topFields.add(field);
                     }
-                    String name = tokens.getField().getName();
-                    if (name.equalsIgnoreCase("Content-Disposition")) {
-                        f.disposition(tokens.getField().getBody());
-                    } else if (name.equalsIgnoreCase("Content-Type")) {
-                        f.contentType(tokens.getField().getBody());
+                    if (field.getName().equalsIgnoreCase("Content-Disposition")) {
+                        current.disposition(field.getBody());
+                    } else if (field.getName().equalsIgnoreCase("Content-Type")) {
+                        current.contentType(field.getBody());
                     }
                 }
-                case T_START_MULTIPART -> typed(tokens, open.peek());
-                case T_BODY -> body(tokens, typed(tokens, open.peek()));
+                case T_START_MULTIPART -> typed(tokens, current);
+                case T_BODY -> body(tokens, typed(tokens, current));
                 case T_END_MULTIPART -> {
-                    Frame f = open.peek();
-                    if (text == null && f.html != null && !f.embedded) {
-                        text = f.html;
+                    if (text == null && current.html != null && !current.embedded) {
+                        text = current.html;
                     }
                 }
                 case T_END_MESSAGE, T_END_BODYPART -> {
-                    open.pop();
-                    tokens.setRecursionMode(open.size() >= limits.maxNesting() ? RecursionMode.M_RAW : RecursionMode.M_RECURSE);
+                    current = current.parent;
+                    depth--;
+                    recurseBelowLimit(tokens);
                 }
                 default -> {
                     // preamble, epilogue, multipart start: nothing to keep
@@ -157,12 +155,15 @@ public final class Mime4jMailParser implements MailParser {
             }
         }
 
+        /** Children of an entity at the deepest level are not parsed (mime4j's RawEntity), only skipped. */
+        private void recurseBelowLimit(MimeTokenStream tokens) {
+            tokens.setRecursionMode(depth >= limits.maxNesting() ? RecursionMode.M_RAW : RecursionMode.M_RECURSE);
+        }
+
         /** The entity's media type, known once its header is read (the descriptor is valid from here on). */
         private Frame typed(MimeTokenStream tokens, Frame f) {
             f.type = lower(tokens.getBodyDescriptor().getMimeType());
-            if (open.size() == 1) {
-                topType = f.type;
-            } else if (f.bodyPart && !f.embedded) {
+            if (f != root && f.bodyPart && !f.embedded) {
                 partTypes.add(f.type);
             }
             return f;
@@ -172,7 +173,7 @@ public final class Mime4jMailParser implements MailParser {
             if (f.embedded) {
                 return; // a forwarded message's own text and attachments are not this message's
             }
-            Frame parent = open.size() > 1 ? parentOf(f) : null;
+            Frame parent = f.parent;
             String type = f.type;
             if (isPdf(type, f.filename) && f.bodyPart) {
                 if (documents.size() < limits.maxDocuments()) {
@@ -211,18 +212,12 @@ public final class Mime4jMailParser implements MailParser {
             }
         }
 
-        private Frame parentOf(Frame f) {
-            var it = open.iterator();
-            it.next();
-            return it.hasNext() ? it.next() : null;
-        }
-
         ParsedMail result() throws UnparseableMailException {
             if (topFields.isEmpty()) {
                 throw new UnparseableMailException(problems.isEmpty() ? "no header fields: this is not an Internet message"
                         : "no header field readable: " + String.join("; ", problems));
             }
-            String declaredCharset = topCharset();
+            String declaredCharset = root.charset;
             List<ParsedMail.Header> headers = new ArrayList<>(topFields.size());
             List<ParsedMail.Mailbox> from = List.of();
             boolean fromSeen = false;
@@ -233,18 +228,10 @@ public final class Mime4jMailParser implements MailParser {
                     from = mailboxes(undecodedValue(field, declaredCharset));
                 }
             }
-            return new ParsedMail(List.copyOf(headers), from, topType == null ? "text/plain" : topType, List.copyOf(partTypes),
+            return new ParsedMail(List.copyOf(headers), from, root.type, List.copyOf(partTypes),
                     text == null ? "" : text, List.copyOf(problems), List.copyOf(documents));
         }
 
-        private String topCharset() {
-            for (Field f : topFields) {
-                if (f.getName().equalsIgnoreCase("Content-Type")) {
-                    return param(CHARSET, f.getBody());
-                }
-            }
-            return null;
-        }
     }
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
@@ -258,7 +245,9 @@ public final class Mime4jMailParser implements MailParser {
 
     /** One entity while its tokens go by: its type, whether it is an attachment, and its text/html fallback. */
     private static final class Frame {
+        final Frame parent;
         final boolean bodyPart;
+        /** Inside a forwarded message (message/rfc822 below the top): its text and attachments are not this message's. */
         final boolean embedded;
         String type = "text/plain";
         boolean attachment;
@@ -266,9 +255,10 @@ public final class Mime4jMailParser implements MailParser {
         String charset;
         String html;
 
-        Frame(boolean bodyPart, boolean embedded) {
+        Frame(Frame parent, boolean bodyPart, boolean message) {
+            this.parent = parent;
             this.bodyPart = bodyPart;
-            this.embedded = embedded;
+            this.embedded = parent != null && (parent.embedded || message);
         }
 
         void disposition(String value) {

@@ -5,6 +5,12 @@ import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.outbox.OutboxState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -20,6 +26,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class GatewayReadiness implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(GatewayReadiness.class.getName());
+
     @Inject
     GatewayLifecycle lifecycle;
 
@@ -32,34 +40,25 @@ public class GatewayReadiness implements HealthCheck {
         try {
             var gateway = lifecycle.gateway();
             var db = gateway.database();
-            java.time.Instant now = gateway.clock().instant();
+            Instant now = gateway.clock().instant();
             long[] counts = db.inTransaction(r -> new long[] {
                 r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
                 r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
                 r.outbox().countInState(OutboxState.FAILED),
-                r.inbound().oldestWaiting().map(t -> java.time.Duration.between(t, now).toSeconds()).orElse(0L)});
+                r.inbound().oldestWaiting().map(t -> Duration.between(t, now).toSeconds()).orElse(0L)});
             long waitedSeconds = counts[5];
-            int workers = gateway.pipelineWorkersAlive();
-            int configured = gateway.settings().pipelineWorkers;
-            java.util.List<String> problems = new java.util.ArrayList<>();
-            if (workers < configured) {
-                problems.add(workers + " of " + configured + " pipeline workers running");
-            }
-            if (waitedSeconds > gateway.settings().readyMaxWait.toSeconds()) {
-                problems.add("a message has waited " + waitedSeconds + " s for the pipeline (limit "
-                        + gateway.settings().readyMaxWait.toSeconds() + " s)");
-            }
+            List<String> problems = gateway.notReady(waitedSeconds);
             var up = problems.isEmpty() ? response.up() : response.down().withData("reason", String.join("; ", problems));
             var warnings = gateway.warnings();
             if (!warnings.isEmpty()) {
                 up.withData("warning", String.join("; ", warnings));
             }
             return up
-                    .withData("pipelineWorkers", workers)
+                    .withData("pipelineWorkers", gateway.pipelineWorkersAlive())
                     .withData("oldestWaitingSeconds", waitedSeconds)
                     .withData("workersReplaced", gateway.workersReplaced())
                     .withData("database", db.settings().isPostgres() ? "postgresql" : "h2")
-                    .withData("senderPolicy", gateway.settings().senderPolicy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .withData("senderPolicy", gateway.settings().senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .withData("inboundWaiting", counts[0])
                     .withData("inboundHeld", counts[1])
                     .withData("inboundQuarantined", counts[2])
@@ -67,7 +66,7 @@ public class GatewayReadiness implements HealthCheck {
                     .withData("outboxFailed", counts[4])
                     .build();
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(GatewayReadiness.class.getName()).log(java.util.logging.Level.FINE, "readiness check failed", e);
+            LOG.log(Level.FINE, "readiness check failed", e);
             return response.down().withData("reason", "database unreachable").build();
         }
     }

@@ -273,8 +273,9 @@ class UnknownSenderFlowTest {
             long caseId = message(gw, first).caseId();
             later.forEach(id -> assertEquals(caseId, message(gw, id).caseId(), "joined the same case"));
             String w = Mails.text(sent(gw, MailKind.UNVERIFIED_CONTACT_WARNING).get(0).raw());
-            gw.services.caseActions.press(Mails.linkTokens(w).get(0), RU); // "yes, I sent it": about the first message
+            String page = gw.services.caseActions.press(Mails.linkTokens(w).get(0), RU); // "yes, I sent it": about the first message
             assertEquals(Route.HELPDESK, message(gw, first).route());
+            assertTrue(page.contains("Более поздних писем с адреса anna.petrova@romashka.example: 3") && page.contains("New bank details 2"), "the contact is told: " + page);
             for (long id : later) {
                 assertEquals(InboundState.HELD, message(gw, id).state(), "message " + id + " was not named by the mail");
             }

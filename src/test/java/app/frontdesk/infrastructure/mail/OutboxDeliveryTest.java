@@ -60,6 +60,33 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aConnectionDroppedMidBatchIsOpenedAgainForTheRestOfTheBatch() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        int port = smtp.getSmtp().getPort();
+        GreenMail restarted = null;
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            List<OutboundMail> mails = List.of(mailOf(gw, forwardOne(gw, "one")), mailOf(gw, forwardOne(gw, "two")),
+                    mailOf(gw, forwardOne(gw, "three")));
+            var transport = new SmtpMailTransport("127.0.0.1", port, null, null, "frontdesk@frontdesk.test");
+            try (var connection = transport.open()) {
+                connection.send(mails.get(0));
+                smtp.stop(); // the server goes away with our connection, and comes back on the same port
+                restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+                restarted.start();
+                connection.send(mails.get(1));
+                connection.send(mails.get(2));
+            }
+            assertEquals(2, restarted.getReceivedMessages().length, "the batch went on over a new connection");
+        } finally {
+            smtp.stop();
+            if (restarted != null) {
+                restarted.stop();
+            }
+        }
+    }
+
+    @Test
     void shouldRetryWithBackoffWhileTheSmtpServerIsDownAndSendWhenItIsBack() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();

@@ -48,11 +48,7 @@ public class ActionLink {
     protected ActionLink() {
     }
 
-    public ActionLink(long caseId, LinkAction action, String issuedTo, Instant expiresAt) {
-        this(caseId, action, issuedTo, expiresAt, null);
-    }
-
-    public ActionLink(long caseId, LinkAction action, String issuedTo, Instant expiresAt, Long inboundId) {
+    public ActionLink(long caseId, LinkAction action, String issuedTo, Instant expiresAt, long inboundId) {
         this.inboundId = inboundId;
         this.caseId = caseId;
         this.action = action;
