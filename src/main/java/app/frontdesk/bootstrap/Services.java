@@ -1,6 +1,7 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.care.CareDesk;
@@ -71,6 +72,7 @@ public final class Services {
     public final CaseActions caseActions;
     public final CaseHousekeeping housekeeping;
     public final WebhookTransport webhooks;
+    public final WebhookTargets webhookTargets;
     public final NoticeDesk notices;
     public final PaymentDesk payments;
     public final NoticeBatches batches;
@@ -91,6 +93,7 @@ public final class Services {
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
         this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
         this.unknownSenders = new UnknownSenders(
@@ -109,10 +112,11 @@ public final class Services {
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);
-        this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"));
+        this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"),
+                webhookTargets);
         this.dispatcher = new OutboxDispatcher(db, new KindRoutingTransport(mailTransport, webhooks), clock, meter, 20, 12,
                 settings.outboxFirstRetry);
-        this.accounts = new AccountService(db, clock, settings.defaultLocale);
+        this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);

@@ -193,6 +193,20 @@ class GatewayIT {
     }
 
     @Test
+    void linkPagesAnswerAMalformedAcceptLanguageAndCarryTheirSecurityHeaders() throws Exception {
+        for (String header : List.of("ru;q=abc,,", "%%%", "en-US;q=0.5, ru;q=1.5")) {
+            var page = gateway.get("/api/links/not-a-token", null, Map.of("Accept-Language", header));
+            assertEquals(200, page.statusCode(), header + ": " + page.body());
+            assertTrue(page.body().contains("<html"), page.body());
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"),
+                    page.headers().map().toString());
+        }
+        assertTrue(gateway.get("/api/links/not-a-token", null, Map.of("Accept-Language", "ru-RU,ru;q=0.9")).body()
+                .contains("lang=\"ru\""), "a good header still chooses the language");
+    }
+
+    @Test
     void unknownSenderIsHeldWithTheReasonVisibleThroughTheApi() throws Exception {
         long id = pipeAndGetId(TestMail.from("ceo@romashka.example").subject("Suspension notice?").bytes());
         JsonObject s = settled(id);
@@ -267,6 +281,12 @@ class GatewayIT {
         assertEquals(3, paymentProblem.getInt("line"), badPayments.body());
         assertTrue(paymentProblem.getString("problem").contains("more decimals"), badPayments.body());
         assertFalse(gateway.get("/api/payments/unmatched", GatewayProcess.ADMIN_TOKEN).body().contains("gw-1"), "nothing imported half-way");
+        for (String amount : List.of("1e400", "1e400000000", "1e-400000000")) {
+            var huge = gateway.post("/api/payments", GatewayProcess.ADMIN_TOKEN, "application/json",
+                    ("{\"id\":\"gw-huge\",\"amount\":" + amount + ",\"currency\":\"RUB\"}").getBytes());
+            assertEquals(400, huge.statusCode(), amount + ": " + huge.body());
+            assertTrue(huge.body().contains("record 1"), huge.body());
+        }
         var notices = "account_id,kind,invoices,amount,currency,planned_at\n1,REMINDER,INV-1,100.00,RUB,\n1,SOMETIMES,INV-1,100.00,RUB,\n";
         var badBatch = gateway.post("/api/notices/batches", GatewayProcess.ADMIN_TOKEN, "text/csv", notices.getBytes());
         assertEquals(400, badBatch.statusCode(), badBatch.body());

@@ -131,10 +131,16 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return get(path, token, Map.of());
+    }
+
+    /** A GET with extra request headers ({@code Accept-Language} ...). */
+    public HttpResponse<String> get(String path, String token, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,6 @@
 package app.frontdesk.application.accounts;
 
+import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.domain.model.account.Account;
@@ -24,11 +25,23 @@ public final class AccountService {
     private final Transactions transactions;
     private final Clock clock;
     private final Locale defaultLocale;
+    private final WebhookTargets webhooks;
 
-    public AccountService(Transactions transactions, Clock clock, Locale defaultLocale) {
+    public AccountService(Transactions transactions, Clock clock, Locale defaultLocale, WebhookTargets webhooks) {
         this.transactions = transactions;
         this.clock = clock;
         this.defaultLocale = defaultLocale;
+        this.webhooks = webhooks;
+    }
+
+    /** {@link #problems(AccountDraft)}, and webhook URLs that point where we post nothing (a private address). */
+    private List<String> allProblems(AccountDraft draft) {
+        List<String> problems = new ArrayList<>(problems(draft));
+        if (problems.isEmpty()) {
+            draft.contacts().stream().filter(c -> c.webhookUrl() != null && !c.webhookUrl().isBlank())
+                    .forEach(c -> webhooks.problem(c.webhookUrl()).ifPresent(p -> problems.add("contact webhookUrl is " + p)));
+        }
+        return problems;
     }
 
     /** Everything wrong with {@code draft}, in words an administrator understands; empty when it is fine. */
@@ -146,7 +159,7 @@ public final class AccountService {
      */
     public List<Long> importAll(Map<Integer, AccountDraft> draftsByLine, String actor) throws InvalidAccountException {
         List<ImportProblem> problems = new ArrayList<>();
-        draftsByLine.forEach((line, draft) -> problems(draft).forEach(p -> problems.add(new ImportProblem(line, p))));
+        draftsByLine.forEach((line, draft) -> allProblems(draft).forEach(p -> problems.add(new ImportProblem(line, p))));
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems);
         }
@@ -171,7 +184,7 @@ public final class AccountService {
     }
 
     private void requireValid(AccountDraft draft) throws InvalidAccountException {
-        List<String> problems = problems(draft);
+        List<String> problems = allProblems(draft);
         if (!problems.isEmpty()) {
             throw new InvalidAccountException(problems.stream().map(p -> new ImportProblem(0, p)).toList());
         }

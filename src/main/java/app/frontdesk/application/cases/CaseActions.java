@@ -74,7 +74,7 @@ public final class CaseActions {
                 return texts.donePage("invalid", null, lang);
             }
             ActionLink link = found.get();
-            SupportCase c = repos.cases().find(link.caseId()).orElseThrow();
+            SupportCase c = repos.cases().lock(link.caseId()).orElseThrow(); // after the link: the same order everywhere
             if (!link.usable(now) || c.state().isClosed()) {
                 c.record(now, link.issuedTo(), "link-refused", link.action() + " link " + link.id()
                         + (link.usedAt() != null ? " already used" : c.state().isClosed() ? " on a closed case" : " expired"));
@@ -103,7 +103,7 @@ public final class CaseActions {
 
     /** A person resolves a case; with {@code authorizeFor} the sender becomes a contact of that account. */
     public Optional<SupportCase> resolve(long caseId, String actor, String note, Long authorizeFor) {
-        return transactions.inTransaction(repos -> repos.cases().find(caseId).map(c -> {
+        return transactions.inTransaction(repos -> repos.cases().lock(caseId).map(c -> {
             Instant now = clock.instant();
             if (authorizeFor != null) {
                 if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
@@ -118,7 +118,7 @@ public final class CaseActions {
     }
 
     public Optional<SupportCase> reject(long caseId, String actor, String note) {
-        return transactions.inTransaction(repos -> repos.cases().find(caseId).map(c -> {
+        return transactions.inTransaction(repos -> repos.cases().lock(caseId).map(c -> {
             reject(repos, c, actor, note, clock.instant());
             return c;
         }));

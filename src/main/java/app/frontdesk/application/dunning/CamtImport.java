@@ -41,9 +41,20 @@ public final class CamtImport {
     }
 
     /** Whether the file looks like a camt message (checked on its first kilobytes). */
+    /**
+     * True when the file names a camt namespace near its start. XML may come in UTF-16 (a byte order mark, or
+     * "&lt;?" as two-byte characters), which the XML parser reads by itself; the look here must too, or the
+     * file was taken for a bad CSV (review of 2026-11-28).
+     */
     public static boolean looksLikeCamt(byte[] raw) {
-        String head = new String(raw, 0, Math.min(raw.length, 2048), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return CAMT_NAMESPACE.matcher(head).find();
+        int n = Math.min(raw.length, 4096);
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.ISO_8859_1;
+        if (n >= 2 && ((raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF) || (raw[0] == 0 && raw[1] == '<'))) {
+            charset = java.nio.charset.StandardCharsets.UTF_16BE;
+        } else if (n >= 2 && ((raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE) || (raw[0] == '<' && raw[1] == 0))) {
+            charset = java.nio.charset.StandardCharsets.UTF_16LE;
+        }
+        return CAMT_NAMESPACE.matcher(new String(raw, 0, n, charset)).find();
     }
 
     public static List<PaymentDraft> parse(byte[] raw) throws ImportRefused {

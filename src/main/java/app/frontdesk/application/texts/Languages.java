@@ -11,6 +11,30 @@ public final class Languages {
     private Languages() {
     }
 
+    /**
+     * The first of our languages a browser asks for ({@code Accept-Language}), else {@code fallback}. A
+     * header that does not parse is the browser's problem, not a reason to fail the page: it counts as absent.
+     */
+    public static Locale fromAcceptLanguage(String header, Locale fallback) {
+        if (header == null || header.isBlank()) {
+            return fallback;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (tag.startsWith("ru")) {
+                    return RU;
+                }
+                if (tag.startsWith("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // malformed: as if absent
+        }
+        return fallback;
+    }
+
     /** Russian or English when the message tells; empty when it does not (no letters, no header). */
     public static Optional<Locale> detect(Optional<String> contentLanguage, String text) {
         if (contentLanguage.isPresent()) {

@@ -69,6 +69,8 @@ public final class Settings {
     public final SupportContact support;
     public final Optional<String> linkSecret;
     public final Optional<String> webhookSecret;
+    /** Webhooks to loopback, link-local and private addresses are refused unless this is set. */
+    public final boolean webhookAllowPrivate;
     public final Optional<String> autoReplyEnvelopeFrom;
     public final Optional<String> billingAddress;
     public final Optional<java.time.Instant> replayStart;
@@ -168,6 +170,7 @@ public final class Settings {
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
         this.linkSecret = text("FRONTDESK_LINK_SECRET");
         this.webhookSecret = text("FRONTDESK_WEBHOOK_SECRET");
+        this.webhookAllowPrivate = bool("FRONTDESK_WEBHOOK_ALLOW_PRIVATE", false);
         this.billingAddress = text("FRONTDESK_BILLING_ADDRESS").map(v -> address("FRONTDESK_BILLING_ADDRESS", v)).map(a -> a == null ? "" : a.value());
         Optional<java.time.Instant> replay = Optional.empty();
         try {

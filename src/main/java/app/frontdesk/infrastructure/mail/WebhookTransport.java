@@ -1,5 +1,6 @@
 package app.frontdesk.infrastructure.mail;
 
+import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import java.io.IOException;
@@ -22,9 +23,11 @@ public final class WebhookTransport implements MailTransport {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final byte[] secret;
+    private final WebhookTargets targets;
 
-    public WebhookTransport(byte[] secret) {
+    public WebhookTransport(byte[] secret, WebhookTargets targets) {
         this.secret = secret.clone();
+        this.targets = targets;
     }
 
     @Override
@@ -32,7 +35,9 @@ public final class WebhookTransport implements MailTransport {
         return new Connection() {
             @Override
             public void send(OutboundMail mail) throws IOException, InterruptedException {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(mail.recipients().get(0)))
+                URI target = URI.create(mail.recipients().get(0));
+                targets.checkResolved(target); // again at the post: a name may resolve elsewhere than when it was given
+                HttpRequest request = HttpRequest.newBuilder(target)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json; charset=utf-8")
                         .header("X-Frontdesk-Signature", "sha256=" + sign(mail.raw()))

@@ -42,6 +42,11 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public Optional<SupportCase> lock(long id) {
+        return Optional.ofNullable(em.find(SupportCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<SupportCase> lastClosedCaseOf(String sender) {
         return em.createQuery("SELECT c FROM SupportCase c WHERE c.sender = :sender AND c.state IN :closed ORDER BY c.id DESC", SupportCase.class)
                 .setParameter("sender", sender)

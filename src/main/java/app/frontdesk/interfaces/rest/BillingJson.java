@@ -12,6 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -52,7 +53,12 @@ final class BillingJson {
             return s.getString();
         }
         if (v instanceof JsonNumber n) {
-            return n.bigDecimalValue().toPlainString();
+            // not toPlainString() on anything: 1e400000000 is a few bytes of JSON and 400 million digits as plain text
+            BigDecimal d = n.bigDecimalValue();
+            if (d.precision() > 40 || Math.abs(d.scale()) > 40) {
+                throw new BadRequestException("\"" + key + "\" is out of range");
+            }
+            return d.toPlainString();
         }
         throw new BadRequestException("\"" + key + "\" must be a string");
     }

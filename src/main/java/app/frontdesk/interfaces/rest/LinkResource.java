@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.texts.Languages;
 import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,13 +41,17 @@ public class LinkResource {
     }
 
     private Locale language() {
-        return headers.getAcceptableLanguages().stream().filter(l -> l.getLanguage().equals("ru") || l.getLanguage().equals("en"))
-                .findFirst().orElse(lifecycle.gateway().settings().defaultLocale);
+        // the raw header: JAX-RS's parsed list throws on a malformed one, which answered 500 (review of 2026-11-28)
+        return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
+                lifecycle.gateway().settings().defaultLocale);
     }
 
     private static Response page(String html) {
-        // Not cached and not framed: the page acts for a customer.
+        // Not cached, not framed, no script, no guessing of the type: the page acts for a customer, and its
+        // text holds what a stranger wrote (a name, a subject).
         return Response.ok(html).header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer").build();
+                .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                        + " frame-ancestors 'none'; base-uri 'none'").build();
     }
 }

@@ -52,8 +52,10 @@ public class NoticeResource {
             throw new BadRequestException("\"mail.to\" must list the recipients' mail addresses");
         }
         String callback = BillingJson.text(o, "callbackUrl", false);
-        if (callback != null && !callback.matches("https?://\\S+")) {
-            throw new BadRequestException("\"callbackUrl\" must be an http(s) URL");
+        if (callback != null) {
+            lifecycle.gateway().services().webhookTargets.problem(callback).ifPresent(p -> {
+                throw new BadRequestException("\"callbackUrl\" is " + p);
+            });
         }
         var submission = new NoticeDesk.Submission(BillingJson.request(o, null), to,
                 BillingJson.text(mail, "subject", true), BillingJson.text(mail, "body", true), callback, BillingJson.text(o, "externalRef", false));

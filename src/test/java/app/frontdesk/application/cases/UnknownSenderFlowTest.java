@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -362,7 +364,8 @@ class UnknownSenderFlowTest {
 
     @Test
     void aContactWithAWebhookIsAskedThroughIt() throws Exception {
-        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+        // the receiver in this test listens on loopback, which only this setting allows
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), Map.of("FRONTDESK_WEBHOOK_ALLOW_PRIVATE", "true"))) {
             gw.accounts.create(new AccountDraft("Northwind", List.of("northwind.example"),
                     List.of(new AccountDraft.ContactDraft("john@northwind.example", "John", "en", "http://127.0.0.1:9/hook")), null), "test");
             gw.intake.accept(TestMail.from("boss@northwind.example").bytes(), Envelope.UNKNOWN);
@@ -376,6 +379,22 @@ class UnknownSenderFlowTest {
             assertTrue(json.getString("authorizeUrl").startsWith("http://frontdesk.test/api/links/"));
             assertEquals(List.of(), sent(gw, MailKind.AUTHORIZATION_REQUEST));
             assertNotEquals(OutboxState.SENT, hooks.get(0).state());
+        }
+    }
+
+    @Test
+    void aWebhookToALoopbackLinkLocalOrPrivateAddressIsRefusedWithTheSettingNamed() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            for (String url : List.of("http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/x",
+                    "http://[::1]/x", "http://[fd00::1]/x", "http://localhost:8080/x", "http://[::ffff:169.254.169.254]/x",
+                    "http://100.64.0.1/x", "http://0.0.0.0/x")) {
+                var e = assertThrows(app.frontdesk.application.accounts.InvalidAccountException.class, () -> gw.accounts.create(
+                        new AccountDraft("Northwind " + url, List.of(), List.of(new AccountDraft.ContactDraft("john@northwind.example", "John",
+                                "en", url)), null), "test"), url);
+                assertTrue(e.getMessage().contains("FRONTDESK_WEBHOOK_ALLOW_PRIVATE"), e.getMessage());
+            }
+            gw.accounts.create(new AccountDraft("Northwind", List.of(), List.of(new AccountDraft.ContactDraft("john@northwind.example",
+                    "John", "en", "https://hooks.northwind.example/frontdesk")), null), "test");
         }
     }
 

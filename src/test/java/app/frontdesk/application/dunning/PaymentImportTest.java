@@ -110,6 +110,17 @@ class PaymentImportTest {
     }
 
     @Test
+    void aCamtFileInUtf16IsRecognisedAndReadLikeItsUtf8Original() throws Exception {
+        byte[] utf8 = file("camt054-v08.xml");
+        String xml = new String(utf8, StandardCharsets.UTF_8).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+            byte[] raw = xml.getBytes(utf16); // UTF_16 writes a byte order mark, UTF_16LE none
+            assertTrue(CamtImport.looksLikeCamt(raw), utf16.name());
+            assertEquals(CamtImport.parse(utf8), CamtImport.parse(raw), utf16.name());
+        }
+    }
+
+    @Test
     void aBrokenCamtFileIsRefusedWithTheLineOrTheEntry() throws Exception {
         ImportRefused broken = assertThrows(ImportRefused.class, () -> CamtImport.parse(file("camt054-broken.xml")));
         assertEquals(12, broken.problems().get(0).line(), broken.problems().toString());

@@ -43,7 +43,7 @@ class WebhookTransportTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             byte[] body = "{\"event\":\"authorization-requested\"}".getBytes(StandardCharsets.UTF_8);
             OutboundMail row = new OutboundMail(MailKind.WEBHOOK, "<d1.frontdesk@frontdesk.test>", null, List.of(url), body, null, Instant.now());
-            WebhookTransport transport = new WebhookTransport(SECRET);
+            WebhookTransport transport = new WebhookTransport(SECRET, new app.frontdesk.application.WebhookTargets(true));
             try (var c = transport.open()) {
                 c.send(row);
             }
@@ -68,6 +68,37 @@ class WebhookTransportTest {
     }
 
     @Test
+    void aPostToAPrivateAddressIsRefusedBeforeAnyConnectionUnlessAllowed() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new Received(null, null, exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            // a name, resolved at the post: a record that passed the check of literals can still point at loopback. This
+            // machine's own name resolves to a loopback or private address on every machine the project runs on.
+            String host = java.net.InetAddress.getLocalHost().getHostName();
+            assertTrue(app.frontdesk.application.WebhookTargets.isPrivate(java.net.InetAddress.getByName(host)), host);
+            assertTrue(new app.frontdesk.application.WebhookTargets(false).problem("http://" + host + "/").isEmpty(), "no literal");
+            String url = "http://" + host + ":" + server.getAddress().getPort() + "/hook";
+            OutboundMail row = new OutboundMail(MailKind.WEBHOOK, "<d2.frontdesk@frontdesk.test>", null, List.of(url),
+                    "{}".getBytes(StandardCharsets.UTF_8), null, Instant.now());
+            IOException refused = assertThrows(IOException.class, () -> {
+                try (var c = new WebhookTransport(SECRET, new app.frontdesk.application.WebhookTargets(false)).open()) {
+                    c.send(row);
+                }
+            });
+            assertTrue(refused.getMessage().contains("private address"), refused.getMessage());
+            assertEquals(0, received.size(), "nothing reached the server");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void theOutboxPostsWebhookRowsAndMailsTheRestInOneRound() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -78,7 +109,8 @@ class WebhookTransportTest {
             exchange.close();
         });
         server.start();
-        try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(app.frontdesk.testkit.TestDatabases.h2())) {
+        try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(app.frontdesk.testkit.TestDatabases.h2(),
+                java.util.Map.of("FRONTDESK_WEBHOOK_ALLOW_PRIVATE", "true"))) {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
             gw.db.inTransaction(r -> {
                 r.outbox().add(new OutboundMail(MailKind.WEBHOOK, "<w1.frontdesk@frontdesk.test>", null, List.of(url),

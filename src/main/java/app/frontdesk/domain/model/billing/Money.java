@@ -12,10 +12,20 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** Digits before the point that the columns hold (NUMERIC(19,4)): a quadrillion, more than any invoice. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        // Checked before any rescaling: 1e400000000 is a small BigDecimal whose plain form has 400 million digits.
+        if (amount.signum() != 0 && amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amount too large: at most " + MAX_INTEGER_DIGITS + " digits before the point");
+        }
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (amount.scale() > 40) { // 1e-400000000: checking whether its digits are zeros would take minutes
+            throw new IllegalArgumentException("the amount has more decimals than " + currency.getCurrencyCode() + " allows (" + scale + ")");
+        }
         try {
             amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {

@@ -11,6 +11,12 @@ public interface CaseRepository {
 
     Optional<SupportCase> find(long id);
 
+    /**
+     * The case, locked for this transaction: whoever acts on a case (a button, a person in the console)
+     * holds it, so two at once are served one after the other instead of one failing on a stale version.
+     */
+    Optional<SupportCase> lock(long id);
+
     /** The sender's most recent closed case, if any. */
     Optional<SupportCase> lastClosedCaseOf(String sender);
 
