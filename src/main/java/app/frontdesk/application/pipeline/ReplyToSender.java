@@ -21,6 +21,12 @@ public final class ReplyToSender implements Mailet {
     @Override
     public void service(MailContext mail, String because) {
         SupportCase c = mail.supportCase().orElseThrow();
+        if (!mail.sender().orElseThrow().asciiLocalPart()) {
+            // Outgoing mail does not speak SMTPUTF8 yet: such an address can only be kept as it is, never rewritten.
+            c.record(mail.now(), "pipeline", "reply-not-sent", c.sender() + " has a non-ASCII local part, which our outgoing mail"
+                    + " cannot address yet (SMTPUTF8); the manager answers");
+            return;
+        }
         if (!Throttles.pass(mail.repositories(), c.sender(), SenderThrottle.Kind.REPLY, texts.settings().replyWindow(), c.id(), mail.now())) {
             c.record(mail.now(), "pipeline", "reply-suppressed", "a reply went to " + c.sender() + " within the last "
                     + texts.settings().replyWindow().toHours() + " hours");

@@ -315,13 +315,14 @@ public final class Mime4jMailParser implements MailParser {
 
     /** The mailboxes of an address field; groups are flattened. Encoded words in names are decoded by mime4j. */
     static List<ParsedMail.Mailbox> mailboxes(String value) {
+        List<String> kept = new ArrayList<>();
         List<ParsedMail.Mailbox> result = new ArrayList<>();
         try {
-            for (Address address : LenientAddressParser.DEFAULT.parseAddressList(encodeNonAscii(value))) {
+            for (Address address : LenientAddressParser.DEFAULT.parseAddressList(encodeNonAscii(value, kept))) {
                 if (address instanceof Mailbox m) {
-                    result.add(new ParsedMail.Mailbox(m.getName() == null ? "" : m.getName(), m.getAddress()));
+                    result.add(mailbox(m, kept));
                 } else if (address instanceof Group g) {
-                    g.getMailboxes().forEach(m -> result.add(new ParsedMail.Mailbox(m.getName() == null ? "" : m.getName(), m.getAddress())));
+                    g.getMailboxes().forEach(m -> result.add(mailbox(m, kept)));
                 }
             }
         } catch (RuntimeException e) {
@@ -331,15 +332,70 @@ public final class Mime4jMailParser implements MailParser {
         return List.copyOf(result);
     }
 
+    private static ParsedMail.Mailbox mailbox(Mailbox m, List<String> kept) {
+        return new ParsedMail.Mailbox(m.getName() == null ? "" : m.getName(), m.getAddress() == null ? null : restore(m.getAddress(), kept));
+    }
+
+    /** A stand-in for a non-ASCII run of an address: letters, digits and hyphens, so any address parser keeps it whole. */
+    private static String token(int i) {
+        return "x-fdutf8-" + i + "-x";
+    }
+
+    private static String restore(String address, List<String> kept) {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            address = address.replace(token(i), kept.get(i));
+        }
+        return address;
+    }
+
     private static final Pattern NON_ASCII = Pattern.compile("[^\\x00-\\x7F]+(?:[ \\t]+[^\\x00-\\x7F]+)*");
 
     /**
      * mime4j's address parser splits an unquoted non-ASCII display name ("Иван Петров &lt;ivan@x&gt;")
-     * into garbage; as encoded words (RFC 2047) the same names parse and are decoded back.
+     * into garbage; as encoded words (RFC 2047) the same names parse and are decoded back. Only names:
+     * an address (inside angle brackets, or a word with an @) stays as written, because an encoded word
+     * in an address is no address (RFC 2047 section 5) and a reply went to "=?UTF-8?B?...?=@..." before.
+     * The address runs are collected in {@code kept} and stand in the result as tokens.
      */
-    static String encodeNonAscii(String value) {
-        return NON_ASCII.matcher(value).replaceAll(m -> Matcher.quoteReplacement("=?UTF-8?B?"
-                + Base64.getEncoder().encodeToString(m.group().getBytes(StandardCharsets.UTF_8)) + "?="));
+    static String encodeNonAscii(String value, List<String> kept) {
+        Matcher m = NON_ASCII.matcher(value);
+        StringBuilder out = new StringBuilder(value.length() + 32);
+        int done = 0;
+        while (m.find()) {
+            out.append(value, done, m.start());
+            String run = m.group();
+            if (partOfAddress(value, m.start(), m.end())) {
+                // mime4j's address parser reads characters as single bytes and garbles UTF-8 in an address: a stand-in
+                // goes through it and the run comes back afterwards, exactly as written
+                out.append(token(kept.size()));
+                kept.add(run);
+            } else {
+                out.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(run.getBytes(StandardCharsets.UTF_8))).append("?=");
+            }
+            done = m.end();
+        }
+        return out.append(value, done, value.length()).toString();
+    }
+
+    /** True when {@code [start, end)} lies inside angle brackets or in a word that holds an @. */
+    private static boolean partOfAddress(String value, int start, int end) {
+        int open = value.lastIndexOf('<', start);
+        if (open >= 0 && value.lastIndexOf('>', start) < open) {
+            return true;
+        }
+        int from = start;
+        while (from > 0 && !isWordEnd(value.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < value.length() && !isWordEnd(value.charAt(to))) {
+            to++;
+        }
+        return value.substring(from, to).indexOf('@') >= 0;
+    }
+
+    private static boolean isWordEnd(char c) {
+        return Character.isWhitespace(c) || c == ',' || c == '<' || c == '>' || c == '"' || c == '(' || c == ')';
     }
 
     /** The field body decoded from its bytes and unfolded, with encoded words still encoded. */

@@ -399,6 +399,26 @@ class UnknownSenderFlowTest {
     }
 
     @Test
+    void aSenderWithANonAsciiLocalPartIsKeptIntactAndNotAnsweredAtAMangledAddress() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            romashka(gw);
+            byte[] raw = TestMail.from("x@romashka.example").header("From", "Иван Петров <иван@romashka.example>").subject("Оплата")
+                    .rawHeaderCharset(StandardCharsets.UTF_8).bytes();
+            long id = gw.intake.accept(raw, Envelope.UNKNOWN).id();
+            gw.processAll();
+            InboundMessage m = message(gw, id);
+            SupportCase c = theCase(gw, m.caseId());
+            assertEquals("иван@romashka.example", c.sender());
+            assertEquals(List.of(), sent(gw, MailKind.SENDER_REPLY), "no reply: outgoing mail cannot address him yet");
+            assertTrue(c.timeline().stream().anyMatch(e -> e.kind().equals("reply-not-sent")), "the reason is in the case");
+            assertEquals(1, sent(gw, MailKind.MANAGER_ALERT).size(), "the manager answers");
+            for (OutboundMail out : gw.db.inTransaction(r -> r.outbox().causedBy(id))) {
+                out.recipients().forEach(to -> assertFalse(to.contains("=?"), "never a mangled address: " + to));
+            }
+        }
+    }
+
+    @Test
     void aTriageCaseIsResolvedByAPersonWhoNamesTheAccount() throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
             long account = romashka(gw);

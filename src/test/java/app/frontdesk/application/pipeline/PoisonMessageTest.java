@@ -72,6 +72,23 @@ class PoisonMessageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void controlCharactersStayInTheRawBytesAndAreReplacedInTheTextColumns(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            byte[] raw = TestMail.from("\"Ivan\u0000Petrov\u0007\" <ivan@y.example>").subject("Invoice\u0000 42\u001b[31m").bytes();
+            long id = gw.intake.accept(raw, Envelope.UNKNOWN).id();
+            gw.processAll();
+            InboundMessage m = message(gw, id);
+            assertEquals(InboundState.HELD, m.state(), "decided, not quarantined: " + m.reason());
+            assertEquals("Invoice\uFFFD 42\uFFFD[31m", m.subject());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(raw, gw.db.inTransaction(r -> r.inbound().rawBytes(id)),
+                    "the bytes as received");
+            var c = gw.db.inTransaction(r -> r.cases().find(m.caseId()).orElseThrow());
+            assertEquals(Optional.of("Ivan\uFFFDPetrov\uFFFD"), c.senderName());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void readinessSeesHowLongTheOldestMessageHasWaited(String name, Supplier<DatabaseSettings> db) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
             assertEquals(Optional.empty(), gw.db.inTransaction(r -> r.inbound().oldestWaiting()));

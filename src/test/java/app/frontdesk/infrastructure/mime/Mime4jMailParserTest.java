@@ -90,6 +90,18 @@ class Mime4jMailParserTest {
     }
 
     @Test
+    void aNonAsciiAddressIsKeptAsWrittenNeverTurnedIntoAnEncodedWord() throws Exception {
+        java.util.Map<String, String> cases = java.util.Map.of("иван@пример.рф", "иван@пример.рф",
+                "Иван Петров <иван@example.ru>", "иван@example.ru", "\"Иван\" <иван.петров@example.ru>", "иван.петров@example.ru");
+        for (var c : cases.entrySet()) {
+            byte[] raw = ("From: " + c.getKey() + "\r\nSubject: x\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8);
+            assertEquals(c.getValue(), parser.parse(raw).from().get(0).address(), c.getKey());
+        }
+        assertEquals("Иван Петров", parser.parse(("From: Иван Петров <иван@example.ru>\r\n\r\nx\r\n")
+                .getBytes(StandardCharsets.UTF_8)).from().get(0).displayName());
+    }
+
+    @Test
     void shouldRefuseBytesWithoutAnyHeader() {
         assertThrows(UnparseableMailException.class, () -> parser.parse("\r\n\r\njust text".getBytes(StandardCharsets.US_ASCII)));
     }

@@ -48,6 +48,9 @@ public final class EmailAddress {
         if (local.indexOf('@') >= 0 && !(local.startsWith("\"") && local.endsWith("\""))) {
             return Optional.empty();
         }
+        if (local.contains("=?") && local.contains("?=")) {
+            return Optional.empty(); // an encoded word is never an address (RFC 2047 section 5): a parser mangled it
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '<' || c == '>' || c == ',') {
@@ -71,6 +74,12 @@ public final class EmailAddress {
 
     public String value() {
         return value;
+    }
+
+    /** False for an internationalized local part (RFC 6531), which only SMTPUTF8 can deliver to. */
+    public boolean asciiLocalPart() {
+        String local = value.substring(0, value.lastIndexOf('@'));
+        return local.chars().allMatch(c -> c < 0x80);
     }
 
     public String localPart() {
