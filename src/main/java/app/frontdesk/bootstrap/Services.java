@@ -106,7 +106,7 @@ public final class Services {
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
         this.payments = new PaymentDesk(db, clock, notices);
         this.batches = new NoticeBatches(db, clock, notices);
-        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(), settings.addresses, messageIds, unknownSenders,
+        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(settings.mimeLimits), settings.addresses, messageIds, unknownSenders,
                 new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone),
                 new Complaints(ComplaintWords.load(settings.configDir), care, settings.careWindow));
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,

@@ -171,6 +171,30 @@ class GatewayIT {
         List<String> rules = answer.getJsonArray("findings").stream().map(v -> v.asJsonObject().getString("rule")).toList();
         assertTrue(rules.contains("philosophy") && rules.contains("debt") && rules.contains("compensation"), rules.toString());
         assertEquals(400, gateway.post("/api/wording/check", GatewayProcess.ADMIN_TOKEN, "application/json", "{}".getBytes()).statusCode());
+
+        // bodies have caps: a 10 MB draft is refused before it is read (it burned a core for over 20 minutes; the client
+        // waits for "100 Continue", so it never sends the body), and a chunked one as soon as it passes the cap
+        byte[] huge = ("{\"text\": \"" + "слово ".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var declared = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/wording/check"))
+                .header("Authorization", "Bearer " + GatewayProcess.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .expectContinue(true).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, declared.statusCode(), declared.body());
+        assertTrue(declared.body().contains("larger than this endpoint takes"), declared.body());
+        byte[] overCap = ("{\"text\": \"" + "слово ".repeat(12_000) + "\"}").getBytes(StandardCharsets.UTF_8); // 144 KB
+        var chunked = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/wording/check"))
+                .header("Authorization", "Bearer " + GatewayProcess.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(overCap))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        StringBuilder payments = new StringBuilder("[");
+        for (int i = 0; i <= 1000; i++) {
+            payments.append(i == 0 ? "" : ",").append("{\"id\":\"cap-").append(i).append("\",\"amount\":\"1.00\",\"currency\":\"RUB\"}");
+        }
+        var tooMany = gateway.post("/api/payments", GatewayProcess.ADMIN_TOKEN, "application/json", payments.append("]").toString().getBytes());
+        assertEquals(413, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("at most 1000 records per request (1001 sent)"), tooMany.body());
     }
 
     @Test

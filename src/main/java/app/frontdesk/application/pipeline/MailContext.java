@@ -158,6 +158,9 @@ public final class MailContext {
         if (decision != null) {
             throw new IllegalStateException("route already decided by step " + decision.step());
         }
-        this.decision = new Decision(route, state, accountId, reason, currentStep);
+        // A message read only in part is decided on what was read; its reason says so, whatever step decides.
+        List<String> limits = parsed == null ? List.of() : parsed.limitsReached();
+        this.decision = new Decision(route, state, accountId, limits.isEmpty() ? reason
+                : reason + "; read only in part: " + String.join("; ", limits), currentStep);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param mimeType   the top-level media type, lower case ("text/plain" when absent)
  * @param partTypes  the media types of all parts below the top level, lower case
  * @param text       the first text/plain part (or text/html without tags), cut to a sane length
- * @param problems   what the parser had to repair or guess (kept for the record, not an error)
+ * @param problems   what the parser had to repair or guess (kept for the record, not an error); a limit it
+ *                   reached says "(limit)" (see {@link #limitsReached()})
  * @param documents  attached PDF documents (payment orders come as PDF), a few and capped in size
  */
 public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeType, List<String> partTypes, String text, List<String> problems,
@@ -59,6 +60,11 @@ public record ParsedMail(List<Header> headers, List<Mailbox> from, String mimeTy
     public boolean hasHeaderStartingWith(String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
         return headers.stream().anyMatch(h -> h.name().toLowerCase(Locale.ROOT).startsWith(p));
+    }
+
+    /** The parser's limits this message reached: it was read only up to them. */
+    public List<String> limitsReached() {
+        return problems.stream().filter(p -> p.contains("(limit)")).toList();
     }
 
     public String subject() {

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
 public final class WordingCheck {
 
     private static final Pattern REASON = Pattern.compile("(?iu)(потому\\s+что|так\\s+как|поскольку|поэтому|чтобы|because|since|so\\s+that|so\\s+we)");
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]*\\?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}]{5,}");
     private static final Set<String> STOP = Set.of("почему", "когда", "какой", "какая", "какие", "можно", "могу", "можете", "будет", "этого",
             "which", "where", "there", "about", "would", "could", "should", "their", "these", "those", "what", "скажите", "пожалуйста",
             "please");
     private static final int REASON_WINDOW = 250;
+
+    /** The longest draft checked (the HTTP endpoint takes 100 KiB): every rule runs in time linear in it. */
+    public static final int MAX_CHARS = 100 * 1024;
 
     private final WordingRules rules;
 
@@ -36,11 +38,15 @@ public final class WordingCheck {
     }
 
     public Result check(String text, Optional<Locale> language, Purpose purpose, Optional<String> customerMessage) {
+        if (text.length() > MAX_CHARS || customerMessage.map(String::length).orElse(0) > MAX_CHARS) {
+            throw new IllegalArgumentException("a draft and a customer's message of at most " + MAX_CHARS + " characters each are checked");
+        }
         Locale lang = language.orElseGet(() -> Languages.detect(Optional.empty(), text).orElse(Locale.ENGLISH));
         List<WordingRules.Rule> all = rules.rules(lang);
         boolean ru = lang.getLanguage().equals("ru");
         List<Finding> findings = new ArrayList<>();
         boolean apology = has(all, WordingRules.Kind.APOLOGY, text);
+        boolean nextStep = has(all, WordingRules.Kind.NEXT_STEP, text); // once, not again for every refusal found
         for (WordingRules.Rule r : all) {
             if (r.kind() != WordingRules.Kind.PHRASE && !(r.kind() == WordingRules.Kind.ERRED_PHRASE && purpose == Purpose.RECOVERY)
                     && r.kind() != WordingRules.Kind.REFUSAL) {
@@ -60,7 +66,7 @@ public final class WordingCheck {
                             ? (ru ? "Философское вступление вместо извинения." : "Philosophising instead of apologising.")
                             : (ru ? "Текст оправдывается или упрекает клиента." : "The text blames the customer or excuses us.");
                 };
-                if (r.kind() == WordingRules.Kind.REFUSAL && refusalExplained(text, m, all)) {
+                if (r.kind() == WordingRules.Kind.REFUSAL && nextStep && reasonNear(text, m)) {
                     continue;
                 }
                 findings.add(new Finding(r.id(), m.start(), m.end(), found, message, r.suggestion()));
@@ -91,10 +97,9 @@ public final class WordingCheck {
         return new Result(lang, findings);
     }
 
-    /** A refusal is fine when a reason stands near it and the text gives a next step. */
-    private static boolean refusalExplained(String text, Matcher m, List<WordingRules.Rule> all) {
-        String around = text.substring(Math.max(0, m.start() - REASON_WINDOW), Math.min(text.length(), m.end() + REASON_WINDOW));
-        return REASON.matcher(around).find() && has(all, WordingRules.Kind.NEXT_STEP, text);
+    /** A refusal is fine when a reason stands near it (and the text gives a next step, checked by the caller). */
+    private static boolean reasonNear(String text, Matcher m) {
+        return REASON.matcher(text).region(Math.max(0, m.start() - REASON_WINDOW), Math.min(text.length(), m.end() + REASON_WINDOW)).find();
     }
 
     private static void missing(List<Finding> findings, List<WordingRules.Rule> all, String text, WordingRules.Kind kind, String id,
@@ -111,9 +116,18 @@ public final class WordingCheck {
     /** Each question of the customer whose words (stems of five letters) the text does not take up. */
     private static void unanswered(List<Finding> findings, String customer, String text, boolean ru) {
         Set<String> answerStems = stems(text);
-        Matcher q = SENTENCE.matcher(customer);
-        while (q.find()) {
-            String question = q.group().strip();
+        // sentences split by hand: a pattern "[^.!?\n]*\?" tried again from every position of a long line took quadratic time
+        int sentenceStart = 0;
+        for (int i = 0; i < customer.length(); i++) {
+            char c = customer.charAt(i);
+            if (c != '?' && c != '.' && c != '!' && c != '\n') {
+                continue;
+            }
+            String question = customer.substring(sentenceStart, i + 1).strip();
+            sentenceStart = i + 1;
+            if (c != '?') {
+                continue;
+            }
             Set<String> asked = stems(question);
             if (asked.isEmpty()) {
                 continue;

@@ -81,6 +81,8 @@ public final class Settings {
     public final Duration noticeRepeatWindow;
     /** /health/ready is DOWN when a message has waited for the pipeline longer than this. */
     public final Duration readyMaxWait;
+    /** How much of one message the parser reads (see docs/operations.md, "Limits on one message"). */
+    public final app.frontdesk.infrastructure.mime.MimeLimits mimeLimits;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -188,6 +190,13 @@ public final class Settings {
         this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
         this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
         this.readyMaxWait = Duration.ofSeconds(integer("FRONTDESK_READY_MAX_WAIT_SECONDS", 600, 10, 7 * 24 * 3600));
+        var mime = app.frontdesk.infrastructure.mime.MimeLimits.DEFAULT;
+        this.mimeLimits = new app.frontdesk.infrastructure.mime.MimeLimits(
+                (int) integer("FRONTDESK_MIME_MAX_NESTING", mime.maxNesting(), 1, 1000),
+                (int) integer("FRONTDESK_MIME_MAX_HEADER_FIELDS", mime.maxHeaderFields(), 10, 1_000_000),
+                (int) integer("FRONTDESK_MIME_MAX_FIELD_BYTES", mime.maxFieldBytes(), 1_000, 64 * 1024 * 1024),
+                (int) integer("FRONTDESK_MIME_MAX_LINE_BYTES", mime.maxLineBytes(), 1_000, 64 * 1024 * 1024),
+                mime.maxTextChars(), mime.maxDocuments(), mime.maxDocumentBytes());
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
                 .map(a -> a == null ? "" : a.value());
         if (!errors.isEmpty()) {

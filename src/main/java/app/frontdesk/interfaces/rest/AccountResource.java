@@ -108,6 +108,7 @@ public class AccountResource {
         }
     }
 
+    @BodyLimit(bytes = 64L * 1024 * 1024) // a whole customer base
     @POST
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})

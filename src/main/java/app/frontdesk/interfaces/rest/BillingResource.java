@@ -22,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,7 @@ public class BillingResource {
         return result(lifecycle.gateway().services().payments.record(drafts));
     }
 
+    @BodyLimit(bytes = 64L * 1024 * 1024) // a bank statement
     @POST
     @Path("payments/import")
     @Consumes({"text/csv", "application/octet-stream", "text/plain", "application/xml", "text/xml"})
@@ -134,11 +136,17 @@ public class BillingResource {
                 .add("pending", r.pending()).add("accounts", JsonFactories.BUILDERS.createArrayBuilder(List.copyOf(r.accounts()))).build().toString()).build();
     }
 
+    /** Records per request to /payments and /invoices; a larger set goes as a file to /payments/import, or in parts. */
+    static final int MAX_RECORDS = 1_000;
+
     private static List<JsonObject> records(String body) {
         JsonValue v = BillingJson.parse(body);
         List<JsonObject> out = new ArrayList<>();
         if (v instanceof JsonObject o) {
             out.add(o);
+        } else if (v instanceof JsonArray a && a.size() > MAX_RECORDS) {
+            throw new WebApplicationException("at most " + MAX_RECORDS + " records per request (" + a.size() + " sent): send them in"
+                    + " parts, or payments as a file to /api/payments/import", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         } else if (v instanceof JsonArray a) {
             for (int i = 0; i < a.size(); i++) {
                 if (!(a.get(i) instanceof JsonObject o)) {

@@ -51,6 +51,7 @@ public class InboundResource {
     public record Sent(long id, String kind, String state, List<String> recipients, int attempts, String lastError) {
     }
 
+    @BodyLimit(bytes = BodyLimit.OWN) // intake reads up to FRONTDESK_MAX_MESSAGE_BYTES and answers 413 itself
     @POST
     @MtaOrAdmin
     @Consumes(MediaType.WILDCARD)

@@ -80,6 +80,7 @@ public class NoticeResource {
         })).orElseThrow(() -> new NotFoundException("no notice " + id));
     }
 
+    @BodyLimit(bytes = 64L * 1024 * 1024) // 100,000 notices and more
     @POST
     @Path("batches")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

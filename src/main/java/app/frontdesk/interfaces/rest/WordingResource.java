@@ -32,6 +32,7 @@ public class WordingResource {
     @Inject
     GatewayLifecycle lifecycle;
 
+    @BodyLimit(bytes = WordingCheck.MAX_CHARS + 4 * 1024) // a draft, with room for the JSON around it
     @POST
     @Operation(summary = "{text, language?: ru|en, purpose?: general|recovery, customerMessage?} -> findings with position, rule and suggestion")
     public Response check(String body) {
@@ -44,8 +45,13 @@ public class WordingResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("\"purpose\" must be general or recovery");
         }
-        WordingCheck.Result r = lifecycle.gateway().services().wording.check(text, language, purpose,
-                Optional.ofNullable(BillingJson.text(o, "customerMessage", false)));
+        WordingCheck.Result r;
+        try {
+            r = lifecycle.gateway().services().wording.check(text, language, purpose,
+                    Optional.ofNullable(BillingJson.text(o, "customerMessage", false)));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         var findings = JsonFactories.BUILDERS.createArrayBuilder();
         for (Finding f : r.findings()) {
             findings.add(JsonFactories.BUILDERS.createObjectBuilder().add("rule", f.rule()).add("start", f.start()).add("end", f.end())

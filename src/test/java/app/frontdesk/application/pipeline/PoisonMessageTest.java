@@ -70,6 +70,22 @@ class PoisonMessageTest {
         return recurse(n + 1) + 1;
     }
 
+    @org.junit.jupiter.api.Test
+    void theParsersLimitsAreConfigurableAndTheReasonNamesTheOneReached() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), java.util.Map.of("FRONTDESK_MIME_MAX_NESTING", "3",
+                "FRONTDESK_MIME_MAX_HEADER_FIELDS", "20"))) {
+            long nested = gw.intake.accept(HostileMail.nestedMessages("x@y.example", 5), Envelope.UNKNOWN).id();
+            long fields = gw.intake.accept(HostileMail.manyHeaderFields("z@y.example", 30), Envelope.UNKNOWN).id();
+            long plain = gw.intake.accept(TestMail.from("w@y.example").bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            assertEquals(InboundState.HELD, message(gw, nested).state());
+            assertTrue(message(gw, nested).reason().endsWith("read only in part: MIME nesting deeper than 3 levels (limit): the inner"
+                    + " parts not read"), message(gw, nested).reason());
+            assertTrue(message(gw, fields).reason().contains("read only in part: more than 20 header fields"), message(gw, fields).reason());
+            assertFalse(message(gw, plain).reason().contains("read only in part"), message(gw, plain).reason());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void controlCharactersStayInTheRawBytesAndAreReplacedInTheTextColumns(String name, Supplier<DatabaseSettings> db) throws Exception {
