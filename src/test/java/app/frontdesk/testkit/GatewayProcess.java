@@ -88,7 +88,7 @@ public final class GatewayProcess implements AutoCloseable {
     public GatewayProcess start() throws Exception {
         Files.createDirectories(workDir);
         Path rootDir = workDir.resolve("payara-" + System.nanoTime());
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar().toAbsolutePath().toString(),
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + System.getProperty("frontdesk.gateway.xmx", "1g"), "-jar", jar().toAbsolutePath().toString(),
                 "--port", String.valueOf(port), "--rootdir", rootDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));

@@ -77,6 +77,8 @@ public final class Database implements Transactions, AutoCloseable {
         var config = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(settings.url(), settings.user(), settings.password())
                 .locations("classpath:db/migration")
+                // large byte columns: BLOB on H2 (stored apart from the row), BYTEA as it is on PostgreSQL (V9)
+                .placeholders(Map.of("largeBinary", settings.isH2() ? "SET DATA TYPE BLOB" : "TYPE BYTEA"))
                 .failOnMissingLocations(true);
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);

@@ -68,7 +68,7 @@ public class InboundResource {
             return tooLarge(intake.maxBytes());
         }
         try {
-            IntakeResult result = intake.accept(body, new Envelope(sender, recipient));
+            IntakeResult result = intake.accept(body, contentLength == null ? -1 : contentLength, new Envelope(sender, recipient));
             return Response.accepted(new Accepted(result.id(), result.status())).build();
         } catch (MessageTooLargeException e) {
             return tooLarge(e.limit());

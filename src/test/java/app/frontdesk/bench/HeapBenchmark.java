@@ -1,0 +1,100 @@
+package app.frontdesk.bench;
+
+import app.frontdesk.testkit.GatewayFixture;
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.HostileMail;
+import app.frontdesk.testkit.TestMail;
+import jakarta.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Heap growth of the packaged gateway (embedded H2, outgoing mail to files, -Xmx1g) while it takes one
+ * large message from intake to its last outgoing mail (issue 11: at most ~3x the message's size). The
+ * heap is sampled from /metrics every 10 ms; the baseline is the used heap after a full GC just before
+ * the message. A peak includes garbage not yet collected, so it bounds the growth from above.
+ * Run: {@code mvn -B -q -DskipTests package && mvn -B -q exec:java -Dexec.mainClass=app.frontdesk.bench.HeapBenchmark -Dexec.classpathScope=test}
+ */
+public final class HeapBenchmark {
+
+    private static final String KNOWN = "anna.petrova@romashka.example"; // a contact of the demo data
+
+    public static void main(String[] args) throws Exception {
+        Map<String, byte[]> messages = new LinkedHashMap<>();
+        messages.put("25 MB cap, known contact (forwarded)", verified(HostileMail.bigBase64Text(KNOWN, 18_300_000)));
+        messages.put("25 MB cap, stranger (held, manager alerted)", HostileMail.bigBase64Text("ceo@romashka.example", 18_300_000));
+        messages.put("1M header fields, stranger", HostileMail.manyHeaderFields("x@nowhere.example", 1_000_000));
+        messages.put("one 24 MB line, known contact", verified(HostileMail.oneLongLine(KNOWN, 24 * 1024 * 1024)));
+        try (GatewayProcess gw = new GatewayProcess(GatewayProcess.fresh(Path.of("target/bench/heap")), Map.of("FRONTDESK_DEMO_DATA", "true",
+                "FRONTDESK_MAX_MESSAGE_BYTES", String.valueOf(26 * 1024 * 1024))).start()) {
+            for (int i = 0; i < 50; i++) { // warm-up: the code paths, not the heap
+                gw.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from(KNOWN).subject("warm " + i).bytes());
+            }
+            Thread.sleep(3000);
+            System.out.printf("%-46s %9s %10s %10s %8s%n", "message", "size MB", "base MB", "peak +MB", "ratio");
+            for (Map.Entry<String, byte[]> e : messages.entrySet()) {
+                new ProcessBuilder("jcmd", String.valueOf(gw.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
+                Thread.sleep(1000);
+                long base = usedHeap(gw);
+                AtomicLong peak = new AtomicLong(base);
+                AtomicBoolean sampling = new AtomicBoolean(true);
+                Thread sampler = new Thread(() -> {
+                    while (sampling.get()) {
+                        try {
+                            peak.accumulateAndGet(usedHeap(gw), Math::max);
+                            Thread.sleep(10);
+                        } catch (Exception ex) {
+                            return;
+                        }
+                    }
+                });
+                sampler.start();
+                var r = gw.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", e.getValue());
+                long id = Json.createReader(new StringReader(r.body())).readObject().getJsonNumber("id").longValue();
+                String state = awaitSettled(gw, id);
+                sampling.set(false);
+                sampler.join();
+                double mb = e.getValue().length / 1048576.0;
+                double grew = (peak.get() - base) / 1048576.0;
+                System.out.printf("%-46s %9.1f %10.1f %10.1f %7.2fx   (%s)%n", e.getKey(), mb, base / 1048576.0, grew, grew / mb, state);
+            }
+        }
+    }
+
+    private static byte[] verified(byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 200);
+        out.writeBytes(("Authentication-Results: " + GatewayFixture.AUTHSERV_ID + "; dmarc=pass header.from=romashka.example\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(message);
+        return out.toByteArray();
+    }
+
+    /** Used heap in bytes, from the MicroProfile base metrics. */
+    private static long usedHeap(GatewayProcess gw) throws Exception {
+        for (String line : gw.get("/metrics", null).body().split("\n")) {
+            if (line.startsWith("memory_usedHeap_bytes") || line.startsWith("base_memory_usedHeap_bytes")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new IllegalStateException("no used-heap metric in /metrics");
+    }
+
+    private static String awaitSettled(GatewayProcess gw, long id) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            var s = Json.createReader(new StringReader(gw.get("/api/inbound/" + id, GatewayProcess.MTA_TOKEN).body())).readObject();
+            boolean pending = s.getJsonArray("outbox").stream().anyMatch(o -> o.asJsonObject().getString("state").equals("PENDING"));
+            if (!s.getString("state").equals("RECEIVED") && !pending) {
+                return s.getString("state") + " " + s.getString("route", "") + ", " + s.getJsonArray("outbox").size() + " mails";
+            }
+            Thread.sleep(100);
+        }
+        return "not settled in 120 s";
+    }
+}
