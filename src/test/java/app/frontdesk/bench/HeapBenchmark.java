@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap is sampled from /metrics every 10 ms; the baseline is the used heap after a full GC just before
  * the message. A peak includes garbage not yet collected, so it bounds the growth from above.
  * Run: {@code mvn -B -q -DskipTests package && mvn -B -q exec:java -Dexec.mainClass=app.frontdesk.bench.HeapBenchmark -Dexec.classpathScope=test}
+ * (add {@code -Dbench.db=postgresql} for the local PostgreSQL, {@code -Dfrontdesk.gateway.xmx=256m} for a smaller heap).
  */
 public final class HeapBenchmark {
 
@@ -31,8 +32,15 @@ public final class HeapBenchmark {
         messages.put("25 MB cap, stranger (held, manager alerted)", HostileMail.bigBase64Text("ceo@romashka.example", 18_300_000));
         messages.put("1M header fields, stranger", HostileMail.manyHeaderFields("x@nowhere.example", 1_000_000));
         messages.put("one 24 MB line, known contact", verified(HostileMail.oneLongLine(KNOWN, 24 * 1024 * 1024)));
-        try (GatewayProcess gw = new GatewayProcess(GatewayProcess.fresh(Path.of("target/bench/heap")), Map.of("FRONTDESK_DEMO_DATA", "true",
-                "FRONTDESK_MAX_MESSAGE_BYTES", String.valueOf(26 * 1024 * 1024))).start()) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("FRONTDESK_DEMO_DATA", "true",
+                "FRONTDESK_MAX_MESSAGE_BYTES", String.valueOf(26 * 1024 * 1024)));
+        if ("postgresql".equals(System.getProperty("bench.db"))) { // -Dbench.db=postgresql: a fresh database on the local server
+            String db = "fd_heap_" + System.currentTimeMillis();
+            app.frontdesk.testkit.TestDatabases.sql(app.frontdesk.testkit.TestDatabases.PG_URL, "CREATE DATABASE " + db);
+            env.put("FRONTDESK_DB_URL", app.frontdesk.testkit.TestDatabases.PG_URL.replace("/test", "/" + db));
+            env.put("FRONTDESK_DB_USER", app.frontdesk.testkit.TestDatabases.PG_USER);
+        }
+        try (GatewayProcess gw = new GatewayProcess(GatewayProcess.fresh(Path.of("target/bench/heap")), env).start()) {
             for (int i = 0; i < 50; i++) { // warm-up: the code paths, not the heap
                 gw.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from(KNOWN).subject("warm " + i).bytes());
             }
