@@ -117,8 +117,9 @@ public final class MailComposer {
                     mixed.addBodyPart(main);
                     MimeBodyPart original = new MimeBodyPart();
                     int start = RawMessage.messageStart(attached);
+                    // no copy of a 25 MB original unless an mbox "From " line has to go
                     original.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                            Arrays.copyOfRange(attached, start, attached.length), "message/rfc822")));
+                            start == 0 ? attached : Arrays.copyOfRange(attached, start, attached.length), "message/rfc822")));
                     original.setFileName("original.eml");
                     original.setDisposition(MimeBodyPart.ATTACHMENT);
                     mixed.addBodyPart(original);
@@ -129,7 +130,8 @@ public final class MailComposer {
                 }
                 mail.setHeader(LoopHeader.NAME, loopDomain);
                 mail.saveChanges();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                // sized for the attachment (base64 adds a third) and the text, so the buffer is not regrown and copied
+                ByteArrayOutputStream out = new ByteArrayOutputStream(attached == null ? 16 * 1024 : attached.length / 3 * 4 + 64 * 1024);
                 mail.writeTo(out);
                 return out.toByteArray();
             } catch (MessagingException | IOException e) {
