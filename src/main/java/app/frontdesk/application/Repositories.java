@@ -1,7 +1,7 @@
 package app.frontdesk.application;
 
-import app.frontdesk.application.dunning.GateFactsQuery;
-import app.frontdesk.application.evidence.EvidenceIndex;
+import app.frontdesk.domain.model.billing.GateFactsQuery;
+import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.care.CareRepository;

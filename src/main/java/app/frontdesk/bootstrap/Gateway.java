@@ -1,6 +1,14 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.health.Readiness;
+import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.outbox.OutboxState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.outbox.MailTransport;
@@ -47,19 +55,29 @@ public final class Gateway implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.database = Database.open(settings.database);
-        MailTransport transport = settings.smtpConfigured()
-                ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
-                        settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
-                : new FileMailTransport(settings.outboxDir());
-        this.services = new Services(settings, database, clock, meter, transport, this::wakePipeline);
-        this.intake = services.intake;
-        this.processor = services.processor;
-        this.dispatcher = services.dispatcher;
-        this.accounts = services.accounts;
-        this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
-        this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
-        if (settings.demoData) {
-            DemoData.loadIfEmpty(database, accounts);
+        MailTransport transport = null;
+        try {
+            transport = settings.smtpConfigured()
+                    ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
+                            settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
+                    : new FileMailTransport(settings.outboxDir());
+            this.services = new Services(settings, database, clock, meter, transport, this::wakePipeline);
+            this.intake = services.intake;
+            this.processor = services.processor;
+            this.dispatcher = services.dispatcher;
+            this.accounts = services.accounts;
+            this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
+            this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
+            if (settings.demoData) {
+                DemoData.loadIfEmpty(database, accounts);
+            }
+            int again = services.decideWhatWaitedForConfiguration();
+            if (again > 0) {
+                LOG.info(again + " messages held while senders could not be verified are decided again now");
+            }
+        } catch (RuntimeException | Error e) {
+            database.close(); // a failed start must not keep the embedded database locked
+            throw e;
         }
         LOG.info("Frontdesk gateway ready: database " + (settings.database.isPostgres() ? "PostgreSQL" : "H2")
                 + ", outgoing mail via " + transport + ", pipeline " + services.pipeline.describe()
@@ -107,7 +125,7 @@ public final class Gateway implements AutoCloseable {
      * @param oldestWaitingSeconds how long the longest-waiting undecided message has waited
      */
     public List<String> notReady(long oldestWaitingSeconds) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(settings.configurationGaps());
         int alive = pipelineWorkersAlive();
         if (alive < settings.pipelineWorkers) {
             problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
@@ -116,6 +134,36 @@ public final class Gateway implements AutoCloseable {
             problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
         }
         return problems;
+    }
+
+    /**
+     * The readiness report: DOWN when workers are missing or a message waited too long, or when the
+     * database does not answer; with the backlog figures either way.
+     */
+    public Readiness.Report readiness() {
+        try {
+            Instant now = clock.instant();
+            long[] counts = database.inTransaction(r -> new long[] {
+                r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
+                r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
+                r.outbox().countInState(OutboxState.FAILED),
+                r.inbound().oldestWaiting().map(t -> Duration.between(t, now).toSeconds()).orElse(0L)});
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("pipelineWorkers", pipelineWorkersAlive());
+            data.put("oldestWaitingSeconds", counts[5]);
+            data.put("workersReplaced", workersReplaced());
+            data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
+            data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            data.put("inboundWaiting", counts[0]);
+            data.put("inboundHeld", counts[1]);
+            data.put("inboundQuarantined", counts[2]);
+            data.put("outboxBacklog", counts[3]);
+            data.put("outboxFailed", counts[4]);
+            return new Readiness.Report(notReady(counts[5]), warnings(), data);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "readiness check failed", e);
+            return new Readiness.Report(List.of("database unreachable"), List.of(), Map.of());
+        }
     }
 
     /** Worker threads started again after they died, since start. */

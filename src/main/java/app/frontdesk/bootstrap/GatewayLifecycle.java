@@ -12,14 +12,19 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Starts the {@link Gateway} when the application is deployed and stops it on undeploy. A wrong
- * setting or an unreachable database fails the deployment, and {@code /health/ready} stays DOWN.
+ * Starts the {@link Gateway} when the application is deployed and stops it on undeploy. A start that
+ * cannot work (a wrong setting, a database in use or unreachable, a refused template, a failed
+ * migration) prints one line saying why and how to fix it and ends the process with a sysexits code.
  */
 @ApplicationScoped
 public class GatewayLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class.getName());
 
     @Inject
     Config config;
@@ -33,7 +38,19 @@ public class GatewayLifecycle {
     private volatile Gateway gateway;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        gateway();
+        try {
+            gateway();
+        } catch (RuntimeException | LinkageError e) {
+            // One line with the cause and the fix, then exit: a service manager sees the code and restarts or alerts.
+            StartFailure why = StartFailure.of(e);
+            if (!why.expected()) {
+                LOG.log(Level.SEVERE, "Frontdesk could not start", e);
+            }
+            System.err.println("Frontdesk cannot start: " + why.line());
+            System.err.flush();
+            // halt, not exit: Payara's shutdown hooks would undeploy and log the failure again, with stack traces
+            Runtime.getRuntime().halt(why.exitCode());
+        }
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {

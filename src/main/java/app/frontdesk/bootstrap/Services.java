@@ -6,27 +6,33 @@ import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.ComplaintWords;
-import app.frontdesk.application.care.Complaints;
+import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
+import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.cases.CaseSettings;
 import app.frontdesk.application.cases.CaseTexts;
 import app.frontdesk.application.cases.EmailAuthorizationChannel;
 import app.frontdesk.application.cases.LinkSigner;
 import app.frontdesk.application.cases.Links;
-import app.frontdesk.application.cases.UnknownSenders;
+import app.frontdesk.application.cases.UnknownSenderDesk;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
-import app.frontdesk.application.dunning.PaymentDesk;
-import app.frontdesk.application.dunning.PaymentOrderReader;
-import app.frontdesk.application.dunning.PaymentOrders;
+import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.payments.PaymentDesk;
+import app.frontdesk.application.payments.PaymentOrderReader;
+import app.frontdesk.application.payments.PassedOnPaymentOrders;
+import app.frontdesk.application.payments.PaymentOrderMails;
+import app.frontdesk.application.payments.PaymentOrders;
 import app.frontdesk.application.evidence.AccountFinder;
+import app.frontdesk.application.evidence.AccountSearch;
 import app.frontdesk.application.evidence.ClueExtractor;
 import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
+import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.HelpdeskForward;
@@ -42,6 +48,7 @@ import app.frontdesk.application.verification.SenderVerifier;
 import app.frontdesk.application.wording.TemplateWording;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.application.wording.WordingRules;
+import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.WebhookTransport;
@@ -63,7 +70,9 @@ public final class Services {
     public final CareDesk care;
     public final CaseTexts caseTexts;
     public final Links links;
-    public final UnknownSenders unknownSenders;
+    public final UnknownSenderDesk unknownSenders;
+    /** What the pipeline's steps delegate to. */
+    public final GatewayPipeline.Desks desks;
     public final Pipeline pipeline;
     public final InboundProcessor processor;
     public final MessageIntake intake;
@@ -76,12 +85,21 @@ public final class Services {
     public final NoticeDesk notices;
     public final PaymentDesk payments;
     public final NoticeBatches batches;
+    private final Transactions db;
+    private final Clock clock;
+    private final boolean configured;
+    public final InboundQueries inboundQueries;
+    public final CaseQueries caseQueries;
+    public final NoticeQueries noticeQueries;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
      * @param wake          called when a message was accepted (wakes the pipeline workers)
      */
     public Services(Settings settings, Transactions db, Clock clock, Meter meter, MailTransport mailTransport, Runnable wake) {
+        this.db = db;
+        this.clock = clock;
+        this.configured = settings.configurationGaps().isEmpty();
         this.messageIds = new MessageIds(settings.addresses.frontdesk().domain());
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
         this.wording = new WordingCheck(WordingRules.load(settings.configDir));
@@ -96,32 +114,49 @@ public final class Services {
         this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
-        this.unknownSenders = new UnknownSenders(
-                new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
-                new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)),
-                new AccountFinder(), caseTexts, links, care,
+        AccountSearch accountSearch = new AccountSearch(
+                new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
-        this.payments = new PaymentDesk(db, clock, notices);
+        this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
-        this.pipeline = GatewayPipeline.create(new Mime4jMailParser(settings.mimeLimits), settings.addresses, messageIds, unknownSenders,
-                new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments, noticeMails, settings.timeZone),
-                new Complaints(ComplaintWords.load(settings.configDir), care, settings.careWindow));
+        PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,
+                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone);
+        this.desks = new GatewayPipeline.Desks(
+                new Mime4jMailParser(settings.mimeLimits),
+                new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
+                unknownSenders, paymentOrders, new PassedOnPaymentOrders(paymentOrders, accountSearch),
+                new ComplaintDesk(ComplaintWords.load(settings.configDir), care, settings.careWindow));
+        this.pipeline = GatewayPipeline.create(settings.addresses, messageIds, desks);
         this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);
         this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"),
                 webhookTargets);
         this.dispatcher = new OutboxDispatcher(db, new KindRoutingTransport(mailTransport, webhooks), clock, meter, 20, 12,
-                settings.outboxFirstRetry);
+                settings.outboxFirstRetry,
+                // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
+                (repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
-        // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
-        dispatcher.guardWith((repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
+        this.inboundQueries = new InboundQueries(db);
+        this.caseQueries = new CaseQueries(db);
+        this.noticeQueries = new NoticeQueries(db);
+    }
+
+    /**
+     * Mail held while senders could not be verified (no authserv-id trusted) goes back before the
+     * pipeline once they can; a no-op while they still cannot.
+     *
+     * @return how many messages
+     */
+    public int decideWhatWaitedForConfiguration() {
+        return configured ? db.inTransaction(r -> r.inbound().decideAgain(Route.AWAITING_CONFIGURATION, clock.instant())) : 0;
     }
 
     /** What time does: cases expire, digests go out, held notices whose hold ended are checked again. */

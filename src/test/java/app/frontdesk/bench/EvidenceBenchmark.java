@@ -5,7 +5,7 @@ import app.frontdesk.application.evidence.Candidates;
 import app.frontdesk.application.evidence.ClueExtractor;
 import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.infrastructure.mime.Mime4jMailParser;
 import app.frontdesk.infrastructure.persistence.Database;
@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Evidence look-up per message on PostgreSQL at production size (README, "Benchmark"): 100k
+ * Evidence look-up per message on PostgreSQL at production size (docs/benchmarks.md): 100k
  * accounts with a domain, a name and a phone each, 300k contacts, 1M invoice numbers and 200k sent
  * mails. Each message is a stranger's mail naming an invoice, a phone, a company and replying to one
  * of our mails; its look-up is the real {@link ClueExtractor} and {@link AccountFinder} inside a

@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Throughput of the gateway on this machine, as ratios measured in one run (README, "Benchmark"):
+ * Throughput of the gateway on this machine, as ratios measured in one run (docs/benchmarks.md):
  * <ul>
  *   <li>accepted messages/s (4 KB, concurrency 8) next to the no-op endpoint of the same server;</li>
  *   <li>processed messages/s (routed, outbox rows committed): the pipeline alone over stored messages,

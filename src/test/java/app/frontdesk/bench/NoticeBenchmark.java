@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The dunning gate at production size on PostgreSQL (README, "Benchmark"): 100k accounts, 500k
+ * The dunning gate at production size on PostgreSQL (docs/benchmarks.md): 100k accounts, 500k
  * invoices, 1M payments (half of them allocated), 50k payment orders, 50k notices already sent, 10k
  * open cases. Measures a file of 100k planned notices through the batch path (upload, chunks,
  * decisions stored) against the target of 10 s, and single checks (each stored too) p50/p99 against

@@ -1,6 +1,6 @@
 package app.frontdesk.bench;
 
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.infrastructure.mime.Mime4jMailParser;
 import app.frontdesk.testkit.HostileMail;
 import java.lang.management.ManagementFactory;

@@ -1,2 +1,2 @@
-/** Benchmarks run by hand (README, "Benchmark"): throughput ratios measured in one run, never timed unit tests. */
+/** Benchmarks run by hand (docs/benchmarks.md): throughput ratios measured in one run, never timed unit tests. */
 package app.frontdesk.bench;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A kill in the millisecond between the SMTP server's acceptance and the commit that marks the
  * mail sent would send it again with the same Message-ID: no mail protocol can close that window,
- * and this test does not aim its kill into it (README, "Known issues").
+ * and this test does not aim its kill into it (docs/operations.md, "Known issues").
  */
 class CrashRecoveryIT {
 

@@ -1,11 +1,11 @@
 package app.frontdesk.fuzz;
 
-import app.frontdesk.application.dunning.CamtImport;
-import app.frontdesk.application.dunning.ClientBankExchangeImport;
-import app.frontdesk.application.dunning.ImportRefused;
-import app.frontdesk.application.dunning.PaymentCsvImport;
-import app.frontdesk.application.pipeline.ParsedMail;
-import app.frontdesk.application.pipeline.UnparseableMailException;
+import app.frontdesk.application.payments.CamtImport;
+import app.frontdesk.application.payments.ClientBankExchangeImport;
+import app.frontdesk.application.ImportRefused;
+import app.frontdesk.application.payments.PaymentCsvImport;
+import app.frontdesk.application.mail.ParsedMail;
+import app.frontdesk.application.mail.UnparseableMailException;
 import app.frontdesk.application.verification.AuthenticationResults;
 import app.frontdesk.application.verification.SenderPolicy;
 import app.frontdesk.application.verification.SenderVerifier;

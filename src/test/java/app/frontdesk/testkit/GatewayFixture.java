@@ -68,7 +68,8 @@ public final class GatewayFixture implements AutoCloseable {
                 "FRONTDESK_TRUSTED_AUTHSERV_IDS", AUTHSERV_ID,
                 "FRONTDESK_PUBLIC_URL", "http://frontdesk.test",
                 "FRONTDESK_SUPPORT_PHONE", "+7 495 123-45-67",
-                "FRONTDESK_BATCH_SIZE", "50"));
+                "FRONTDESK_BATCH_SIZE", "50",
+                "FRONTDESK_DEMO_DATA", "false"));
         env.putAll(overrides);
         this.settings = new Settings(name -> Optional.ofNullable(env.get(name)));
         this.services = new Services(settings, db, clock, Meter.NONE, new FileMailTransport(dataDir.resolve("outbox")), () -> { });

@@ -86,14 +86,7 @@ public final class GatewayProcess implements AutoCloseable {
      * directory of its own: a reused one makes Payara redeploy the application it finds there.
      */
     public GatewayProcess start() throws Exception {
-        Files.createDirectories(workDir);
-        Path rootDir = workDir.resolve("payara-" + System.nanoTime());
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + System.getProperty("frontdesk.gateway.xmx", "1g"), "-jar", jar().toAbsolutePath().toString(),
-                "--port", String.valueOf(port), "--rootdir", rootDir.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));
-        pb.environment().putAll(env);
-        process = pb.start();
+        launch();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -112,6 +105,38 @@ public final class GatewayProcess implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
         throw new IllegalStateException("the gateway did not become ready in 120 s; see " + workDir.resolve("gateway.log"));
+    }
+
+    /**
+     * Starts a gateway that is expected not to start, and waits for its process to end.
+     *
+     * @return its exit code; the test fails (and the process is killed) when it still runs after {@code seconds}
+     */
+    public int startExpectingExit(long seconds) throws Exception {
+        launch();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the gateway still ran after " + seconds + " s; see " + workDir.resolve("gateway.log"));
+        }
+        return process.exitValue();
+    }
+
+    /** What the gateway printed (standard output and error). */
+    public String log() throws IOException {
+        Path log = workDir.resolve("gateway.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private void launch() throws IOException {
+        Files.createDirectories(workDir);
+        Path rootDir = workDir.resolve("payara-" + System.nanoTime());
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + System.getProperty("frontdesk.gateway.xmx", "1g"), "-jar", jar().toAbsolutePath().toString(),
+                "--port", String.valueOf(port), "--rootdir", rootDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
     }
 
     private static String javaBin() {

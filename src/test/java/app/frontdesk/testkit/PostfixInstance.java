@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private Postfix (the Debian package) for tests: its own configuration and queue under a test
  * directory, SMTP on a loopback port, and one recipient routed to {@code target/frontdesk-pipe} through
- * a pipe(8) service exactly as README tells operators to set it up.
+ * a pipe(8) service exactly as docs/operations.md ("Postfix") tells operators to set it up.
  */
 public final class PostfixInstance implements AutoCloseable {
 
@@ -89,7 +89,7 @@ public final class PostfixInstance implements AutoCloseable {
                 "anvil     unix  -       -       n       -       1       anvil",
                 "scache    unix  -       -       n       -       1       scache",
                 "postlog   unix-dgram n  -       n       -       1       postlogd",
-                "# README, \"Postfix\": the pipe service, as an operator writes it",
+                "# docs/operations.md, \"Postfix\": the pipe service, as an operator writes it",
                 "frontdesk unix  -       n       n       -       4       pipe",
                 "  flags=Rq user=nobody argv=" + GatewayProcess.pipe().toAbsolutePath() + " " + pipeArgs
                         + " --sender ${sender} --recipient ${recipient}",

@@ -1,5 +1,6 @@
 package app.frontdesk.application.accounts;
 
+import app.frontdesk.application.ImportProblem;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
@@ -236,5 +237,14 @@ public final class AccountService {
         } catch (IllformedLocaleException e) {
             return Optional.empty();
         }
+    }
+
+    /** Every account, as {@code view} shows it (made inside the read's transaction). */
+    public <T> List<T> all(java.util.function.Function<Account, T> view) {
+        return transactions.inTransaction(r -> r.accounts().findAll().stream().map(view).toList());
+    }
+
+    public <T> Optional<T> find(long id, java.util.function.Function<Account, T> view) {
+        return transactions.inTransaction(r -> r.accounts().find(id).map(view));
     }
 }

@@ -1,5 +1,6 @@
 package app.frontdesk.application.accounts;
 
+import app.frontdesk.application.ImportProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package app.frontdesk.application.accounts;
 
+import app.frontdesk.application.ImportProblem;
 import java.util.List;
 
 /** The input was refused; nothing was stored. Carries every problem found, not only the first. */

@@ -1,6 +1,7 @@
 package app.frontdesk.application.accounts;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.ImportProblem;
+import app.frontdesk.application.json.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

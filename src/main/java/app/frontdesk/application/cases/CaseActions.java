@@ -42,6 +42,11 @@ public final class CaseActions {
         this.forward = forward;
     }
 
+    /** The language of a link page when the browser names none we have. */
+    public Locale defaultLanguage() {
+        return texts.settings().defaultLocale();
+    }
+
     /** The page a link opens (GET). It changes nothing, so mail scanners that follow links do no harm. */
     public String open(String token, Locale lang) {
         Optional<LinkSigner.Claim> claim = links.signer().verify(token);

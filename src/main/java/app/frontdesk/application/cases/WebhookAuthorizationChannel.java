@@ -1,6 +1,6 @@
 package app.frontdesk.application.cases;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.domain.model.account.ContactChannel;
 import app.frontdesk.domain.model.outbox.MailKind;

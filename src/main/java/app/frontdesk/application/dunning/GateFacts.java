@@ -1,5 +1,6 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.domain.model.billing.InvoiceState;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.PaymentEvidence;
 import java.time.ZoneId;

@@ -1,6 +1,8 @@
 package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.Repositories;
+import app.frontdesk.domain.model.billing.GateFactsQuery;
+import app.frontdesk.domain.model.billing.InvoiceState;
 import app.frontdesk.domain.model.calendar.BusinessHours;
 import java.time.Duration;
 import java.time.Instant;

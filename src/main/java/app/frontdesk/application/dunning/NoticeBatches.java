@@ -1,9 +1,10 @@
 package app.frontdesk.application.dunning;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.ImportRefused;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.CsvAccountImport;
-import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.ImportProblem;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeBatch;
 import app.frontdesk.domain.model.billing.NoticeBatchInput;

@@ -2,6 +2,7 @@ package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.json.JsonText;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.Notice;

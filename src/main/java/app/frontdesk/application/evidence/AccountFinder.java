@@ -2,6 +2,7 @@ package app.frontdesk.application.evidence;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.verification.OrganizationalDomain;
+import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.ReferenceKind;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package app.frontdesk.application.evidence;
 
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.domain.model.account.AccountReference;
 import app.frontdesk.domain.model.account.CompanyName;
 import app.frontdesk.domain.model.account.EmailAddress;

@@ -39,4 +39,25 @@ public final class AdminAlert {
         return new OutboundMail(MailKind.ADMIN_ALERT, id, addresses.frontdesk().value(), List.of(addresses.admin().value()), raw,
                 message.id(), now);
     }
+
+    /**
+     * Sent once, with the first message that waits for it: the gateway cannot verify any sender, so it
+     * decides nothing about senders until the configuration is complete.
+     */
+    public OutboundMail configurationGap(InboundMessage message, Instant now) {
+        String id = messageIds.next();
+        String text = "Frontdesk cannot verify any sender: no authserv-id is trusted (FRONTDESK_TRUSTED_AUTHSERV_IDS is empty).\n\n"
+                + "Inbound message " + message.id() + " and every message after it are stored and held as \"cannot verify: configuration\"."
+                + " Nobody is answered, alerted or flagged about them: the gap is ours, not the customers'.\n\n"
+                + "To fix it, set FRONTDESK_TRUSTED_AUTHSERV_IDS to the authserv-id your DMARC/DKIM milter writes into"
+                + " Authentication-Results (see docs/operations.md, \"Postfix\"), or, only where From may be believed as it is,"
+                + " FRONTDESK_SENDER_POLICY=trust-from. Then restart Frontdesk: the held messages are decided again at start.\n"
+                + "Until then /health/ready answers DOWN.\n";
+        byte[] raw = new MailComposer(addresses.frontdesk().domain())
+                .draft(id, new Rendered("[Frontdesk] Senders cannot be verified: configuration needed", text, null))
+                .from(addresses.frontdesk().value(), "Frontdesk").to(List.of(addresses.admin().value()))
+                .header("Auto-Submitted", "auto-generated").write(now);
+        return new OutboundMail(MailKind.ADMIN_ALERT, id, addresses.frontdesk().value(), List.of(addresses.admin().value()), raw,
+                message.id(), now);
+    }
 }

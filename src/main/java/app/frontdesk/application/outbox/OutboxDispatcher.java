@@ -29,7 +29,7 @@ public final class OutboxDispatcher {
     private final int batchSize;
     private final int maxAttempts;
     private final Duration firstRetry;
-    private volatile SendGuard guard = (repos, mail) -> true;
+    private final SendGuard guard;
 
     /**
      * Asked right before a mail is sent, in the transaction that sends it and with its row locked:
@@ -40,21 +40,22 @@ public final class OutboxDispatcher {
         boolean mayGo(Repositories repos, OutboundMail mail);
     }
 
-    public void guardWith(SendGuard sendGuard) {
-        this.guard = sendGuard;
-    }
+    /** Sends everything that is due: no guard. */
+    public static final SendGuard NO_GUARD = (repos, mail) -> true;
 
     public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
                             int batchSize, int maxAttempts) {
-        this(transactions, transport, clock, meter, batchSize, maxAttempts, Duration.ofSeconds(30));
+        this(transactions, transport, clock, meter, batchSize, maxAttempts, Duration.ofSeconds(30), NO_GUARD);
     }
 
     /**
      * @param batchSize  mails sent over one connection before it is closed
      * @param firstRetry the wait after the first failed attempt; it doubles with every further one, up to an hour
+     * @param guard      asked before each mail is sent (the dunning gate checks a notice once more)
      */
     public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
-                            int batchSize, int maxAttempts, Duration firstRetry) {
+                            int batchSize, int maxAttempts, Duration firstRetry, SendGuard guard) {
+        this.guard = guard;
         this.transactions = transactions;
         this.transport = transport;
         this.clock = clock;

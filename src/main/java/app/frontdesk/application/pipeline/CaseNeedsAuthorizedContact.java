@@ -1,17 +1,16 @@
 package app.frontdesk.application.pipeline;
 
+import app.frontdesk.application.cases.UnknownSenderDesk;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.util.Optional;
 
 /** Matches a case tied to an account whose authorized contacts have not been asked yet. */
 public final class CaseNeedsAuthorizedContact implements Matcher {
 
-    static final String ASKED = "authorized-contact-asked";
-
     @Override
     public Optional<String> match(MailContext mail) {
         Optional<SupportCase> c = mail.supportCase();
-        if (c.isEmpty() || c.get().accountId().isEmpty() || c.get().timeline().stream().anyMatch(e -> e.kind().equals(ASKED))) {
+        if (c.isEmpty() || c.get().accountId().isEmpty() || c.get().timeline().stream().anyMatch(e -> e.kind().equals(UnknownSenderDesk.ASKED))) {
             return Optional.empty();
         }
         return Optional.of("case " + c.get().reference() + " belongs to account " + c.get().accountId().get());

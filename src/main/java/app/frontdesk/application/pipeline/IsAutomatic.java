@@ -1,5 +1,6 @@
 package app.frontdesk.application.pipeline;
 
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.application.outbox.LoopHeader;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.domain.model.account.EmailAddress;

@@ -1,6 +1,8 @@
 package app.frontdesk.application.pipeline;
 
 import app.frontdesk.application.Repositories;
+import app.frontdesk.application.cases.StrangerMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
@@ -28,6 +30,8 @@ public final class MailContext {
     private EmailAddress sender;
     private String senderProblem;
     private List<Long> contactAccounts = List.of();
+    private String managerName;
+    private List<Long> managedAccounts = List.of();
     private Verification verification;
     private Candidates candidates = new Candidates(List.of());
     private SupportCase supportCase;
@@ -96,6 +100,21 @@ public final class MailContext {
         this.contactAccounts = List.copyOf(value);
     }
 
+    /** The sender's name as one of our personal managers; empty when the sender is none (or is a customer's contact). */
+    public Optional<String> managerName() {
+        return Optional.ofNullable(managerName);
+    }
+
+    /** The accounts the sender is the personal manager of. */
+    public List<Long> managedAccounts() {
+        return managedAccounts;
+    }
+
+    void manager(String name, List<Long> accounts) {
+        this.managerName = name;
+        this.managedAccounts = List.copyOf(accounts);
+    }
+
     /** What our mail server's results say about the From domain; UNVERIFIED until the verify step ran. */
     public Verification verification() {
         return verification == null ? new Verification(Verification.Status.UNVERIFIED, "not checked") : verification;
@@ -139,6 +158,11 @@ public final class MailContext {
 
     void sent(String what) {
         sent.add(what);
+    }
+
+    /** The message as the unknown-sender desk reads it; the sender must be identified. */
+    public StrangerMail stranger() {
+        return new StrangerMail(message, raw, parsed(), sender().orElseThrow(), verification(), contactAccounts, candidates, now);
     }
 
     public Optional<Decision> decision() {

@@ -1,5 +1,8 @@
 package app.frontdesk.application.pipeline;
 
+import app.frontdesk.application.mail.MailParser;
+import app.frontdesk.application.mail.ParsedMail;
+import app.frontdesk.application.mail.UnparseableMailException;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.inbound.InboundState;

@@ -34,7 +34,7 @@ public final class Pipeline {
                 + " (steps: " + describe() + ")");
     }
 
-    /** The step names in order, as README and the logs show them. */
+    /** The step names in order, as docs/architecture.md and the logs show them. */
     public String describe() {
         return steps.stream().map(Step::name).collect(Collectors.joining(" -> "));
     }

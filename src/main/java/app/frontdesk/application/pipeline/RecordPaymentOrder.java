@@ -1,6 +1,6 @@
 package app.frontdesk.application.pipeline;
 
-import app.frontdesk.application.dunning.PaymentOrders;
+import app.frontdesk.application.payments.PaymentOrders;
 
 /**
  * A verified contact's message that carries a payment order (in its text or an attached PDF) becomes

@@ -13,7 +13,6 @@ public final class SenderIsVerifiedManager implements Matcher {
         if (mail.sender().isEmpty() || !mail.verification().passed() || !mail.contactAccounts().isEmpty()) {
             return Optional.empty();
         }
-        return mail.repositories().accounts().managerWithAddress(mail.sender().get())
-                .map(m -> mail.sender().get() + " is personal manager " + m.name() + " (" + mail.verification().evidence() + ")");
+        return mail.managerName().map(name -> mail.sender().get() + " is personal manager " + name + " (" + mail.verification().evidence() + ")");
     }
 }

@@ -1,6 +1,6 @@
 package app.frontdesk.application.verification;
 
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,9 +64,17 @@ public final class SenderVerifier {
         return trustedIds;
     }
 
+    /** False while no authserv-id is trusted (and From is not taken at its word): then nothing can be verified. */
+    public boolean configured() {
+        return policy == SenderPolicy.TRUST_FROM || !trustedIds.isEmpty();
+    }
+
     public Verification verify(List<ParsedMail.Header> headers, String fromDomain) {
         if (policy == SenderPolicy.TRUST_FROM) {
             return new Verification(Verification.Status.TRUSTED_BY_POLICY, "not checked: FRONTDESK_SENDER_POLICY=trust-from");
+        }
+        if (trustedIds.isEmpty()) {
+            return new Verification(Verification.Status.NOT_CONFIGURED, "cannot verify: configuration (no authserv-id is trusted)");
         }
         String domain = fromDomain.toLowerCase(Locale.ROOT);
         List<AuthenticationResults> trusted = new ArrayList<>();
@@ -95,9 +103,8 @@ public final class SenderVerifier {
             }
         }
         if (trusted.isEmpty()) {
-            return new Verification(Verification.Status.UNVERIFIED, trustedIds.isEmpty()
-                    ? "no authserv-id is trusted (FRONTDESK_TRUSTED_AUTHSERV_IDS is empty)"
-                    : "no Authentication-Results from " + String.join(", ", trustedIds.stream().sorted().toList()));
+            return new Verification(Verification.Status.UNVERIFIED,
+                    "no Authentication-Results from " + String.join(", ", trustedIds.stream().sorted().toList()));
         }
         if (folded != null && !trustFolded) {
             // Our MX writes its Received, then the milters' results, then the sender's header follows. A line of the

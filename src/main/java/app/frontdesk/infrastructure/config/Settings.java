@@ -43,6 +43,8 @@ public final class Settings {
     public final Optional<String> adminToken;
     public final long maxMessageBytes;
     public final boolean demoData;
+    /** The authserv-id the demo start trusts when none is set: the one in README's example messages, never a real server's. */
+    public static final String DEMO_AUTHSERV_ID = "mx.example.com";
     public final Locale defaultLocale;
     public final int pipelineWorkers;
     public final int outboxWorkers;
@@ -125,6 +127,10 @@ public final class Settings {
         this.senderPolicy = policy;
         Set<String> ids = new LinkedHashSet<>(List.of(text("FRONTDESK_TRUSTED_AUTHSERV_IDS").orElse("").split("[,\\s]+")));
         ids.removeIf(String::isBlank);
+        if (ids.isEmpty() && demoData && policy == SenderPolicy.VERIFIED) {
+            // The demo start must work as README's "Try it" tells it; its example messages carry this id.
+            ids.add(DEMO_AUTHSERV_ID);
+        }
         this.trustedAuthservIds = Set.copyOf(ids);
         this.trustFoldedResults = bool("FRONTDESK_TRUST_FOLDED_RESULTS", false);
         this.triageAddress = text("FRONTDESK_TRIAGE_ADDRESS").isPresent() ? address("FRONTDESK_TRIAGE_ADDRESS", null)
@@ -216,10 +222,20 @@ public final class Settings {
                 + " instead of now; for replaying a story, never in production"));
         if (senderPolicy == SenderPolicy.TRUST_FROM) {
             w.add("FRONTDESK_SENDER_POLICY=trust-from: From is believed without verification; anyone can write in a contact's name");
-        } else if (trustedAuthservIds.isEmpty()) {
-            w.add("FRONTDESK_TRUSTED_AUTHSERV_IDS is empty: no sender can be verified, so every message is handled as from an unknown sender");
+        } else if (demoData && trustedAuthservIds.equals(Set.of(DEMO_AUTHSERV_ID)) && text("FRONTDESK_TRUSTED_AUTHSERV_IDS").isEmpty()) {
+            w.add("demo start: trusting the example authserv-id " + DEMO_AUTHSERV_ID + "; set FRONTDESK_TRUSTED_AUTHSERV_IDS to your"
+                    + " mail server's before real mail arrives");
         }
         return w;
+    }
+
+    /** Why the gateway must not be called ready whatever else works (empty: nothing). */
+    public List<String> configurationGaps() {
+        if (senderPolicy == SenderPolicy.VERIFIED && trustedAuthservIds.isEmpty()) {
+            return List.of("no sender can be verified: FRONTDESK_TRUSTED_AUTHSERV_IDS is empty; set it to the authserv-id your"
+                    + " DMARC/DKIM milter writes (or FRONTDESK_SENDER_POLICY=trust-from); mail waits, held as \"cannot verify: configuration\"");
+        }
+        return List.of();
     }
 
     public static Settings fromEnvironment() {

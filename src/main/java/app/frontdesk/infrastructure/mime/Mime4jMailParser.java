@@ -1,8 +1,8 @@
 package app.frontdesk.infrastructure.mime;
 
-import app.frontdesk.application.pipeline.MailParser;
-import app.frontdesk.application.pipeline.ParsedMail;
-import app.frontdesk.application.pipeline.UnparseableMailException;
+import app.frontdesk.application.mail.MailParser;
+import app.frontdesk.application.mail.ParsedMail;
+import app.frontdesk.application.mail.UnparseableMailException;
 import app.frontdesk.domain.model.inbound.RawMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package app.frontdesk.infrastructure.mime;
 
-import app.frontdesk.application.dunning.DocumentText;
+import app.frontdesk.application.payments.DocumentText;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

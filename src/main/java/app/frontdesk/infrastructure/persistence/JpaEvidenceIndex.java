@@ -1,6 +1,6 @@
 package app.frontdesk.infrastructure.persistence;
 
-import app.frontdesk.application.evidence.EvidenceIndex;
+import app.frontdesk.domain.model.account.EvidenceIndex;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;

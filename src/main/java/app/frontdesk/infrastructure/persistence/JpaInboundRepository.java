@@ -4,6 +4,7 @@ import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.RawMessage;
+import app.frontdesk.domain.model.inbound.Route;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,6 +70,20 @@ final class JpaInboundRepository implements InboundRepository {
     @Override
     public long countInState(InboundState state) {
         return em.createNamedQuery("InboundMessage.countInState", Long.class).setParameter("state", state).getSingleResult();
+    }
+
+    @Override
+    public long countHeldOn(Route route) {
+        return em.createQuery("SELECT COUNT(m) FROM InboundMessage m WHERE m.state = :state AND m.route = :route", Long.class)
+                .setParameter("state", InboundState.HELD).setParameter("route", route).getSingleResult();
+    }
+
+    @Override
+    public int decideAgain(Route route, Instant now) {
+        return em.createQuery("UPDATE InboundMessage m SET m.state = :waiting, m.route = NULL, m.reason = NULL, m.processedAt = NULL,"
+                        + " m.attempts = 0, m.nextAttemptAt = :now WHERE m.state = :held AND m.route = :route")
+                .setParameter("waiting", InboundState.RECEIVED).setParameter("now", now).setParameter("held", InboundState.HELD)
+                .setParameter("route", route).executeUpdate();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.application.Repositories;
-import app.frontdesk.application.dunning.GateFactsQuery;
-import app.frontdesk.application.evidence.EvidenceIndex;
+import app.frontdesk.domain.model.billing.GateFactsQuery;
+import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.care.CareRepository;

@@ -1,7 +1,7 @@
 package app.frontdesk.infrastructure.persistence;
 
-import app.frontdesk.application.dunning.GateFactsQuery;
-import app.frontdesk.application.dunning.InvoiceState;
+import app.frontdesk.domain.model.billing.GateFactsQuery;
+import app.frontdesk.domain.model.billing.InvoiceState;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;

@@ -1,12 +1,14 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.payments.PaymentDesk;
+import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.application.accounts.CsvAccountImport;
-import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.ImportProblem;
 import app.frontdesk.application.accounts.InvalidAccountException;
 import app.frontdesk.application.accounts.JsonAccountImport;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import app.frontdesk.domain.model.account.Account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,7 +42,13 @@ public class AccountResource {
     private static final String ACTOR = "admin-api";
 
     @Inject
-    GatewayLifecycle lifecycle;
+    AccountService accounts;
+
+    @Inject
+    CareDesk care;
+
+    @Inject
+    PaymentDesk payments;
 
     @Context
     UriInfo uri;
@@ -73,7 +81,7 @@ public class AccountResource {
     @Operation(summary = "Create an account: {name, domains[], contacts[{address, name, locale}], manager{name, address}}")
     public Response create(String body) {
         try {
-            long id = lifecycle.gateway().accounts().create(draft(body), ACTOR);
+            long id = accounts.create(draft(body), ACTOR);
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build()).entity(new Created(id)).build();
         } catch (InvalidAccountException e) {
             return refused(e);
@@ -83,15 +91,14 @@ public class AccountResource {
     @GET
     @Operation(summary = "All accounts")
     public List<AccountView> list() {
-        return lifecycle.gateway().database().inTransaction(r -> r.accounts().findAll().stream().map(AccountView::of).toList());
+        return accounts.all(AccountView::of);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One account with its domains, contacts and personal manager")
     public AccountView get(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> r.accounts().find(id).map(AccountView::of)
-                .orElseThrow(() -> new NotFoundException("no account " + id)));
+        return accounts.find(id, AccountView::of).orElseThrow(() -> new NotFoundException("no account " + id));
     }
 
     @PUT
@@ -100,7 +107,7 @@ public class AccountResource {
     @Operation(summary = "Replace an account's name, domains, contacts and manager")
     public Response update(@PathParam("id") long id, String body) {
         try {
-            lifecycle.gateway().accounts().update(id, draft(body), ACTOR)
+            accounts.update(id, draft(body), ACTOR)
                     .orElseThrow(() -> new NotFoundException("no account " + id));
             return Response.ok(get(id)).build();
         } catch (InvalidAccountException e) {
@@ -117,7 +124,7 @@ public class AccountResource {
         try {
             Map<Integer, AccountDraft> drafts = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)
                     ? JsonAccountImport.parse(body) : CsvAccountImport.parse(body);
-            List<Long> ids = lifecycle.gateway().accounts().importAll(drafts, ACTOR);
+            List<Long> ids = accounts.importAll(drafts, ACTOR);
             return Response.ok(new Imported(ids.size(), ids)).build();
         } catch (InvalidAccountException e) {
             return refused(e);
@@ -128,7 +135,7 @@ public class AccountResource {
     @Path("{id}/experience")
     @Operation(summary = "Bad experiences within the care window and the red flag")
     public Response experience(@PathParam("id") long id) {
-        var t = lifecycle.gateway().services().care.timeline(id);
+        var t = care.timeline(id);
         var list = JsonFactories.BUILDERS.createArrayBuilder();
         t.experiences().forEach(e -> list.add(JsonFactories.BUILDERS.createObjectBuilder().add("at", e.occurredAt().toString())
                 .add("kind", e.kind().name()).add("detail", e.detail() == null ? "" : e.detail())));
@@ -155,7 +162,7 @@ public class AccountResource {
         }
         String actor = java.util.Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a).orElse(ACTOR);
         try {
-            lifecycle.gateway().services().care.clear(id, actor, note.strip());
+            care.clear(id, actor, note.strip());
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(e.getMessage(), List.of())).build();
         }
@@ -170,7 +177,7 @@ public class AccountResource {
         jakarta.json.JsonObject o = BillingJson.object(body);
         app.frontdesk.domain.model.billing.Money amount = o.containsKey("amount") ? BillingJson.money(o, "amount", "currency") : null;
         try {
-            long id = lifecycle.gateway().services().payments.recordEvidence(account, BillingJson.text(o, "number", false), BillingResource.date(o, "date"),
+            long id = payments.recordEvidence(account, BillingJson.text(o, "number", false), BillingResource.date(o, "date"),
                     amount, null);
             return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("id", id).build().toString()).build();
         } catch (IllegalArgumentException e) {

@@ -1,7 +1,5 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.bootstrap.Gateway;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -38,13 +36,11 @@ public final class BearerTokenFilters {
     @Priority(Priorities.AUTHENTICATION)
     public static class Mta implements ContainerRequestFilter {
         @Inject
-        GatewayLifecycle lifecycle;
+        ApiTokens tokens;
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Gateway g = lifecycle.gateway();
-            String token = bearer(request);
-            if (!g.mtaToken().matches(token) && !g.adminToken().matches(token)) {
+            if (!tokens.mayDeliver(bearer(request))) {
                 refuse(request);
             }
         }
@@ -55,11 +51,11 @@ public final class BearerTokenFilters {
     @Priority(Priorities.AUTHENTICATION)
     public static class Admin implements ContainerRequestFilter {
         @Inject
-        GatewayLifecycle lifecycle;
+        ApiTokens tokens;
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (!lifecycle.gateway().adminToken().matches(bearer(request))) {
+            if (!tokens.isAdmin(bearer(request))) {
                 refuse(request);
             }
         }

@@ -1,6 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.dunning.GateDecision;
 import app.frontdesk.application.dunning.NoticeRequest;
 import app.frontdesk.domain.model.billing.Money;

@@ -1,13 +1,12 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
-import app.frontdesk.application.dunning.CamtImport;
-import app.frontdesk.application.dunning.ClientBankExchangeImport;
-import app.frontdesk.application.dunning.ImportRefused;
-import app.frontdesk.application.dunning.PaymentCsvImport;
-import app.frontdesk.application.dunning.PaymentDesk;
-import app.frontdesk.application.dunning.PaymentDraft;
-import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.application.json.JsonFactories;
+import app.frontdesk.application.payments.CamtImport;
+import app.frontdesk.application.payments.ClientBankExchangeImport;
+import app.frontdesk.application.ImportRefused;
+import app.frontdesk.application.payments.PaymentCsvImport;
+import app.frontdesk.application.payments.PaymentDesk;
+import app.frontdesk.application.payments.PaymentDraft;
 import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.PaymentSource;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class BillingResource {
 
     @Inject
-    GatewayLifecycle lifecycle;
+    PaymentDesk payments;
 
     @POST
     @Path("invoices")
@@ -60,18 +59,12 @@ public class BillingResource {
                 throw new BadRequestException("record " + (i + 1) + ": " + e.getMessage());
             }
         }
-        int stored = lifecycle.gateway().database().inTransaction(r -> {
-            for (Invoice inv : invoices) {
-                if (r.accounts().find(inv.accountId()).isEmpty()) {
-                    throw new BadRequestException("invoice " + inv.number() + ": no account " + inv.accountId());
-                }
-                if (r.billing().invoiceByNumber(inv.number()).isPresent()) {
-                    throw new BadRequestException("invoice " + inv.number() + " exists already");
-                }
-                r.billing().add(inv);
-            }
-            return invoices.size();
-        });
+        int stored;
+        try {
+            stored = payments.addInvoices(invoices);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("stored", stored).build().toString()).build();
     }
 
@@ -93,7 +86,7 @@ public class BillingResource {
                 throw new BadRequestException("record " + (i + 1) + ": " + e.getMessage());
             }
         }
-        return result(lifecycle.gateway().services().payments.record(drafts));
+        return result(payments.record(drafts));
     }
 
     @BodyLimit(bytes = 64L * 1024 * 1024) // a bank statement
@@ -112,7 +105,7 @@ public class BillingResource {
             } else {
                 drafts = PaymentCsvImport.parse(new String(body, StandardCharsets.UTF_8));
             }
-            return result(lifecycle.gateway().services().payments.record(drafts));
+            return result(payments.record(drafts));
         } catch (ImportRefused e) {
             return ErrorMappers.refused("the file was refused; nothing was imported", e.problems());
         }
@@ -123,7 +116,7 @@ public class BillingResource {
     @Operation(summary = "Payments that could not be tied to an account, for a person")
     public Response unmatched() {
         var list = JsonFactories.BUILDERS.createArrayBuilder();
-        lifecycle.gateway().database().inTransaction(r -> r.billing().unmatchedPayments(500)).forEach(p -> list.add(JsonFactories.BUILDERS.createObjectBuilder()
+        payments.unmatched(500, p -> p).forEach(p -> list.add(JsonFactories.BUILDERS.createObjectBuilder()
                 .add("id", p.id()).add("externalId", p.externalId()).add("amount", p.amount().toString())
                 .add("payerInn", p.payerInn() == null ? "" : p.payerInn()).add("purpose", p.purpose())
                 .add("bookingDate", String.valueOf(p.bookingDate()))));

@@ -1,7 +1,8 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
-import app.frontdesk.bootstrap.GatewayLifecycle;
+import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.supportcase.ActionLink;
@@ -41,7 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CaseResource {
 
     @Inject
-    GatewayLifecycle lifecycle;
+    CaseQueries queries;
+
+    @Inject
+    CaseActions actions;
 
     public record CaseSummary(long id, String reference, String kind, String state, String sender, String senderName, Long accountId,
                               int confidence, Instant openedAt, Instant updatedAt, Instant dueAt, Instant expiresAt) {
@@ -77,19 +81,18 @@ public class CaseResource {
             throw new BadRequestException("state must be one of OPEN, AWAITING_AUTHORIZATION, RESOLVED, REJECTED, EXPIRED");
         }
         int n = Math.max(1, Math.min(limit, 1000));
-        return lifecycle.gateway().database().inTransaction(r -> r.cases().list(s, n).stream().map(CaseSummary::of).toList());
+        return queries.list(s, n, CaseSummary::of);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One case with its timeline, messages, what was sent and the links")
     public CaseDetail get(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> r.cases().find(id).map(c -> new CaseDetail(CaseSummary.of(c),
-                c.evidence(), c.closedNote(),
+        return queries.detail(id, (c, messages, sent, links) -> new CaseDetail(CaseSummary.of(c), c.evidence(), c.closedNote(),
                 c.timeline().stream().map(e -> new Event(e.occurredAt(), e.actor(), e.kind(), e.detail())).toList(),
-                r.inbound().inCase(id).stream().map(CaseResource::message).toList(),
-                r.outbox().ofCase(id).stream().map(CaseResource::mail).toList(),
-                r.cases().links(id).stream().map(CaseResource::link).toList())))
+                messages.stream().map(CaseResource::message).toList(),
+                sent.stream().map(CaseResource::mail).toList(),
+                links.stream().map(CaseResource::link).toList()))
                 .orElseThrow(() -> new NotFoundException("no case " + id));
     }
 
@@ -100,7 +103,7 @@ public class CaseResource {
     public Response resolve(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
         Long account = json.get("authorizeForAccount") instanceof JsonNumber n ? n.longValue() : null;
-        return act(() -> lifecycle.gateway().services().caseActions.resolve(id, actor(json), note(json), account), id);
+        return act(() -> actions.resolve(id, actor(json), note(json), account), id);
     }
 
     @POST
@@ -109,7 +112,7 @@ public class CaseResource {
     @Operation(summary = "Reject: {note}; the case is closed as suspicious and the manager alerted")
     public Response reject(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
-        return act(() -> lifecycle.gateway().services().caseActions.reject(id, actor(json), note(json)), id);
+        return act(() -> actions.reject(id, actor(json), note(json)), id);
     }
 
     private Response act(java.util.function.Supplier<Optional<SupportCase>> action, long id) {

@@ -1,6 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.ImportProblem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,10 +1,10 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.intake.MessageTooLargeException;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import app.frontdesk.domain.model.inbound.Envelope;
-import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,10 @@ public class InboundResource {
     private static final Logger LOG = Logger.getLogger(InboundResource.class.getName());
 
     @Inject
-    GatewayLifecycle lifecycle;
+    MessageIntake intake;
+
+    @Inject
+    InboundQueries queries;
 
     public record Accepted(long id, String status) {
     }
@@ -63,7 +66,6 @@ public class InboundResource {
     @APIResponse(responseCode = "503", description = "could not be stored now; the mail server should retry")
     public Response accept(InputStream body, @QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
                            @HeaderParam("Content-Length") Long contentLength) {
-        var intake = lifecycle.gateway().intake();
         if (contentLength != null && contentLength > intake.maxBytes()) {
             return tooLarge(intake.maxBytes());
         }
@@ -92,13 +94,11 @@ public class InboundResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "What became of a message: state, route, account, reason, and the mails it caused")
     public Status status(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> {
-            InboundMessage m = r.inbound().find(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
-            List<Sent> sent = r.outbox().causedBy(id).stream().map(InboundResource::sent).toList();
-            return new Status(m.id(), m.state().name(), m.route() == null ? null : m.route().name(), m.accountId(), m.caseId(),
-                    m.reason(), m.messageId(), m.fromAddress(), m.subject(), m.envelope().sender(),
-                    m.envelope().recipient(), m.sizeBytes(), m.attempts(), m.receivedAt(), m.processedAt(), sent);
-        });
+        return queries.status(id, (m, caused) -> new Status(m.id(), m.state().name(), m.route() == null ? null : m.route().name(),
+                m.accountId(), m.caseId(), m.reason(), m.messageId(), m.fromAddress(), m.subject(), m.envelope().sender(),
+                m.envelope().recipient(), m.sizeBytes(), m.attempts(), m.receivedAt(), m.processedAt(),
+                caused.stream().map(InboundResource::sent).toList()))
+                .orElseThrow(() -> new NotFoundException("no inbound message " + id));
     }
 
     @GET
@@ -107,10 +107,7 @@ public class InboundResource {
     @Produces("message/rfc822")
     @Operation(summary = "The message's bytes exactly as received (administrators only)")
     public byte[] raw(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> {
-            r.inbound().find(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
-            return r.inbound().rawBytes(id);
-        });
+        return queries.raw(id).orElseThrow(() -> new NotFoundException("no inbound message " + id));
     }
 
     private static Sent sent(OutboundMail o) {

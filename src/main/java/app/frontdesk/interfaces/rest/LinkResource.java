@@ -1,7 +1,7 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.texts.Languages;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,25 +25,24 @@ import java.util.Locale;
 public class LinkResource {
 
     @Inject
-    GatewayLifecycle lifecycle;
+    CaseActions actions;
 
     @Context
     HttpHeaders headers;
 
     @GET
     public Response open(@PathParam("token") String token) {
-        return page(lifecycle.gateway().services().caseActions.open(token, language()));
+        return page(actions.open(token, language()));
     }
 
     @POST
     public Response press(@PathParam("token") String token) {
-        return page(lifecycle.gateway().services().caseActions.press(token, language()));
+        return page(actions.press(token, language()));
     }
 
     private Locale language() {
         // the raw header: JAX-RS's parsed list throws on a malformed one, which answered 500 (review of 2026-11-28)
-        return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
-                lifecycle.gateway().settings().defaultLocale);
+        return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), actions.defaultLanguage());
     }
 
     private static Response page(String html) {

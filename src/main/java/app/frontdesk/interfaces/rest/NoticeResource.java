@@ -1,8 +1,10 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.WebhookTargets;
+import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.dunning.NoticeBatches;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.dunning.NoticeDesk;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,14 +32,23 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class NoticeResource {
 
     @Inject
-    GatewayLifecycle lifecycle;
+    NoticeDesk notices;
+
+    @Inject
+    NoticeBatches batches;
+
+    @Inject
+    NoticeQueries queries;
+
+    @Inject
+    WebhookTargets webhookTargets;
 
     @POST
     @Path("check")
     @Operation(summary = "Dry run: {accountId, kind, invoices[], amount, currency, plannedAt?} -> {verdict, reasons[], holdUntil?}")
     public Response check(String body) {
         JsonObject o = BillingJson.object(body);
-        return act(() -> lifecycle.gateway().services().notices.check(BillingJson.request(o, null)));
+        return act(() -> notices.check(BillingJson.request(o, null)));
     }
 
     @POST
@@ -53,22 +64,22 @@ public class NoticeResource {
         }
         String callback = BillingJson.text(o, "callbackUrl", false);
         if (callback != null) {
-            lifecycle.gateway().services().webhookTargets.problem(callback).ifPresent(p -> {
+            webhookTargets.problem(callback).ifPresent(p -> {
                 throw new BadRequestException("\"callbackUrl\" is " + p);
             });
         }
         var submission = new NoticeDesk.Submission(BillingJson.request(o, null), to,
                 BillingJson.text(mail, "subject", true), BillingJson.text(mail, "body", true), callback, BillingJson.text(o, "externalRef", false));
-        return act(() -> lifecycle.gateway().services().notices.submit(submission));
+        return act(() -> notices.submit(submission));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A submitted notice: state, hold, and every decision with its reasons and the data it saw")
     public Response get(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> r.billing().notice(id).map(n -> {
+        return queries.notice(id, (n, seen) -> {
             var decisions = JsonFactories.BUILDERS.createArrayBuilder();
-            r.billing().decisions(id).forEach(d -> decisions.add(JsonFactories.BUILDERS.createObjectBuilder().add("verdict", d.verdict().name())
+            seen.forEach(d -> decisions.add(JsonFactories.BUILDERS.createObjectBuilder().add("verdict", d.verdict().name())
                     .add("cause", d.cause()).add("decidedAt", d.decidedAt().toString())
                     .add("reasons", JsonFactories.READERS.createReader(new java.io.StringReader(d.reasons())).readArray())
                     .add("dataSeen", JsonFactories.READERS.createReader(new java.io.StringReader(d.dataSeen())).readObject())));
@@ -77,7 +88,7 @@ public class NoticeResource {
                     .add("invoices", JsonFactories.BUILDERS.createArrayBuilder(n.invoices())).add("decisions", decisions);
             n.holdUntil().ifPresent(h -> b.add("holdUntil", h.toString()));
             return Response.ok(b.build().toString()).build();
-        })).orElseThrow(() -> new NotFoundException("no notice " + id));
+        }).orElseThrow(() -> new NotFoundException("no notice " + id));
     }
 
     @BodyLimit(bytes = 64L * 1024 * 1024) // 100,000 notices and more
@@ -88,9 +99,9 @@ public class NoticeResource {
             + " 202 {batchId}; every bad line reported, nothing queued")
     public Response batch(String body) {
         try {
-            long id = lifecycle.gateway().services().batches.submit(app.frontdesk.application.dunning.NoticeBatches.parse(body == null ? "" : body));
+            long id = batches.submit(NoticeBatches.parse(body == null ? "" : body));
             return Response.accepted(JsonFactories.BUILDERS.createObjectBuilder().add("batchId", id).build().toString()).build();
-        } catch (app.frontdesk.application.dunning.ImportRefused e) {
+        } catch (app.frontdesk.application.ImportRefused e) {
             return ErrorMappers.refused("the file was refused; nothing was queued", e.problems());
         }
     }
@@ -99,13 +110,13 @@ public class NoticeResource {
     @Path("batches/{id}")
     @Operation(summary = "Progress of a batch: state, total, done")
     public Response batchState(@PathParam("id") long id) {
-        return lifecycle.gateway().database().inTransaction(r -> r.billing().batch(id).map(b -> {
+        return queries.batch(id, b -> {
             var o = JsonFactories.BUILDERS.createObjectBuilder().add("batchId", b.id()).add("state", b.state().name()).add("total", b.total()).add("done", b.done());
             if (b.error() != null) {
                 o.add("error", b.error());
             }
             return Response.ok(o.build().toString()).build();
-        })).orElseThrow(() -> new NotFoundException("no batch " + id));
+        }).orElseThrow(() -> new NotFoundException("no batch " + id));
     }
 
     @GET
@@ -113,8 +124,7 @@ public class NoticeResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "The verdict table, in row order: JSON, or CSV (row,account_id,verdict,codes,hold_until) with Accept: text/csv")
     public Response verdicts(@PathParam("id") long id, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        var decisions = lifecycle.gateway().database().inTransaction(r -> r.billing().batch(id).map(b -> r.billing().batchDecisions(id)))
-                .orElseThrow(() -> new NotFoundException("no batch " + id));
+        var decisions = queries.batchDecisions(id).orElseThrow(() -> new NotFoundException("no batch " + id));
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("row,account_id,verdict,codes,hold_until\n");
             for (var d : decisions) {

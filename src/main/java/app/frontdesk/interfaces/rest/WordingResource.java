@@ -1,10 +1,9 @@
 package app.frontdesk.interfaces.rest;
 
-import app.frontdesk.application.JsonFactories;
+import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.wording.Finding;
 import app.frontdesk.application.wording.Purpose;
 import app.frontdesk.application.wording.WordingCheck;
-import app.frontdesk.bootstrap.GatewayLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class WordingResource {
 
     @Inject
-    GatewayLifecycle lifecycle;
+    WordingCheck wording;
 
     @BodyLimit(bytes = WordingCheck.MAX_CHARS + 4 * 1024) // a draft, with room for the JSON around it
     @POST
@@ -47,7 +46,7 @@ public class WordingResource {
         }
         WordingCheck.Result r;
         try {
-            r = lifecycle.gateway().services().wording.check(text, language, purpose,
+            r = wording.check(text, language, purpose,
                     Optional.ofNullable(BillingJson.text(o, "customerMessage", false)));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());

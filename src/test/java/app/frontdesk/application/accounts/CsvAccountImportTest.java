@@ -1,5 +1,6 @@
 package app.frontdesk.application.accounts;
 
+import app.frontdesk.application.ImportProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,6 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.domain.model.billing.InvoiceState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceState;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.Notice;

@@ -1,11 +1,12 @@
 package app.frontdesk.application.dunning;
 
+import app.frontdesk.application.ImportRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
-import app.frontdesk.application.accounts.ImportProblem;
+import app.frontdesk.application.ImportProblem;
 import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeBatch;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
+import app.frontdesk.application.payments.ClientBankExchangeImport;
+import app.frontdesk.application.payments.PaymentDesk;
+import app.frontdesk.application.payments.PaymentDraft;
 import app.frontdesk.domain.model.billing.Invoice;
 import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Money;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.account.Inn;
 import app.frontdesk.domain.model.account.ReferenceKind;

@@ -3,7 +3,7 @@ package app.frontdesk.application.verification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.application.pipeline.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.infrastructure.mime.Mime4jMailParser;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,11 @@
 package app.frontdesk.application.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.application.pipeline.ParsedMail;
-import app.frontdesk.application.pipeline.ParsedMail.Header;
+import app.frontdesk.application.mail.ParsedMail;
+import app.frontdesk.application.mail.ParsedMail.Header;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,11 +122,14 @@ class SenderVerifierTest {
     }
 
     @Test
-    void withNothingTrustedNothingVerifies() {
-        Verification v = new SenderVerifier(SenderPolicy.VERIFIED, Set.of()).verify(headers("Authentication-Results",
+    void withNothingTrustedNothingVerifiesAndTheGapIsOursNotTheSenders() {
+        SenderVerifier verifier = new SenderVerifier(SenderPolicy.VERIFIED, Set.of());
+        Verification v = verifier.verify(headers("Authentication-Results",
                 "mx.frontdesk.test; dmarc=pass header.from=romashka.example"), "romashka.example");
-        assertEquals(Verification.Status.UNVERIFIED, v.status());
-        assertTrue(v.evidence().contains("FRONTDESK_TRUSTED_AUTHSERV_IDS is empty"), v.evidence());
+        assertEquals(Verification.Status.NOT_CONFIGURED, v.status());
+        assertFalse(v.passed());
+        assertFalse(verifier.configured());
+        assertTrue(new SenderVerifier(SenderPolicy.TRUST_FROM, Set.of()).configured());
     }
 
     @Test

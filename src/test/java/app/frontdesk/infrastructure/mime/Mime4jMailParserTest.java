@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.application.pipeline.ParsedMail;
-import app.frontdesk.application.pipeline.UnparseableMailException;
+import app.frontdesk.application.mail.ParsedMail;
+import app.frontdesk.application.mail.UnparseableMailException;
 import app.frontdesk.testkit.HostileMail;
 import app.frontdesk.testkit.TestMail;
 import java.nio.charset.Charset;

@@ -22,6 +22,17 @@ public interface InboundRepository {
 
     long countInState(InboundState state);
 
+    /** Held messages on {@code route}. */
+    long countHeldOn(Route route);
+
+    /**
+     * Puts every message held on {@code route} back before the pipeline, as if just received (attempts
+     * start again): for mail that waited for something of ours, such as the configuration.
+     *
+     * @return how many
+     */
+    int decideAgain(Route route, Instant now);
+
     /** The messages of a case that are still held, oldest first, locked for this transaction. */
     List<InboundMessage> heldInCase(long caseId);
 

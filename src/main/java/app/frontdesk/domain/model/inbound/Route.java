@@ -10,6 +10,11 @@ public enum Route {
     UNKNOWN_SENDER,
     /** A personal manager passed on a customer's payment order: recorded as payment evidence, not a helpdesk matter. */
     PAYMENT_ORDER,
+    /**
+     * Our configuration cannot verify senders yet (no authserv-id is trusted): held, and decided again
+     * once it can. A gap of ours, never held against the sender.
+     */
+    AWAITING_CONFIGURATION,
     /** Unparseable or failing again and again: quarantined with a reason. */
     QUARANTINE
 }

@@ -1,0 +1,117 @@
+package app.frontdesk.bootstrap;
+
+import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeBatches;
+import app.frontdesk.application.dunning.NoticeDesk;
+import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.health.Readiness;
+import app.frontdesk.application.intake.InboundQueries;
+import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.payments.PaymentDesk;
+import app.frontdesk.application.WebhookTargets;
+import app.frontdesk.application.wording.WordingCheck;
+import app.frontdesk.interfaces.rest.ApiTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Hands the application services of the running {@link Gateway} to CDI, so that resources get them
+ * injected and never see the wiring. The services are built once by {@link Services} (tests build
+ * the same graph without a container); these producers only look them up, per injection.
+ */
+@ApplicationScoped
+public class ServiceProducers {
+
+    @Inject
+    GatewayLifecycle lifecycle;
+
+    private Services services() {
+        return lifecycle.gateway().services();
+    }
+
+    @Produces
+    MessageIntake intake() {
+        return services().intake;
+    }
+
+    @Produces
+    InboundQueries inboundQueries() {
+        return services().inboundQueries;
+    }
+
+    @Produces
+    CaseQueries caseQueries() {
+        return services().caseQueries;
+    }
+
+    @Produces
+    CaseActions caseActions() {
+        return services().caseActions;
+    }
+
+    @Produces
+    AccountService accounts() {
+        return services().accounts;
+    }
+
+    @Produces
+    CareDesk care() {
+        return services().care;
+    }
+
+    @Produces
+    PaymentDesk payments() {
+        return services().payments;
+    }
+
+    @Produces
+    NoticeDesk notices() {
+        return services().notices;
+    }
+
+    @Produces
+    NoticeBatches batches() {
+        return services().batches;
+    }
+
+    @Produces
+    NoticeQueries noticeQueries() {
+        return services().noticeQueries;
+    }
+
+    @Produces
+    WordingCheck wording() {
+        return services().wording;
+    }
+
+    @Produces
+    WebhookTargets webhookTargets() {
+        return services().webhookTargets;
+    }
+
+    @Produces
+    ApiTokens tokens() {
+        Gateway g = lifecycle.gateway();
+        return new ApiTokens() {
+            @Override
+            public boolean mayDeliver(String bearer) {
+                return g.mtaToken().matches(bearer) || g.adminToken().matches(bearer);
+            }
+
+            @Override
+            public boolean isAdmin(String bearer) {
+                return g.adminToken().matches(bearer);
+            }
+        };
+    }
+
+    /** Before the gateway runs, not ready; afterwards its own report. */
+    @Produces
+    Readiness readiness() {
+        return () -> lifecycle.started() ? lifecycle.gateway().readiness() : Readiness.Report.notStarted();
+    }
+}

@@ -1,0 +1,53 @@
+package app.frontdesk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.testkit.GatewayProcess;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13, item 2: a start that cannot work ends the process with a sysexits code and one line that
+ * names the cause and the fix, no stack trace of ours (it used to keep running, answering 503 and
+ * 500, with the cause only inside stack traces).
+ */
+class StartFailureIT {
+
+    @Test
+    void aSecondGatewayOnTheSameDataDirectoryExitsSayingWhy() throws Exception {
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/start-failure-locked"));
+        try (GatewayProcess first = new GatewayProcess(dir, Map.of()).start()) {
+            GatewayProcess second = new GatewayProcess(dir.resolve("second"), Map.of("FRONTDESK_DATA_DIR", dir.resolve("data").toString()));
+            int code = second.startExpectingExit(90);
+            String log = second.log();
+            assertEquals(69, code, log);
+            assertEquals(1, count(log, "Frontdesk cannot start: "), log);
+            assertTrue(log.contains("Frontdesk cannot start: the embedded database is in use by another process"), log);
+            assertFalse(log.contains("\tat app.frontdesk."), "no stack trace for an expected failure:\n" + log);
+            assertEquals(200, first.get("/health/ready", null).statusCode(), "the first one keeps working");
+        }
+    }
+
+    @Test
+    void aWrongSettingEndsTheStartWithOneLineNamingIt() throws Exception {
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/start-failure-setting"));
+        GatewayProcess gateway = new GatewayProcess(dir, Map.of("FRONTDESK_PIPELINE_WORKERS", "two"));
+        int code = gateway.startExpectingExit(90);
+        String log = gateway.log();
+        assertEquals(78, code, log);
+        assertEquals(1, count(log, "Frontdesk cannot start: "), log);
+        assertTrue(log.contains("Frontdesk cannot start: the configuration is wrong: FRONTDESK_PIPELINE_WORKERS must be a whole number"), log);
+        assertFalse(log.contains("\tat app.frontdesk."), "no stack trace for an expected failure:\n" + log);
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
