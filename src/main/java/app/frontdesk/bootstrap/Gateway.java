@@ -191,7 +191,9 @@ public final class Gateway implements AutoCloseable {
 
     /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
     public List<String> warnings() {
-        return settings.warnings(LocalDate.now(clock.withZone(settings.timeZone)));
+        List<String> w = new ArrayList<>(settings.warnings(LocalDate.now(clock.withZone(settings.timeZone))));
+        services.refusedDeliveries.warning().ifPresent(w::add);
+        return w;
     }
 
     public Database database() {

@@ -106,6 +106,11 @@ public class ServiceProducers {
             public boolean isAdmin(String bearer) {
                 return g.adminToken().matches(bearer);
             }
+
+            @Override
+            public void deliveryRefused() {
+                g.services().refusedDeliveries.refused();
+            }
         };
     }
 

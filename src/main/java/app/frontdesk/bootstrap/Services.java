@@ -34,6 +34,7 @@ import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.RefusedDeliveries;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.HelpdeskForward;
 import app.frontdesk.application.outbox.KindRoutingTransport;
@@ -89,6 +90,7 @@ public final class Services {
     private final Clock clock;
     private final boolean configured;
     public final InboundQueries inboundQueries;
+    public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
 
@@ -145,6 +147,7 @@ public final class Services {
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
+        this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));
         this.caseQueries = new CaseQueries(db);
         this.noticeQueries = new NoticeQueries(db);
     }

@@ -155,6 +155,17 @@ class GatewayIT {
         assertEquals("HOLD", answer.getString("verdict"), answer.toString());
         assertEquals("PAYMENT_EVIDENCE", answer.getJsonArray("reasons").getJsonObject(0).getString("code"));
         assertTrue(answer.containsKey("holdUntil"));
+        // submitted for real, it is held, and the list of held notices shows it (GET /api/notices answered 405 before)
+        var submitted = json(gateway.post("/api/notices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"accountId\": " + northwind
+                + ", \"kind\": \"REMINDER\", \"invoices\": [\"NW-1\"], \"amount\": \"99.50\", \"currency\": \"EUR\", \"mail\":"
+                + " {\"to\": [\"billing@northwind.example\"], \"subject\": \"Reminder NW-1\", \"body\": \"Please pay NW-1.\"}}")
+                .getBytes(StandardCharsets.UTF_8)).body());
+        assertEquals("HELD", submitted.getString("state"), submitted.toString());
+        var held = gateway.get("/api/notices", GatewayProcess.ADMIN_TOKEN);
+        assertEquals(200, held.statusCode(), held.body());
+        assertTrue(held.body().contains("\"id\":" + submitted.getJsonNumber("noticeId").longValue()) && held.body().contains("Reminder NW-1"),
+                held.body());
+        assertEquals(400, gateway.get("/api/notices?state=LOST", GatewayProcess.ADMIN_TOKEN).statusCode());
         var bad = gateway.post("/api/notices/check", GatewayProcess.ADMIN_TOKEN, "application/json",
                 "{\"accountId\": 1, \"kind\": \"REMINDER\", \"amount\": \"1.005\", \"currency\": \"EUR\"}".getBytes());
         assertEquals(400, bad.statusCode(), bad.body());
@@ -256,10 +267,35 @@ class GatewayIT {
     }
 
     @Test
+    void aBodyThatIsRecognisablyNotMailIsRefusedWith415AndBrokenMailIsStillKept() throws Exception {
+        var json = gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "application/json",
+                "{\"from\": \"anna@romashka.example\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, json.statusCode(), json.body());
+        assertTrue(json.body().contains("message/rfc822"), json.body());
+        var broken = gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822",
+                "no header at all, but a mail server handed it over\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(202, broken.statusCode(), broken.body());
+    }
+
+    @Test
     void pipeExitsTempfailOnAWrongTokenAndPermanentlyOnlyForAnOversizedMessage() throws Exception {
         var wrongToken = gateway.pipe(TestMail.from("x@y.example").bytes(), "--token", "wrong");
         assertEquals(75, wrongToken.exitCode(), wrongToken.output());
         assertTrue(wrongToken.output().startsWith("4."), wrongToken.output());
+        // the mail server only defers: the administrator is told, and readiness warns (nobody was, before)
+        assertTrue(gateway.get("/health/ready", null).body().contains("refused for a wrong or missing token"));
+        boolean alerted = false;
+        for (int i = 0; i < 100 && !alerted; i++) {
+            alerted = java.util.Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> {
+                try {
+                    return m.getSubject().contains("Deliveries refused: wrong token");
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            });
+            Thread.sleep(100);
+        }
+        assertTrue(alerted, "the administrator's alert");
 
         byte[] huge = new byte[25 * 1024 * 1024 + 10];
         Arrays.fill(huge, (byte) 'a');
@@ -364,9 +400,19 @@ class GatewayIT {
         gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from("m@x.example").bytes());
         var metrics = gateway.get("/metrics", null);
         assertTrue(metrics.body().contains("frontdesk_inbound_accepted_total"), metrics.body());
+        // every counter of ours says what it counts (the HELP lines were empty)
+        List<String> emptyHelp = metrics.body().lines().filter(l -> l.matches("# HELP \\S*frontdesk_\\S+\\s*")).toList();
+        assertEquals(List.of(), emptyHelp);
+        assertTrue(metrics.body().lines().anyMatch(l -> l.matches("# HELP \\S*frontdesk_inbound_accepted_total Messages the mail server.*")),
+                metrics.body());
         assertEquals(404, gateway.get("/api/application.wadl", null).statusCode(), "no WADL");
+        assertFalse(gateway.log().contains("has expired"), "no expired-certificate dumps from the default trust store in the start log");
         var openapi = gateway.get("/openapi", null);
         assertTrue(openapi.body().contains("/api/inbound") && openapi.body().contains("/api/accounts/import"), openapi.body());
+        // request bodies say what they hold (they were all "type: string")
+        String check = openapi.body().substring(openapi.body().indexOf("/api/notices/check:"));
+        check = check.substring(0, Math.min(check.length(), 2500));
+        assertTrue(check.contains("type: object") && check.contains("accountId"), check);
     }
 
     @Test

@@ -18,6 +18,12 @@ public final class NoticeQueries {
         this.transactions = transactions;
     }
 
+    /** Notices in {@code states}, oldest first: what waits for a person or for time (HELD), what is queued. */
+    public <T> List<T> list(java.util.Collection<app.frontdesk.domain.model.billing.NoticeState> states, int limit,
+                            Function<Notice, T> view) {
+        return transactions.inTransaction(r -> r.billing().notices(states, limit).stream().map(view).toList());
+    }
+
     /** A notice with every decision taken on it, oldest first. */
     public <T> Optional<T> notice(long id, BiFunction<Notice, List<NoticeDecision>, T> view) {
         return transactions.inTransaction(r -> r.billing().notice(id).map(n -> view.apply(n, r.billing().decisions(id))));

@@ -47,6 +47,22 @@ public final class MessageIntake {
         return accept(declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body), envelope);
     }
 
+    /**
+     * What the mail server (or an administrator) posts: refused when it is recognisably not a message,
+     * else stored as {@link #accept(byte[], Envelope)} does.
+     *
+     * @param contentType the declared type of the body (may be null)
+     */
+    public IntakeResult accept(InputStream body, long declaredLength, Envelope envelope, String contentType)
+            throws IOException, MessageTooLargeException, NotAMessageException {
+        byte[] raw = declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body);
+        var refusal = MessageShape.refusal(contentType, raw);
+        if (refusal.isPresent()) {
+            throw new NotAMessageException(refusal.get());
+        }
+        return accept(raw, envelope);
+    }
+
     public IntakeResult accept(byte[] raw, Envelope envelope) throws MessageTooLargeException {
         if (raw.length > maxBytes) {
             throw new MessageTooLargeException(maxBytes);

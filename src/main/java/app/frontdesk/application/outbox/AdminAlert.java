@@ -32,12 +32,7 @@ public final class AdminAlert {
                 + "Size: " + message.sizeBytes() + " bytes, SHA-256 " + message.sha256() + "\n\n"
                 + "The message is stored exactly as received. Look at it with GET /api/inbound/" + message.id()
                 + " and its raw bytes with GET /api/inbound/" + message.id() + "/raw.\n";
-        byte[] raw = new MailComposer(addresses.frontdesk().domain())
-                .draft(id, new Rendered("[Frontdesk] Message " + message.id() + " quarantined", text, null))
-                .from(addresses.frontdesk().value(), "Frontdesk").to(List.of(addresses.admin().value()))
-                .header("Auto-Submitted", "auto-generated").write(now);
-        return new OutboundMail(MailKind.ADMIN_ALERT, id, addresses.frontdesk().value(), List.of(addresses.admin().value()), raw,
-                message.id(), now);
+        return alert(id, "[Frontdesk] Message " + message.id() + " quarantined", text, message.id(), now);
     }
 
     /**
@@ -53,11 +48,28 @@ public final class AdminAlert {
                 + " Authentication-Results (see docs/operations.md, \"Postfix\"), or, only where From may be believed as it is,"
                 + " FRONTDESK_SENDER_POLICY=trust-from. Then restart Frontdesk: the held messages are decided again at start.\n"
                 + "Until then /health/ready answers DOWN.\n";
-        byte[] raw = new MailComposer(addresses.frontdesk().domain())
-                .draft(id, new Rendered("[Frontdesk] Senders cannot be verified: configuration needed", text, null))
+        return alert(id, "[Frontdesk] Senders cannot be verified: configuration needed", text, message.id(), now);
+    }
+
+    /** The mail server's deliveries are refused for a wrong token: its mail waits in its queue. */
+    public OutboundMail deliveriesRefused(long count, Instant now) {
+        String id = messageIds.next();
+        String text = "Frontdesk refused a delivery to /api/inbound because its token was wrong or missing (" + count
+                + " since start).\n\n"
+                + "If this is your mail server, its mail is not lost: the pipe exits 75 and the mail server keeps the message and"
+                + " retries. But nothing arrives until the token is right. Check the token file the pipe reads"
+                + " (FRONTDESK_MTA_TOKEN_FILE in the pipe's environment, see docs/operations.md, \"Postfix\") against Frontdesk's"
+                + " FRONTDESK_MTA_TOKEN or data/secrets/mta.token, then flush the mail server's queue (postqueue -f).\n\n"
+                + "If it is not your mail server, someone is trying the API. This alert comes at most once an hour; /health/ready"
+                + " warns while refusals go on.\n";
+        return alert(id, "[Frontdesk] Deliveries refused: wrong token", text, null, now);
+    }
+
+    private OutboundMail alert(String id, String subject, String text, Long inboundId, Instant now) {
+        byte[] raw = new MailComposer(addresses.frontdesk().domain()).draft(id, new Rendered(subject, text, null))
                 .from(addresses.frontdesk().value(), "Frontdesk").to(List.of(addresses.admin().value()))
                 .header("Auto-Submitted", "auto-generated").write(now);
         return new OutboundMail(MailKind.ADMIN_ALERT, id, addresses.frontdesk().value(), List.of(addresses.admin().value()), raw,
-                message.id(), now);
+                inboundId, now);
     }
 }

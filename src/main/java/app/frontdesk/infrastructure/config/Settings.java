@@ -13,6 +13,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +139,7 @@ public final class Settings {
                 : addresses == null ? null : addresses.admin();
         URI publicBase = null;
         try {
-            publicBase = URI.create(text("FRONTDESK_PUBLIC_URL").orElse("http://localhost:8080"));
+            publicBase = URI.create(text("FRONTDESK_PUBLIC_URL").orElse("http://localhost:" + launchPort(System.getProperty("sun.java.command"))));
             if (publicBase.getScheme() == null || !publicBase.getScheme().startsWith("http")) {
                 errors.add("FRONTDESK_PUBLIC_URL must be an http(s) URL (was \"" + publicBase + "\")");
             }
@@ -248,6 +250,25 @@ public final class Settings {
 
     public Path outboxDir() {
         return dataDir.resolve("outbox");
+    }
+
+    /**
+     * The HTTP port the gateway was started with ({@code java -jar frontdesk.jar --port N}; Payara's
+     * default 8080 without it), so that links in our mails point where the gateway listens when
+     * FRONTDESK_PUBLIC_URL is not set. Payara Micro keeps its options to itself; the JVM's command line
+     * is where they can be read.
+     */
+    static int launchPort(String commandLine) {
+        if (commandLine != null) {
+            Matcher m = Pattern.compile("(?:^|\\s)--port[=\\s]+(\\d{1,5})(?:\\s|$)").matcher(commandLine);
+            if (m.find()) {
+                int port = Integer.parseInt(m.group(1));
+                if (port > 0 && port < 65536) {
+                    return port;
+                }
+            }
+        }
+        return 8080;
     }
 
     private Optional<String> text(String name) {

@@ -117,6 +117,12 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
+    public List<Notice> notices(Collection<NoticeState> states, int limit) {
+        return em.createQuery("SELECT n FROM Notice n WHERE n.state IN :s ORDER BY n.id", Notice.class)
+                .setParameter("s", List.copyOf(states)).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<Notice> dueForRecheck(Instant now, int limit) {
         var at = now.atOffset(ZoneOffset.UTC);
         return RECHECK_PAGE.claim(em, postgres, Notice.class, limit, at, at);

@@ -3,12 +3,25 @@ package app.frontdesk.interfaces.ops;
 import app.frontdesk.application.Meter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /** Counts into the application's MicroProfile Metrics registry; names get the prefix "frontdesk_". */
 @ApplicationScoped
 public class MicroProfileMeter implements Meter {
+
+    /** What each counter counts: the HELP line of /metrics, for whoever reads a dashboard. */
+    static final Map<String, String> DESCRIPTIONS = Map.of(
+            "inbound_accepted", "Messages the mail server handed over and Frontdesk stored (each answered 202)",
+            "inbound_duplicates", "Messages handed over again that were stored already (not processed twice)",
+            "inbound_routed", "Messages the pipeline decided, by route",
+            "inbound_quarantined", "Messages given up after their attempts ran out or unreadable; kept raw, the administrator alerted",
+            "inbound_retrying", "Pipeline attempts that failed for a reason of ours and will be tried again",
+            "outbox_sent", "Mails and webhook calls delivered",
+            "outbox_failed", "Mails given up after their attempts ran out",
+            "outbox_retrying", "Mail deliveries that failed and will be tried again");
 
     @Inject
     MetricRegistry registry;
@@ -22,6 +35,8 @@ public class MicroProfileMeter implements Meter {
         for (int i = 0; i + 1 < tags.length; i += 2) {
             t[i / 2] = new Tag(tags[i], tags[i + 1]);
         }
-        registry.counter("frontdesk_" + counter, t).inc(amount);
+        Metadata metadata = Metadata.builder().withName("frontdesk_" + counter)
+                .withDescription(DESCRIPTIONS.getOrDefault(counter, counter.replace('_', ' '))).build();
+        registry.counter(metadata, t).inc(amount);
     }
 }

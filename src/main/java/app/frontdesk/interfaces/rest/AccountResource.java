@@ -28,6 +28,10 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -79,6 +83,8 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account: {name, domains[], contacts[{address, name, locale}], manager{name, address}}")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"name\": \"Romashka LLC\", \"domains\": [\"romashka.example\"], \"contacts\": [{\"address\": \"anna@romashka.example\", \"name\": \"Anna Petrova\", \"locale\": \"ru\"}], \"manager\": {\"name\": \"Olga Smirnova\", \"address\": \"olga@company.example\"}}"))
     public Response create(String body) {
         try {
             long id = accounts.create(draft(body), ACTOR);
@@ -105,6 +111,8 @@ public class AccountResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an account's name, domains, contacts and manager")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"name\": \"Romashka LLC\", \"domains\": [\"romashka.example\"], \"contacts\": [{\"address\": \"anna@romashka.example\", \"name\": \"Anna Petrova\", \"locale\": \"ru\"}], \"manager\": {\"name\": \"Olga Smirnova\", \"address\": \"olga@company.example\"}}"))
     public Response update(@PathParam("id") long id, String body) {
         try {
             accounts.update(id, draft(body), ACTOR)
@@ -120,6 +128,8 @@ public class AccountResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import many accounts from a JSON array or CSV; every bad line is reported and nothing is imported then")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY),
+            example = "[{\"name\": \"Romashka LLC\", \"domains\": [\"romashka.example\"], \"contacts\": [{\"address\": \"anna@romashka.example\"}]}]"))
     public Response importFile(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         try {
             Map<Integer, AccountDraft> drafts = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)
@@ -154,6 +164,8 @@ public class AccountResource {
     @Path("{id}/flag/clear")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A person clears the red flag: {note, actor?}")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"note\": \"called the CEO, apologised, credit note sent\", \"actor\": \"olga\"}"))
     public Response clearFlag(@PathParam("id") long id, String body) {
         jakarta.json.JsonObject o = BillingJson.object(body);
         String note = BillingJson.text(o, "note", true);
@@ -173,6 +185,8 @@ public class AccountResource {
     @Path("{id}/payment-evidence")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A payment order the customer sent: {number?, date, amount?, currency?}; holds dunning for the clearing window")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"number\": \"118\", \"date\": \"2026-11-20\", \"amount\": \"1500.00\", \"currency\": \"RUB\"}"))
     public Response evidence(@PathParam("id") long account, String body) {
         jakarta.json.JsonObject o = BillingJson.object(body);
         app.frontdesk.domain.model.billing.Money amount = o.containsKey("amount") ? BillingJson.money(o, "amount", "currency") : null;

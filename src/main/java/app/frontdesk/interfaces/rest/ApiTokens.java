@@ -10,4 +10,7 @@ public interface ApiTokens {
     boolean mayDeliver(String bearer);
 
     boolean isAdmin(String bearer);
+
+    /** A delivery was refused: the administrator must hear of it (the mail server only defers). */
+    void deliveryRefused();
 }

@@ -41,6 +41,7 @@ public final class BearerTokenFilters {
         @Override
         public void filter(ContainerRequestContext request) {
             if (!tokens.mayDeliver(bearer(request))) {
+                tokens.deliveryRefused();
                 refuse(request);
             }
         }

@@ -29,6 +29,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,6 +51,8 @@ public class BillingResource {
     @Path("invoices")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "One invoice or an array: {number, accountId, amount, currency, issueDate, dueDate}; all or nothing")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY),
+            example = "[{\"number\": \"INV-2026-0042\", \"accountId\": 51, \"amount\": \"1500.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\", \"dueDate\": \"2026-11-15\"}]"))
     public Response invoices(String body) {
         List<JsonObject> records = records(body);
         List<Invoice> invoices = new ArrayList<>();
@@ -72,6 +78,8 @@ public class BillingResource {
     @Path("payments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "One payment or an array: {id, amount, currency, bookingDate?, valueDate?, payerInn?, payerAccount?, purpose?}")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY),
+            example = "[{\"id\": \"bank-2026-11-23-7\", \"amount\": \"1500.00\", \"currency\": \"RUB\", \"bookingDate\": \"2026-11-23\", \"payerInn\": \"7701234567\", \"purpose\": \"Payment for invoice INV-2026-0042\"}]"))
     public Response payments(String body) {
         List<JsonObject> records = records(body);
         List<PaymentDraft> drafts = new ArrayList<>();

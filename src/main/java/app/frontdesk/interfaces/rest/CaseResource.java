@@ -30,6 +30,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -100,6 +104,8 @@ public class CaseResource {
     @Path("{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve: {note, authorizeForAccount?}; with an account the sender becomes its contact and held mail is released")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"note\": \"called Anna, she confirmed\", \"authorizeForAccount\": 51, \"actor\": \"olga\"}"))
     public Response resolve(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
         Long account = json.get("authorizeForAccount") instanceof JsonNumber n ? n.longValue() : null;
@@ -110,6 +116,8 @@ public class CaseResource {
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject: {note}; the case is closed as suspicious and the manager alerted")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"note\": \"Anna says nobody of theirs wrote this\", \"actor\": \"olga\"}"))
     public Response reject(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
         return act(() -> actions.reject(id, actor(json), note(json)), id);

@@ -4,6 +4,7 @@ import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.intake.MessageTooLargeException;
+import app.frontdesk.application.intake.NotAMessageException;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,16 +67,22 @@ public class InboundResource {
     @Operation(summary = "Store one message exactly as received (body: message/rfc822), then route it asynchronously")
     @APIResponse(responseCode = "202", description = "stored: {\"id\", \"status\": \"accepted\" | \"duplicate\"}")
     @APIResponse(responseCode = "401", description = "wrong or missing token")
+    @APIResponse(responseCode = "415", description = "recognisably not a message (JSON, a web form, markup); nothing stored")
     @APIResponse(responseCode = "413", description = "over FRONTDESK_MAX_MESSAGE_BYTES; can never be accepted")
     @APIResponse(responseCode = "503", description = "could not be stored now; the mail server should retry")
+    @RequestBody(required = true, content = @Content(mediaType = "message/rfc822", schema = @Schema(type = SchemaType.STRING,
+            format = "binary")))
     public Response accept(InputStream body, @QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
-                           @HeaderParam("Content-Length") Long contentLength) {
+                           @HeaderParam("Content-Length") Long contentLength, @HeaderParam("Content-Type") String contentType) {
         if (contentLength != null && contentLength > intake.maxBytes()) {
             return tooLarge(intake.maxBytes());
         }
         try {
-            IntakeResult result = intake.accept(body, contentLength == null ? -1 : contentLength, new Envelope(sender, recipient));
+            IntakeResult result = intake.accept(body, contentLength == null ? -1 : contentLength, new Envelope(sender, recipient),
+                    contentType);
             return Response.accepted(new Accepted(result.id(), result.status())).build();
+        } catch (NotAMessageException e) {
+            return ErrorMappers.json(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         } catch (MessageTooLargeException e) {
             return tooLarge(e.limit());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.domain.model.billing.NoticeState;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.dunning.NoticeBatches;
@@ -19,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -46,6 +51,8 @@ public class NoticeResource {
     @POST
     @Path("check")
     @Operation(summary = "Dry run: {accountId, kind, invoices[], amount, currency, plannedAt?} -> {verdict, reasons[], holdUntil?}")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"accountId\": 51, \"kind\": \"SUSPENSION\", \"invoices\": [\"INV-2026-0042\"], \"amount\": \"1500.00\", \"currency\": \"RUB\", \"plannedAt\": \"2026-11-28T09:00:00Z\"}"))
     public Response check(String body) {
         JsonObject o = BillingJson.object(body);
         return act(() -> notices.check(BillingJson.request(o, null)));
@@ -53,6 +60,8 @@ public class NoticeResource {
 
     @POST
     @Operation(summary = "Submit: the check's fields plus mail {to[], subject, body}, callbackUrl?, externalRef?; Frontdesk sends it if and when allowed")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"accountId\": 51, \"kind\": \"SUSPENSION\", \"invoices\": [\"INV-2026-0042\"], \"amount\": \"1500.00\", \"currency\": \"RUB\", \"mail\": {\"to\": [\"anna@romashka.example\"], \"subject\": \"Service suspension\", \"body\": \"...\"}, \"callbackUrl\": \"https://billing.example/hooks/notices\", \"externalRef\": \"N-7\"}"))
     public Response submit(String body) {
         JsonObject o = BillingJson.object(body);
         if (!(o.get("mail") instanceof JsonObject mail)) {
@@ -71,6 +80,29 @@ public class NoticeResource {
         var submission = new NoticeDesk.Submission(BillingJson.request(o, null), to,
                 BillingJson.text(mail, "subject", true), BillingJson.text(mail, "body", true), callback, BillingJson.text(o, "externalRef", false));
         return act(() -> notices.submit(submission));
+    }
+
+    /** One line of the list of notices. */
+    public record NoticeSummary(long id, long accountId, String kind, String state, String claimed, List<String> invoices,
+                                String subject, String externalRef, String plannedAt, String holdUntil, String updatedAt) {
+    }
+
+    @GET
+    @Operation(summary = "Notices by state, oldest first: ?state=HELD (default; also SCHEDULED, QUEUED, SENT, BLOCKED, comma-separated)"
+            + " &limit=100 (at most 1000)")
+    public List<NoticeSummary> list(@jakarta.ws.rs.QueryParam("state") @jakarta.ws.rs.DefaultValue("HELD") String state,
+                                    @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") int limit) {
+        List<NoticeState> states = new java.util.ArrayList<>();
+        for (String s : state.split(",")) {
+            try {
+                states.add(NoticeState.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("state must be HELD, SCHEDULED, QUEUED, SENT or BLOCKED (was \"" + s.strip() + "\")");
+            }
+        }
+        return queries.list(states, Math.max(1, Math.min(limit, 1000)), n -> new NoticeSummary(n.id(), n.accountId(), n.kind().name(),
+                n.state().name(), n.claimed().toString(), n.invoices(), n.subject(), n.externalRef(), n.plannedAt().toString(),
+                n.holdUntil().map(Object::toString).orElse(null), n.updatedAt().toString()));
     }
 
     @GET
@@ -97,6 +129,8 @@ public class NoticeResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(summary = "A file of planned notices (CSV account_id,kind,invoices,amount,currency,planned_at or a JSON array of checks):"
             + " 202 {batchId}; every bad line reported, nothing queued")
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            example = "account_id,kind,invoices,amount,currency,planned_at\n51,REMINDER,INV-2026-0042,1500.00,RUB,2026-11-28T09:00:00Z"))
     public Response batch(String body) {
         try {
             long id = batches.submit(NoticeBatches.parse(body == null ? "" : body));

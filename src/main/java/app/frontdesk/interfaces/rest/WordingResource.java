@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -34,6 +38,8 @@ public class WordingResource {
     @BodyLimit(bytes = WordingCheck.MAX_CHARS + 4 * 1024) // a draft, with room for the JSON around it
     @POST
     @Operation(summary = "{text, language?: ru|en, purpose?: general|recovery, customerMessage?} -> findings with position, rule and suggestion")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"text\": \"Dear Ivan, we are sorry ...\", \"language\": \"en\", \"purpose\": \"recovery\"}"))
     public Response check(String body) {
         JsonObject o = BillingJson.object(body);
         String text = BillingJson.text(o, "text", true);

@@ -40,6 +40,9 @@ public interface BillingRepository {
     /** Notices of the account in a state, locked for this transaction. */
     List<Notice> notices(long accountId, Collection<NoticeState> states);
 
+    /** Notices in {@code states} across accounts, oldest first, at most {@code limit}. */
+    List<Notice> notices(Collection<NoticeState> states, int limit);
+
     /** Held notices whose hold has expired, and scheduled ones whose time has come: locked, skipping locked rows. */
     List<Notice> dueForRecheck(Instant now, int limit);
 
