@@ -43,6 +43,22 @@ class StartFailureIT {
         assertFalse(log.contains("\tat app.frontdesk."), "no stack trace for an expected failure:\n" + log);
     }
 
+    @Test
+    void aPortInUseEndsTheStartAtOnceSayingWhich() throws Exception {
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/start-failure-port"));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            GatewayProcess gateway = new GatewayProcess(dir, Map.of(), taken.getLocalPort());
+            int code = gateway.startExpectingExit(90);
+            String log = gateway.log();
+            assertEquals(69, code, log);
+            assertEquals(1, count(log, "Frontdesk cannot start: "), log);
+            assertTrue(log.contains("Frontdesk cannot start: port " + taken.getLocalPort() + " is in use"), log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+            // before Payara boots at all (Payara alone failed after over 30 s, with its stack trace)
+            assertFalse(log.contains("PayaraMicro"), log);
+        }
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

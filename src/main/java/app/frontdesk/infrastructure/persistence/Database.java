@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -83,7 +84,14 @@ public final class Database implements Transactions, AutoCloseable {
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);
         }
-        config.load().migrate();
+        Optional<H2MigrationGuard> guard = H2MigrationGuard.of(settings);
+        if (guard.isEmpty()) {
+            config.load().migrate();
+            return;
+        }
+        guard.get().recover();
+        Flyway flyway = config.load();
+        guard.get().guard(() -> flyway.info().pending().length > 0, flyway::migrate);
     }
 
     static Map<String, Object> jpaProperties(DataSource dataSource) {

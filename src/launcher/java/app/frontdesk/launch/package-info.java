@@ -1,0 +1,2 @@
+/** The launcher of the packaged gateway: checks the HTTP port, then starts Payara Micro. */
+package app.frontdesk.launch;
