@@ -137,6 +137,8 @@ final class FakeMail {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            // as the processor does: the decision is written on the message in the same transaction
+            ctx.decision().ifPresent(d -> ctx.message().route(d.route(), d.state(), d.accountId(), d.reason(), now));
             then.accept(ctx);
             return ctx;
         });

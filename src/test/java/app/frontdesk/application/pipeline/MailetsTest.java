@@ -220,4 +220,15 @@ class MailetsTest {
         assertEquals(InboundState.HELD, ctx.decision().orElseThrow().state());
         assertTrue(ctx.decision().get().reason().contains("case " + ctx.supportCase().orElseThrow().reference()), ctx.decision().get().reason());
     }
+
+    @Test
+    void holdUntilConfiguredShouldHoldWithoutBlameAndTellTheAdministratorOnce() throws Exception {
+        HoldUntilConfigured step = new HoldUntilConfigured(new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds));
+        MailContext first = FakeMail.of(TestMail.from("anna@romashka.example")).serviceIn(gw, step);
+        assertEquals(Route.AWAITING_CONFIGURATION, first.decision().orElseThrow().route());
+        assertEquals(InboundState.HELD, first.decision().get().state());
+        assertEquals(List.of(MailKind.ADMIN_ALERT), caused(first));
+        MailContext second = FakeMail.of(TestMail.from("anna@romashka.example").subject("Again")).serviceIn(gw, step);
+        assertEquals(List.of(), caused(second), "one alert while messages wait");
+    }
 }

@@ -90,4 +90,14 @@ class MatchersTest {
         assertTrue(new CaseOpen().match(FakeMail.of(ANNA).inCase(strangerCase(null), false).build()).isPresent());
         assertEquals(Optional.empty(), new CaseOpen().match(FakeMail.of(ANNA).build()));
     }
+
+    @Test
+    void senderCannotBeVerifiedShouldMatchOnlyWhileOurConfigurationCannotVerify() throws Exception {
+        MailContext gap = FakeMail.of(ANNA).build();
+        gap.verification(new app.frontdesk.application.verification.Verification(
+                app.frontdesk.application.verification.Verification.Status.NOT_CONFIGURED, "cannot verify: configuration"));
+        assertTrue(new SenderCannotBeVerified().match(gap).isPresent());
+        assertEquals(Optional.empty(), new SenderCannotBeVerified().match(FakeMail.of(ANNA).unverified().build()), "a failed check is not a gap");
+        assertEquals(Optional.empty(), new SenderCannotBeVerified().match(FakeMail.of(ANNA).verified().build()));
+    }
 }
