@@ -1,5 +1,6 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Evidence;
@@ -75,7 +76,7 @@ public final class CaseTexts {
                                              String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, boolean redFlag,
                                              Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang);
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
         model.put("excerpt", Excerpt.of(text));
         model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
         model.put("authorizeUrl", authorizeUrl);
@@ -87,7 +88,7 @@ public final class CaseTexts {
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
                                           String verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang);
+        Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
         model.put("verification", verification);
         model.put("confirmUrl", confirmUrl);
         return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
@@ -96,9 +97,12 @@ public final class CaseTexts {
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
     private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, boolean redFlag,
-                                          Locale lang) {
+                                          Locale lang, Instant now) {
         Map<String, Object> model = common(c, lang);
         model.put("redFlag", redFlag); // the red-flag wording: acknowledge the history, apologise, offer a call
+        // the call is promised for a day the manager works, in the customer's time zone (never "today" on a Saturday)
+        BusinessCalendar calendar = account.timeZone().map(z -> settings.calendar().inZone(z)).orElse(settings.calendar());
+        model.put("callWhen", callDay(calendar, now, lang));
         model.put("recipientName", to.name() == null ? "" : to.name());
         model.put("accountName", account.name());
         model.put("sender", sender(c));
@@ -230,6 +234,31 @@ public final class CaseTexts {
         return m;
     }
 
+    private static final String[] RU_ON_DAY = {"в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"};
+
+    /**
+     * When a person can call, in words: "today" while at least two business hours are left of today,
+     * else the next business day by name ("в понедельник, 30 ноября", "on Monday, 30 November").
+     */
+    static String callDay(BusinessCalendar calendar, Instant now, Locale lang) {
+        boolean ru = lang.getLanguage().equals("ru");
+        java.time.Duration room = java.time.Duration.ofHours(2);
+        if (calendar.isBusinessTime(now) && calendar.isBusinessTime(now.plus(room))
+                && now.atZone(calendar.zone()).toLocalDate().equals(now.plus(room).atZone(calendar.zone()).toLocalDate())) {
+            return ru ? "сегодня" : "today";
+        }
+        java.time.LocalDate today = now.atZone(calendar.zone()).toLocalDate();
+        java.time.LocalDate day = calendar.nextBusinessTime(now.plus(calendar.isBusinessTime(now) ? room : java.time.Duration.ZERO))
+                .atZone(calendar.zone()).toLocalDate();
+        if (!day.isAfter(today)) {
+            return ru ? "сегодня" : "today"; // before opening on a business day: later today
+        }
+        if (ru) {
+            return RU_ON_DAY[day.getDayOfWeek().getValue() - 1] + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMMM", lang).format(day);
+        }
+        return "on " + java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM", Locale.ENGLISH).format(day);
+    }
+
     String format(Instant t, Locale lang) {
         Locale l = TemplateLibrary.language(lang);
         // Russian without the weekday: "до 27 ноября" reads right where "до пятница" would not
@@ -289,6 +318,7 @@ public final class CaseTexts {
         m.put("formUrl", "https://frontdesk.example/api/links/a");
         m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
         m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
+        m.put("callWhen", "30.11"); // a day (in words in real mails); neutral here, the sample serves both languages
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

@@ -114,4 +114,25 @@ class RuleOfThreeTest {
             assertEquals(List.of(), gw.services.care.timeline(account).experiences());
         }
     }
+
+    @Test
+    void onARedFlaggedAccountTheCallPromisedOnASaturdayIsForMonday() throws Exception {
+        try (GatewayFixture gw = gateway()) { // the clock starts on Friday 20 November, 12:00 in Moscow
+            long account = romashka(gw);
+            write(gw, "Заказ 77 не доставили", "Добрый день! Заказ 77 не доставили, хотя обещали вчера.");
+            write(gw, "Re: Заказ 77 не доставили", "Опять не привезли. Что происходит?");
+            assertTrue(gw.services.care.timeline(account).flagged());
+            // now Saturday 28 November, 10:00 in Moscow: the CEO writes from an address not on file
+            gw.clock.advance(Duration.between(gw.clock.instant(), java.time.Instant.parse("2026-11-28T07:00:00Z")));
+            gw.intake.accept(TestMail.from("Иван Петров <ceo@romashka.example>").subject("Приостановка?").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Мы оплатили счёт в пятницу.").bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            List<OutboundMail> requests = gw.db.inTransaction(r -> r.outbox().claimDue(gw.clock.instant().plus(Duration.ofDays(30)), 1000))
+                    .stream().filter(m -> m.kind() == MailKind.AUTHORIZATION_REQUEST).toList();
+            assertEquals(1, requests.size());
+            String text = Mails.text(requests.get(0).raw());
+            assertTrue(text.contains("позвонит вам в понедельник, 30 ноября"), text);
+            assertFalse(text.contains("сегодня"), text);
+        }
+    }
 }
