@@ -24,7 +24,9 @@ public final class Launcher {
     public static void main(String[] args) throws Throwable {
         int port = port(args);
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            // as Payara binds: connections of a gateway that just stopped (TIME_WAIT) must not count as "in use";
+            // on Linux a socket still listening on the port does
+            probe.setReuseAddress(true);
             // the listener binds to loopback (server-config/pre-boot-commands.asadmin); anything on the port blocks it
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (BindException e) {

@@ -68,8 +68,12 @@ public final class Gateway implements AutoCloseable {
             this.accounts = services.accounts;
             this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
             this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
-            if (settings.demoData) {
+            // Demo accounts go only into an embedded file this start created: a database found empty later may have lost
+            // its rows, and quietly refilling it would hide that (issue 13, the reopened-at-V1 replay).
+            if (settings.demoData && (database.createdNow() || settings.database.isPostgres())) {
                 DemoData.loadIfEmpty(database, accounts);
+            } else if (settings.demoData && database.inTransaction(r -> r.accounts().count()) == 0) {
+                LOG.warning("the embedded database has no accounts but was not created by this start: no demo data is loaded into it");
             }
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {

@@ -59,6 +59,27 @@ class StartFailureIT {
         }
     }
 
+    @Test
+    void aRefusedTemplateEndsTheStartNamingTheFile() throws Exception {
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/start-failure-template")).toAbsolutePath();
+        Path templates = dir.resolve("templates");
+        java.nio.file.Files.createDirectories(templates);
+        try (var shipped = java.nio.file.Files.list(Path.of("server-config/templates"))) {
+            for (Path t : shipped.toList()) {
+                java.nio.file.Files.copy(t, templates.resolve(t.getFileName()));
+            }
+        }
+        // an operator's edit that lost the subject line
+        java.nio.file.Files.writeString(templates.resolve("sender-reply.en.txt"), "Hello,\n\nwe got your message.\n");
+        GatewayProcess gateway = new GatewayProcess(dir, Map.of("FRONTDESK_TEMPLATES_DIR", templates.toString()));
+        int code = gateway.startExpectingExit(90);
+        String log = gateway.log();
+        assertEquals(78, code, log);
+        assertEquals(1, count(log, "Frontdesk cannot start: "), log);
+        assertTrue(log.contains("Frontdesk cannot start: a template was refused: ") && log.contains("sender-reply.en.txt"), log);
+        assertFalse(log.contains("\tat app.frontdesk."), "no stack trace for an expected failure:\n" + log);
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

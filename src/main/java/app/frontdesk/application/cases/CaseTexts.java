@@ -143,7 +143,7 @@ public final class CaseTexts {
         model.put("apiUrl", f.apiUrl());
         Rendered r = templates.render(Text.MANAGER_ALERT, lang, model);
         String id = messageIds.next();
-        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), "Frontdesk").to(List.of(to))
+        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
                 .header("Auto-Submitted", "auto-generated").attach(raw).write(now);
         return new OutboundMail(MailKind.MANAGER_ALERT, id, addresses.frontdesk().value(), List.of(to), bytes, message.id(), now)
                 .about(c.accountId().orElse(null), c.id());
@@ -160,7 +160,7 @@ public final class CaseTexts {
         model.put("apiUrl", apiUrl);
         Rendered r = templates.render(Text.MANAGER_DIGEST, lang, model);
         String id = messageIds.next();
-        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), "Frontdesk").to(List.of(to))
+        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
                 .header("Auto-Submitted", "auto-generated").write(now);
         return new OutboundMail(MailKind.MANAGER_DIGEST, id, addresses.frontdesk().value(), List.of(to), bytes, null, now)
                 .about(c.accountId().orElse(null), c.id());
@@ -222,6 +222,9 @@ public final class CaseTexts {
 
     private Map<String, Object> contactModel() {
         Map<String, Object> m = new HashMap<>();
+        if (addresses.company() != null) {
+            m.put("company", addresses.company()); // signs the text; without it: "служба поддержки" / "Customer support"
+        }
         SupportContact s = settings.support();
         m.put("contact", Map.of("name", s.name(), "phone", s.phone(), "email", s.email()));
         return m;

@@ -107,7 +107,8 @@ public final class Settings {
         EmailAddress from = address("FRONTDESK_FROM_ADDRESS", "frontdesk@frontdesk.localhost");
         EmailAddress helpdesk = address("FRONTDESK_HELPDESK_ADDRESS", "helpdesk@frontdesk.localhost");
         EmailAddress admin = text("FRONTDESK_ADMIN_ADDRESS").isPresent() ? address("FRONTDESK_ADMIN_ADDRESS", null) : helpdesk;
-        this.addresses = from == null || helpdesk == null || admin == null ? null : new MailAddresses(from, helpdesk, admin);
+        this.addresses = from == null || helpdesk == null || admin == null ? null : new MailAddresses(from, helpdesk, admin,
+                text("FRONTDESK_COMPANY_NAME").orElse(null));
         this.mtaToken = text("FRONTDESK_MTA_TOKEN");
         this.adminToken = text("FRONTDESK_ADMIN_TOKEN");
         this.maxMessageBytes = integer("FRONTDESK_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, 1024, 1L << 30);
@@ -175,7 +176,8 @@ public final class Settings {
         this.calendarFile = CalendarFile.read(text("FRONTDESK_CALENDAR_FILE").map(Path::of).orElse(configDir.resolve("calendar/ru.txt")), errors);
         this.holidays = calendarFile.holidays();
         this.workingWeekendDays = calendarFile.workdays();
-        this.support = new SupportContact(text("FRONTDESK_SUPPORT_NAME").orElse("Frontdesk support"),
+        this.support = new SupportContact(text("FRONTDESK_SUPPORT_NAME")
+                .orElse(text("FRONTDESK_COMPANY_NAME").map(c -> c + " customer support").orElse("Customer support")),
                 text("FRONTDESK_SUPPORT_PHONE").orElse("+7 495 000-00-00"),
                 text("FRONTDESK_SUPPORT_ADDRESS").orElse(addresses == null ? "" : addresses.helpdesk().value()));
         this.linkSecret = text("FRONTDESK_LINK_SECRET");
@@ -224,7 +226,11 @@ public final class Settings {
                 + " instead of now; for replaying a story, never in production"));
         if (senderPolicy == SenderPolicy.TRUST_FROM) {
             w.add("FRONTDESK_SENDER_POLICY=trust-from: From is believed without verification; anyone can write in a contact's name");
-        } else if (demoData && trustedAuthservIds.equals(Set.of(DEMO_AUTHSERV_ID)) && text("FRONTDESK_TRUSTED_AUTHSERV_IDS").isEmpty()) {
+        }
+        if (addresses != null && addresses.company() == null) {
+            w.add("FRONTDESK_COMPANY_NAME is not set: customers' mail is signed \"Customer support\" without your company's name");
+        }
+        if (senderPolicy != SenderPolicy.TRUST_FROM && demoData && trustedAuthservIds.equals(Set.of(DEMO_AUTHSERV_ID)) && text("FRONTDESK_TRUSTED_AUTHSERV_IDS").isEmpty()) {
             w.add("demo start: trusting the example authserv-id " + DEMO_AUTHSERV_ID + "; set FRONTDESK_TRUSTED_AUTHSERV_IDS to your"
                     + " mail server's before real mail arrives");
         }

@@ -33,7 +33,13 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource pool;
     private final EntityManagerFactory emf;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool, EntityManagerFactory emf) {
+    private final DataDirectoryLock directoryLock;
+    private final boolean createdNow;
+
+    private Database(DatabaseSettings settings, HikariDataSource pool, EntityManagerFactory emf, DataDirectoryLock directoryLock,
+                     boolean createdNow) {
+        this.directoryLock = directoryLock;
+        this.createdNow = createdNow;
         this.settings = settings;
         this.pool = pool;
         this.emf = emf;
@@ -41,14 +47,28 @@ public final class Database implements Transactions, AutoCloseable {
 
     /** Migrates the schema to the newest version, then opens the persistence unit over a connection pool. */
     public static Database open(DatabaseSettings settings) {
-        migrate(settings, null);
-        HikariDataSource pool = pool(settings);
+        // an embedded directory is this process's from before the migration on (see DataDirectoryLock)
+        DataDirectoryLock lock = H2MigrationGuard.of(settings).map(g -> DataDirectoryLock.acquire(g.directory())).orElse(null);
         try {
-            return new Database(settings, pool, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(pool)));
-        } catch (RuntimeException e) {
-            pool.close();
+            boolean created = migrate(settings, null);
+            HikariDataSource pool = pool(settings);
+            try {
+                return new Database(settings, pool, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(pool)), lock, created);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (RuntimeException | Error e) {
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
+    }
+
+    /** Whether this open created the embedded database file (demo data goes only into such a file). */
+    public boolean createdNow() {
+        return createdNow;
     }
 
     /**
@@ -73,8 +93,12 @@ public final class Database implements Transactions, AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Migrates {@code schema} (or the default schema) with the migrations shipped in this build. */
-    public static void migrate(DatabaseSettings settings, String schema) {
+    /**
+     * Migrates {@code schema} (or the default schema) with the migrations shipped in this build.
+     *
+     * @return whether an embedded database file was created by this migration
+     */
+    public static boolean migrate(DatabaseSettings settings, String schema) {
         var config = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(settings.url(), settings.user(), settings.password())
                 .locations("classpath:db/migration")
@@ -87,11 +111,11 @@ public final class Database implements Transactions, AutoCloseable {
         Optional<H2MigrationGuard> guard = H2MigrationGuard.of(settings);
         if (guard.isEmpty()) {
             config.load().migrate();
-            return;
+            return false;
         }
         guard.get().recover();
         Flyway flyway = config.load();
-        guard.get().guard(() -> flyway.info().pending().length > 0, flyway::migrate);
+        return guard.get().guard(() -> flyway.info().pending().length > 0, flyway::migrate);
     }
 
     static Map<String, Object> jpaProperties(DataSource dataSource) {
@@ -148,5 +172,8 @@ public final class Database implements Transactions, AutoCloseable {
     public void close() {
         emf.close();
         pool.close();
+        if (directoryLock != null) {
+            directoryLock.close();
+        }
     }
 }

@@ -46,6 +46,11 @@ final class H2MigrationGuard {
         return Optional.of(new H2MigrationGuard(Path.of(path + ".mv.db")));
     }
 
+    /** The directory that holds the database file. */
+    Path directory() {
+        return file.getParent();
+    }
+
     /** Undoes what an interrupted migration left; call before Flyway looks at the file. */
     void recover() {
         try {
@@ -65,12 +70,12 @@ final class H2MigrationGuard {
     }
 
     /**
-     * Runs {@code migration} so that an interruption can be undone.
+     * Runs {@code migration} so that an interruption can be undone; answers whether the file was created by it.
      *
      * @param pending whether an existing file has anything to migrate (it is copied only then); not asked for a
      *                fresh file, because asking opens (and so creates) it
      */
-    void guard(java.util.function.BooleanSupplier pending, Runnable migration) {
+    boolean guard(java.util.function.BooleanSupplier pending, Runnable migration) {
         try {
             boolean fresh = !Files.exists(file);
             if (fresh) {
@@ -83,6 +88,7 @@ final class H2MigrationGuard {
             migration.run();
             Files.deleteIfExists(freshMarker);
             Files.deleteIfExists(copy);
+            return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot guard the migration of the embedded database", e);
         }
