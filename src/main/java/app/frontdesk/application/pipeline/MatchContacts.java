@@ -1,8 +1,8 @@
 package app.frontdesk.application.pipeline;
 
 /**
- * Looks the sender up among the authorized contacts of all accounts and, when they are none, among
- * our personal managers: the matchers after this step decide from what it found, without queries.
+ * Looks the sender up among the authorized contacts of all accounts and, when they are none and
+ * their domain is verified, among our personal managers: the matchers after this step decide from what it found, without queries.
  */
 public final class MatchContacts implements Mailet {
 
@@ -11,7 +11,8 @@ public final class MatchContacts implements Mailet {
         mail.sender().ifPresent(sender -> {
             var accounts = mail.repositories().accounts();
             mail.contactAccounts(accounts.accountsWithContact(sender));
-            if (mail.contactAccounts().isEmpty()) {
+            // only a verified sender can be acted on as our manager: no look-up per stranger's message otherwise
+            if (mail.contactAccounts().isEmpty() && mail.verification().passed()) {
                 accounts.managerWithAddress(sender).ifPresent(m -> mail.manager(m.name(), accounts.accountsManagedBy(sender)));
             }
         });

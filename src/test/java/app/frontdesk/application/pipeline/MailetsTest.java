@@ -103,10 +103,12 @@ class MailetsTest {
         MailContext anna = FakeMail.of(TestMail.from("anna@romashka.example")).serviceIn(gw, new MatchContacts());
         assertEquals(List.of(romashka), anna.contactAccounts());
         assertTrue(anna.managerName().isEmpty());
-        MailContext olga = FakeMail.of(TestMail.from("olga@frontdesk.test")).serviceIn(gw, new MatchContacts());
+        MailContext olga = FakeMail.of(TestMail.from("olga@frontdesk.test")).verified().serviceIn(gw, new MatchContacts());
         assertEquals(List.of(), olga.contactAccounts());
         assertEquals("Olga", olga.managerName().orElseThrow());
         assertEquals(List.of(romashka), olga.managedAccounts());
+        MailContext forgedOlga = FakeMail.of(TestMail.from("olga@frontdesk.test")).unverified().serviceIn(gw, new MatchContacts());
+        assertTrue(forgedOlga.managerName().isEmpty(), "an unverified From is nobody's manager");
         MailContext nobody = FakeMail.of(stranger("Hi")).serviceIn(gw, new MatchContacts());
         assertEquals(List.of(), nobody.contactAccounts());
         assertTrue(nobody.managerName().isEmpty());
