@@ -17,12 +17,21 @@ public final class Launcher {
 
     /** sysexits.h EX_UNAVAILABLE: what we need (the port) is not available. */
     static final int UNAVAILABLE = 69;
+    /** sysexits.h EX_CONFIG: the command line is wrong. */
+    static final int CONFIGURATION = 78;
 
     private Launcher() {
     }
 
     public static void main(String[] args) throws Throwable {
-        int port = port(args);
+        int port;
+        try {
+            port = port(args);
+        } catch (NumberFormatException e) {
+            System.err.println("Frontdesk cannot start: --port must be a number from 1 to 65535 (" + e.getMessage() + ")");
+            System.exit(CONFIGURATION);
+            return;
+        }
         try (ServerSocket probe = new ServerSocket()) {
             // as Payara binds: connections of a gateway that just stopped (TIME_WAIT) must not count as "in use";
             // on Linux a socket still listening on the port does
@@ -49,12 +58,19 @@ public final class Launcher {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equalsIgnoreCase("--port") && i + 1 < args.length) {
-                return Integer.parseInt(args[i + 1].strip());
+                return valid(Integer.parseInt(args[i + 1].strip()));
             }
             if (a.toLowerCase(java.util.Locale.ROOT).startsWith("--port=")) {
-                return Integer.parseInt(a.substring("--port=".length()).strip());
+                return valid(Integer.parseInt(a.substring("--port=".length()).strip()));
             }
         }
         return 8080;
+    }
+
+    private static int valid(int port) {
+        if (port < 1 || port > 65535) {
+            throw new NumberFormatException("was " + port);
+        }
+        return port;
     }
 }

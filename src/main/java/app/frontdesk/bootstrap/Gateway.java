@@ -9,11 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
-import app.frontdesk.application.accounts.AccountService;
-import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.outbox.MailTransport;
-import app.frontdesk.application.outbox.OutboxDispatcher;
-import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
@@ -40,10 +36,6 @@ public final class Gateway implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database database;
-    private final MessageIntake intake;
-    private final InboundProcessor processor;
-    private final OutboxDispatcher dispatcher;
-    private final AccountService accounts;
     private final Services services;
     private final Tokens mtaToken;
     private final Tokens adminToken;
@@ -62,16 +54,12 @@ public final class Gateway implements AutoCloseable {
                             settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
                     : new FileMailTransport(settings.outboxDir());
             this.services = new Services(settings, database, clock, meter, transport, this::wakePipeline);
-            this.intake = services.intake;
-            this.processor = services.processor;
-            this.dispatcher = services.dispatcher;
-            this.accounts = services.accounts;
             this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
             this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
             // Demo accounts go only into an embedded file this start created: a database found empty later may have lost
             // its rows, and quietly refilling it would hide that (issue 13, the reopened-at-V1 replay).
             if (settings.demoData && (database.createdNow() || settings.database.isPostgres())) {
-                DemoData.loadIfEmpty(database, accounts);
+                DemoData.loadIfEmpty(database, services.accounts);
             } else if (settings.demoData && database.inTransaction(r -> r.accounts().count()) == 0) {
                 LOG.warning("the embedded database has no accounts but was not created by this start: no demo data is loaded into it");
             }
@@ -95,7 +83,7 @@ public final class Gateway implements AutoCloseable {
         for (int i = 0; i < settings.pipelineWorkers; i++) {
             int slot = i;
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
-                int n = processor.processDue(slot, settings.pipelineWorkers);
+                int n = services.processor.processDue(slot, settings.pipelineWorkers);
                 if (n > 0) {
                     outboxWorkers.forEach(Worker::wake);
                 }
@@ -107,7 +95,7 @@ public final class Gateway implements AutoCloseable {
         // uploaded notice files: one chunk per turn, so progress shows and other work is not starved
         outboxWorkers.add(new Worker("notice-batches", services.batches::runDue, Duration.ofSeconds(1), LINGER));
         for (int i = 0; i < settings.outboxWorkers; i++) {
-            outboxWorkers.add(new Worker("outbox-" + i, dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
+            outboxWorkers.add(new Worker("outbox-" + i, services.dispatcher::dispatchDue, Duration.ofSeconds(1), LINGER));
         }
         pool = new WorkerPool(threads);
         all().forEach(pool::start);
@@ -119,7 +107,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Pipeline workers whose threads are alive (readiness is DOWN below {@code FRONTDESK_PIPELINE_WORKERS}). */
-    public int pipelineWorkersAlive() {
+    int pipelineWorkersAlive() {
         return pool == null ? 0 : pool.alive("pipeline-");
     }
 
@@ -128,7 +116,7 @@ public final class Gateway implements AutoCloseable {
      *
      * @param oldestWaitingSeconds how long the longest-waiting undecided message has waited
      */
-    public List<String> notReady(long oldestWaitingSeconds) {
+    List<String> notReady(long oldestWaitingSeconds) {
         List<String> problems = new ArrayList<>(settings.configurationGaps());
         int alive = pipelineWorkersAlive();
         if (alive < settings.pipelineWorkers) {
@@ -171,7 +159,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Worker threads started again after they died, since start. */
-    public long workersReplaced() {
+    long workersReplaced() {
         return pool == null ? 0 : pool.replaced();
     }
 
@@ -185,43 +173,15 @@ public final class Gateway implements AutoCloseable {
         pipelineWorkers.forEach(Worker::wake);
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
     /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
-    public List<String> warnings() {
+    List<String> warnings() {
         List<String> w = new ArrayList<>(settings.warnings(LocalDate.now(clock.withZone(settings.timeZone))));
         services.refusedDeliveries.warning().ifPresent(w::add);
         return w;
     }
 
-    public Database database() {
-        return database;
-    }
-
-    public MessageIntake intake() {
-        return intake;
-    }
-
-    public InboundProcessor processor() {
-        return processor;
-    }
-
-    public OutboxDispatcher dispatcher() {
-        return dispatcher;
-    }
-
     public Services services() {
         return services;
-    }
-
-    public AccountService accounts() {
-        return accounts;
     }
 
     public Tokens mtaToken() {

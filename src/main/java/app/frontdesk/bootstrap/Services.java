@@ -108,6 +108,7 @@ public final class Services {
         TemplateWording.check(templates, wording, CaseTexts::sample);
         this.care = new CareDesk(db, clock, settings.careWindow, templates, messageIds, settings.addresses.frontdesk().domain(),
                 new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, settings.addresses.frontdesk().value(),
+                        settings.addresses.senderName(settings.defaultLocale),
                         settings.defaultLocale, settings.timeZone, settings.publicUrl.toString().replaceAll("/+$", "")));
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),

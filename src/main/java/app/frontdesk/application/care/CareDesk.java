@@ -34,7 +34,9 @@ import java.util.Optional;
 public final class CareDesk {
 
     /** Who hears of red flags. */
-    public record People(String supportLead, String headOfSupport, String from, Locale language, ZoneId zone, String apiBase) {
+    /** @param senderName the display name of our From: the company's, never the product's */
+    public record People(String supportLead, String headOfSupport, String from, String senderName, Locale language, ZoneId zone,
+                         String apiBase) {
     }
 
     private final Transactions transactions;
@@ -122,7 +124,7 @@ public final class CareDesk {
         model.put("apiUrl", people.apiBase() + "/api/accounts/" + accountId + "/experience");
         Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
         String id = messageIds.next();
-        byte[] raw = composer.draft(id, r).from(people.from(), "Frontdesk").to(to).header("Auto-Submitted", "auto-generated").write(now);
+        byte[] raw = composer.draft(id, r).from(people.from(), people.senderName()).to(to).header("Auto-Submitted", "auto-generated").write(now);
         return new OutboundMail(MailKind.MANAGER_ALERT, id, people.from(), to, raw, null, now).about(accountId, null);
     }
 

@@ -67,7 +67,7 @@ public final class AdminAlert {
 
     private OutboundMail alert(String id, String subject, String text, Long inboundId, Instant now) {
         byte[] raw = new MailComposer(addresses.frontdesk().domain()).draft(id, new Rendered(subject, text, null))
-                .from(addresses.frontdesk().value(), "Frontdesk").to(List.of(addresses.admin().value()))
+                .from(addresses.frontdesk().value(), addresses.senderName(java.util.Locale.ENGLISH)).to(List.of(addresses.admin().value()))
                 .header("Auto-Submitted", "auto-generated").write(now);
         return new OutboundMail(MailKind.ADMIN_ALERT, id, addresses.frontdesk().value(), List.of(addresses.admin().value()), raw,
                 inboundId, now);

@@ -57,7 +57,7 @@ public final class PaymentOrderMails {
     }
 
     private byte[] mail(String id, List<String> to, String subject, String text, Instant now, String autoSubmitted) {
-        return composer.draft(id, new Rendered(subject, text, null)).from(addresses.frontdesk().value(), "Frontdesk").to(to)
+        return composer.draft(id, new Rendered(subject, text, null)).from(addresses.frontdesk().value(), addresses.senderName(java.util.Locale.ENGLISH)).to(to)
                 .header("Auto-Submitted", autoSubmitted).write(now);
     }
 }

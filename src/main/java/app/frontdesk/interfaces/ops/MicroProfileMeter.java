@@ -23,8 +23,16 @@ public class MicroProfileMeter implements Meter {
             "outbox_failed", "Mails given up after their attempts ran out",
             "outbox_retrying", "Mail deliveries that failed and will be tried again");
 
+    /** Built once per counter: counting is on every message's path. */
+    private static final Map<String, Metadata> METADATA = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     MetricRegistry registry;
+
+    private static Metadata metadata(String counter) {
+        return Metadata.builder().withName("frontdesk_" + counter)
+                .withDescription(DESCRIPTIONS.getOrDefault(counter, counter.replace('_', ' '))).build();
+    }
 
     @Override
     public void add(String counter, long amount, String... tags) {
@@ -35,8 +43,6 @@ public class MicroProfileMeter implements Meter {
         for (int i = 0; i + 1 < tags.length; i += 2) {
             t[i / 2] = new Tag(tags[i], tags[i + 1]);
         }
-        Metadata metadata = Metadata.builder().withName("frontdesk_" + counter)
-                .withDescription(DESCRIPTIONS.getOrDefault(counter, counter.replace('_', ' '))).build();
-        registry.counter(metadata, t).inc(amount);
+        registry.counter(METADATA.computeIfAbsent(counter, MicroProfileMeter::metadata), t).inc(amount);
     }
 }

@@ -59,4 +59,19 @@ class SignatureTest {
             assertTrue(gw.settings.warnings(java.time.LocalDate.of(2026, 11, 28)).stream().anyMatch(w -> w.contains("FRONTDESK_COMPANY_NAME")));
         }
     }
+
+    @Test
+    void noMailOfOursIsSentInTheProductsName() throws Exception {
+        // every From display name comes from MailAddresses.senderName (the company's), not from a literal in a sender
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            List<String> offending = sources.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readString(f).matches("(?s).*\\.from\\([^;]*\"Frontdesk\"\\).*");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Object::toString).toList();
+            assertEquals(List.of(), offending);
+        }
+    }
 }
