@@ -9,6 +9,7 @@ import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
+import app.frontdesk.domain.model.staff.StaffRepository;
 
 /** The repositories of one transaction: what is written through them commits or rolls back together. */
 public interface Repositories {
@@ -31,4 +32,7 @@ public interface Repositories {
 
     /** The dunning gate's read of billing, cases and flags together. */
     GateFactsQuery gateFacts();
+
+    /** The people who sign in to the console. */
+    StaffRepository staff();
 }

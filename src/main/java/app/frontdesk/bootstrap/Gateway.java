@@ -63,6 +63,10 @@ public final class Gateway implements AutoCloseable {
             } else if (settings.demoData && database.inTransaction(r -> r.accounts().count()) == 0) {
                 LOG.warning("the embedded database has no accounts but was not created by this start: no demo data is loaded into it");
             }
+            services.staff.ensureFirstAdmin(settings.addresses.admin().value(), settings.adminPassword, settings.dataDir.resolve("secrets"),
+                    settings.defaultLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
+                    + settings.addresses.admin().value() + " with the password " + password
+                    + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {
                 LOG.info(again + " messages held while senders could not be verified are decided again now");
@@ -76,6 +80,10 @@ public final class Gateway implements AutoCloseable {
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir);
         warnings().forEach(LOG::warning);
+    }
+
+    private String consoleUrl() {
+        return settings.publicUrl.toString().replaceAll("/+$", "") + "/console/";
     }
 
     /** Starts the pipeline and outbox workers on threads from {@code threads}. */
@@ -178,6 +186,10 @@ public final class Gateway implements AutoCloseable {
         List<String> w = new ArrayList<>(settings.warnings(LocalDate.now(clock.withZone(settings.timeZone))));
         services.refusedDeliveries.warning().ifPresent(w::add);
         return w;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Services services() {

@@ -13,6 +13,9 @@ import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.wording.WordingCheck;
+import app.frontdesk.application.staff.StaffDirectory;
+import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.interfaces.console.ConsoleSettings;
 import app.frontdesk.interfaces.rest.ApiTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -91,6 +94,17 @@ public class ServiceProducers {
     @Produces
     WebhookTargets webhookTargets() {
         return services().webhookTargets;
+    }
+
+    @Produces
+    StaffDirectory staff() {
+        return services().staff;
+    }
+
+    @Produces
+    ConsoleSettings consoleSettings() {
+        Settings s = lifecycle.gateway().settings();
+        return new ConsoleSettings(s.templatesDir, s.addresses.senderName(s.defaultLocale), s.timeZone, s.defaultLocale, services().clock());
     }
 
     @Produces

@@ -44,6 +44,9 @@ import app.frontdesk.application.outbox.OutboxDispatcher;
 import app.frontdesk.application.pipeline.GatewayPipeline;
 import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.application.pipeline.Pipeline;
+import app.frontdesk.application.staff.LoginThrottle;
+import app.frontdesk.application.staff.PasswordHashes;
+import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.verification.SenderVerifier;
 import app.frontdesk.application.wording.TemplateWording;
@@ -93,6 +96,7 @@ public final class Services {
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
+    public final StaffDirectory staff;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
@@ -149,7 +153,8 @@ public final class Services {
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));
-        this.caseQueries = new CaseQueries(db);
+        this.caseQueries = new CaseQueries(db, desks.parser());
+        this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
     }
 
@@ -161,6 +166,10 @@ public final class Services {
      */
     public int decideWhatWaitedForConfiguration() {
         return configured ? db.inTransaction(r -> r.inbound().decideAgain(Route.AWAITING_CONFIGURATION, clock.instant())) : 0;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** What time does: cases expire, digests go out, held notices whose hold ended are checked again. */

@@ -42,7 +42,7 @@ class ReadmeIT {
         Files.createDirectories(dir);
         Files.createSymbolicLink(dir.resolve("target"), Path.of("target").toAbsolutePath());
         // as a new user starts it: no tokens, no trusted authserv-id given, demo data on its own
-        try (GatewayProcess gateway = new GatewayProcess(dir, Map.of("FRONTDESK_MTA_TOKEN", "", "FRONTDESK_ADMIN_TOKEN", "",
+        try (GatewayProcess gateway = new GatewayProcess(dir, Map.of("FRONTDESK_MTA_TOKEN", "", "FRONTDESK_ADMIN_TOKEN", "", "FRONTDESK_HELPDESK_ADDRESS", "",
                 "FRONTDESK_TRUSTED_AUTHSERV_IDS", "")).start()) {
             String known = run(dir, blocks.get(1).replace("http://127.0.0.1:8080", gateway.url()));
             String duplicate = group(tryIt, "# (\\{\"id\":\\d+,\"status\":\"duplicate\"\\})");
@@ -94,6 +94,26 @@ class ReadmeIT {
             String answer = run(dir, "export FRONTDESK_URL=" + gateway.url() + "\n" + resolve.group(1).replace("\n", " ")
                     .replace("curl -H", "curl -s -o /dev/null -w '%{http_code}' -H") + "\n");
             assertEquals("409", answer.strip(), "README says: after the link it answers 409");
+
+            // the console, as README tells a new user: the printed password, the alert's link to the case's page
+            String admin = group(tryIt, "sign in as\\s+`([^`]+)` \\(the administrator");
+            String password = Files.readString(dir.resolve(group(tryIt, "\\(also in `(data/secrets/[a-z-]+)`\\)"))).strip();
+            assertTrue(gateway.log().contains("with the password " + password), "the first start printed it");
+            String casePage = group(tryIt, "links to the case's page, `(/console/cases/\\d+)`");
+            assertTrue(Mails.text(outbox(dir, group(tryIt, "The manager's alert \\(`outbox-(\\d+)\\.eml`\\)"))).contains(gateway.url() + casePage),
+                    "the alert links to " + casePage);
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            String login = browser.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/console/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = group(login, "name=\"_csrf\" value=\"([^\"]+)\"");
+            var signedIn = browser.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/console/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, "UTF-8") + "&email="
+                            + java.net.URLEncoder.encode(admin, "UTF-8") + "&password=" + java.net.URLEncoder.encode(password, "UTF-8")
+                            + "&next=" + java.net.URLEncoder.encode(casePage, "UTF-8"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, signedIn.statusCode(), "signed in and sent on to the case: " + signedIn.body());
+            assertTrue(signedIn.body().contains("ceo@romashka.example"), signedIn.body());
 
             // docs/dunning.md's example, in the same shell set-up: the payment order holds the suspension notice
             String dunningDoc = Files.readString(Path.of("docs/dunning.md"));

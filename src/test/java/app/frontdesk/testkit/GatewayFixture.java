@@ -111,12 +111,16 @@ public final class GatewayFixture implements AutoCloseable {
     public static final class MutableClock extends Clock {
         private Instant now;
 
-        MutableClock(Instant start) {
+        public MutableClock(Instant start) {
             this.now = start;
         }
 
         public void advance(java.time.Duration d) {
             now = now.plus(d);
+        }
+
+        public void set(Instant at) {
+            now = at;
         }
 
         @Override

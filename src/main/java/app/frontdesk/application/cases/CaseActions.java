@@ -12,6 +12,7 @@ import app.frontdesk.domain.model.supportcase.ActionLink;
 import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SupportCase;
+import app.frontdesk.domain.model.staff.Viewer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -122,6 +123,49 @@ public final class CaseActions {
         }));
     }
 
+    /**
+     * Resolves as a signed-in person: only a case they may see, and only for an account they may see (a
+     * manager: one they look after). Anything else answers empty, as for a case that does not exist.
+     */
+    public Optional<SupportCase> resolveAs(Viewer viewer, long caseId, String note, Long authorizeFor) {
+        return transactions.inTransaction(repos -> {
+            if (repos.cases().findFor(viewer, caseId).isEmpty() || (authorizeFor != null && !mayAct(repos, viewer, authorizeFor))) {
+                return Optional.<SupportCase>empty();
+            }
+            return repos.cases().lock(caseId).map(c -> {
+                Instant now = clock.instant();
+                String actor = viewer.email();
+                if (authorizeFor != null) {
+                    if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
+                        c.assignAccount(authorizeFor, actor, now);
+                    }
+                    authorize(repos, c, actor, note, now, null);
+                } else {
+                    c.close(CaseState.RESOLVED, actor, note, now);
+                }
+                return c;
+            });
+        });
+    }
+
+    /** Rejects as a signed-in person, on a case they may see. */
+    public Optional<SupportCase> rejectAs(Viewer viewer, long caseId, String note) {
+        return transactions.inTransaction(repos -> {
+            if (repos.cases().findFor(viewer, caseId).isEmpty()) {
+                return Optional.<SupportCase>empty();
+            }
+            return repos.cases().lock(caseId).map(c -> {
+                reject(repos, c, viewer.email(), note, clock.instant());
+                return c;
+            });
+        });
+    }
+
+    private static boolean mayAct(Repositories repos, Viewer viewer, long accountId) {
+        return viewer.seesAllCases() || repos.accounts().find(accountId)
+                .flatMap(Account::manager).map(m -> m.address().value().equalsIgnoreCase(viewer.managerAddress())).orElse(false);
+    }
+
     public Optional<SupportCase> reject(long caseId, String actor, String note) {
         return transactions.inTransaction(repos -> repos.cases().lock(caseId).map(c -> {
             reject(repos, c, actor, note, clock.instant());
@@ -195,7 +239,7 @@ public final class CaseActions {
         String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
         var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
                 account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
-                "rejected by " + actor + ": " + note, List.of(), null, null, true, links.caseApiUrl(c));
+                "rejected by " + actor + ": " + note, List.of(), null, null, true, links.caseUrl(c));
         repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, facts, now));
         c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
     }

@@ -80,7 +80,7 @@ public final class CaseHousekeeping {
                 Optional<Account> account = c.get().accountId().flatMap(id -> repos.accounts().find(id));
                 String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
                 repos.outbox().add(texts.managerDigest(c.get(), to, account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
-                        held, links.caseApiUrl(c.get()), now));
+                        held, links.caseUrl(c.get()), now));
                 c.get().record(now, "frontdesk", "digest-sent", to + ": " + held.size() + " message(s) held back by the hourly limit");
                 t.digested(now);
                 sent++;

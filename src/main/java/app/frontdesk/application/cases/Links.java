@@ -31,8 +31,8 @@ public final class Links {
         return base + PATH + token;
     }
 
-    public String caseApiUrl(SupportCase c) {
-        return publicUrl.toString().replaceAll("/+$", "") + "/api/cases/" + c.id();
+    public String caseUrl(SupportCase c) {
+        return publicUrl.toString().replaceAll("/+$", "") + "/console/cases/" + c.id();
     }
 
     public LinkSigner signer() {

@@ -43,6 +43,8 @@ public final class Settings {
     public final MailAddresses addresses;
     public final Optional<String> mtaToken;
     public final Optional<String> adminToken;
+    /** The first console administrator's password (FRONTDESK_ADMIN_PASSWORD); generated into data/secrets when unset. */
+    public final Optional<String> adminPassword;
     public final long maxMessageBytes;
     public final boolean demoData;
     /** The authserv-id the demo start trusts when none is set: the one in README's example messages, never a real server's. */
@@ -111,6 +113,7 @@ public final class Settings {
                 text("FRONTDESK_COMPANY_NAME").orElse(null));
         this.mtaToken = text("FRONTDESK_MTA_TOKEN");
         this.adminToken = text("FRONTDESK_ADMIN_TOKEN");
+        this.adminPassword = text("FRONTDESK_ADMIN_PASSWORD");
         this.maxMessageBytes = integer("FRONTDESK_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, 1024, 1L << 30);
         this.demoData = bool("FRONTDESK_DEMO_DATA", url.isEmpty());
         this.defaultLocale = Locale.forLanguageTag(text("FRONTDESK_DEFAULT_LOCALE").orElse("en"));

@@ -5,6 +5,7 @@ import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SenderThrottle;
 import app.frontdesk.domain.model.supportcase.SupportCase;
+import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -71,6 +72,31 @@ final class JpaCaseRepository implements CaseRepository {
                         .setParameter("state", state.get())
                 : em.createQuery("SELECT c FROM SupportCase c ORDER BY c.id DESC", SupportCase.class);
         return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<SupportCase> openFor(Viewer viewer, int limit) {
+        var q = em.createQuery("SELECT c FROM SupportCase c WHERE c.state IN :open" + visibleTo(viewer) + " ORDER BY c.dueAt, c.id",
+                SupportCase.class).setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION));
+        if (!viewer.seesAllCases()) {
+            q.setParameter("manager", viewer.managerAddress());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<SupportCase> findFor(Viewer viewer, long id) {
+        var q = em.createQuery("SELECT c FROM SupportCase c WHERE c.id = :id" + visibleTo(viewer), SupportCase.class).setParameter("id", id);
+        if (!viewer.seesAllCases()) {
+            q.setParameter("manager", viewer.managerAddress());
+        }
+        return q.getResultStream().findFirst();
+    }
+
+    /** The row-level rule, in the query: a manager sees cases of the accounts whose manager has their address. */
+    private static String visibleTo(Viewer viewer) {
+        return viewer.seesAllCases() ? ""
+                : " AND c.accountId IN (SELECT a.id FROM Account a WHERE a.manager.address = :manager)";
     }
 
     @Override

@@ -10,6 +10,7 @@ import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
+import app.frontdesk.domain.model.staff.StaffRepository;
 import jakarta.persistence.EntityManager;
 
 /** The JPA repositories bound to one EntityManager, hence to one transaction. */
@@ -24,6 +25,7 @@ final class JpaRepositories implements Repositories {
     private final JpaBillingRepository billing;
     private final JpaCareRepository care;
     private final SqlGateFacts gateFacts;
+    private final JpaStaffRepository staff;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -35,6 +37,7 @@ final class JpaRepositories implements Repositories {
         this.billing = new JpaBillingRepository(em, postgres);
         this.care = new JpaCareRepository(em);
         this.gateFacts = new SqlGateFacts(em, postgres);
+        this.staff = new JpaStaffRepository(em);
     }
 
     @Override
@@ -80,5 +83,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public GateFactsQuery gateFacts() {
         return gateFacts;
+    }
+
+    @Override
+    public StaffRepository staff() {
+        return staff;
     }
 }

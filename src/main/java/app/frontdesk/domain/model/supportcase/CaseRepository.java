@@ -3,6 +3,7 @@ package app.frontdesk.domain.model.supportcase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import app.frontdesk.domain.model.staff.Viewer;
 
 /** Cases, their links and throttles; implemented over JPA in infrastructure. */
 public interface CaseRepository {
@@ -24,6 +25,15 @@ public interface CaseRepository {
     Optional<SupportCase> openCaseOf(String sender);
 
     List<SupportCase> list(Optional<CaseState> state, int limit);
+
+    /**
+     * Open cases the viewer may see, the earliest promised answer first: a lead or an administrator
+     * sees every one, a manager those of the accounts they look after (the narrowing is in the query).
+     */
+    List<SupportCase> openFor(Viewer viewer, int limit);
+
+    /** The case if the viewer may see it; otherwise none, so another manager's case looks like no case at all. */
+    Optional<SupportCase> findFor(Viewer viewer, long id);
 
     /** Cases with an account, not closed, whose promised answer time passed before {@code now}, locked, skipping locked rows. */
     List<SupportCase> overdue(Instant now, int limit);

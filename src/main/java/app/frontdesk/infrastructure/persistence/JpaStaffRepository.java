@@ -1,0 +1,44 @@
+package app.frontdesk.infrastructure.persistence;
+
+import app.frontdesk.domain.model.staff.StaffRepository;
+import app.frontdesk.domain.model.staff.StaffUser;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+final class JpaStaffRepository implements StaffRepository {
+
+    private final EntityManager em;
+
+    JpaStaffRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<StaffUser> findByEmail(String email) {
+        return em.createQuery("SELECT u FROM StaffUser u WHERE u.email = :email", StaffUser.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<StaffUser> find(long id) {
+        return Optional.ofNullable(em.find(StaffUser.class, id));
+    }
+
+    @Override
+    public void add(StaffUser user) {
+        em.persist(user);
+        em.flush();
+    }
+
+    @Override
+    public List<StaffUser> list(int limit) {
+        return em.createQuery("SELECT u FROM StaffUser u ORDER BY u.email", StaffUser.class).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("SELECT COUNT(u) FROM StaffUser u", Long.class).getSingleResult();
+    }
+}

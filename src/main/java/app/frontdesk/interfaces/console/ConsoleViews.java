@@ -1,0 +1,115 @@
+package app.frontdesk.interfaces.console;
+
+import app.frontdesk.application.cases.CaseQueries.MessageText;
+import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import app.frontdesk.domain.model.staff.StaffRole;
+import app.frontdesk.domain.model.staff.StaffUser;
+import app.frontdesk.domain.model.staff.Viewer;
+import app.frontdesk.domain.model.supportcase.CaseState;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Models for the console's templates: plain maps of words and numbers, with times in the gateway's
+ * zone and the reader's language. Every value is escaped by the template; nothing here builds HTML.
+ */
+@ApplicationScoped
+public class ConsoleViews {
+
+    @Inject
+    ConsoleSettings settings;
+
+    public ConsoleViews() {
+    }
+
+    ConsoleViews(ConsoleSettings settings) {
+        this.settings = settings;
+    }
+
+    private Clock clock() {
+        return settings.clock();
+    }
+
+    Map<String, Object> caseRow(SupportCase c, Locale lang) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", c.id());
+        m.put("reference", c.reference());
+        m.put("sender", c.sender());
+        m.put("senderName", c.senderName().orElse(""));
+        m.put("state", Map.of(c.state().name(), true));
+        m.put("kind", Map.of(c.kind().name(), true));
+        m.put("opened", time(c.openedAt(), lang));
+        m.put("age", span(Duration.between(c.openedAt(), clock().instant())));
+        Duration left = Duration.between(clock().instant(), c.dueAt());
+        m.put("due", time(c.dueAt(), lang));
+        m.put(left.isNegative() ? "overdue" : "left", span(left.abs()));
+        m.put("confidence", c.confidence());
+        return m;
+    }
+
+    Map<String, Object> caseDetail(Viewer v, SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent) {
+        Locale lang = v.locale();
+        Map<String, Object> m = caseRow(c, lang);
+        m.put("open", !c.state().isClosed());
+        m.put("closedNote", c.closedNote() == null ? "" : c.closedNote());
+        m.put("evidence", c.evidence() == null ? "" : c.evidence());
+        account.ifPresent(a -> m.put("account", Map.of("id", a.id(), "name", a.name())));
+        m.put("pickAccount", account.isEmpty() && v.seesAllCases());
+        m.put("messages", messages.stream().map(t -> {
+            Map<String, Object> x = new HashMap<>();
+            x.put("id", t.message().id());
+            x.put("subject", t.message().subject() == null ? "" : t.message().subject());
+            x.put("from", t.from());
+            x.put("received", time(t.message().receivedAt(), lang));
+            x.put("text", t.text());
+            x.put("held", t.message().state().name().equals("HELD"));
+            x.put("reason", t.message().reason() == null ? "" : t.message().reason());
+            List<String> parts = t.partTypes().stream().filter(p -> !p.startsWith("text/") && !p.startsWith("multipart/")).toList();
+            x.put("parts", parts);
+            x.put("hasParts", !parts.isEmpty());
+            return x;
+        }).toList());
+        m.put("timeline", c.timeline().stream().map(e -> Map.of("at", time(e.occurredAt(), lang), "actor", e.actor(), "kind", e.kind(),
+                "detail", e.detail() == null ? "" : e.detail())).toList());
+        m.put("sent", sent.stream().map(o -> Map.of("kind", o.kind().name(), "to", String.join(", ", o.recipients()),
+                "state", o.state().name())).toList());
+        m.put("closed", c.state() == CaseState.RESOLVED || c.state() == CaseState.REJECTED || c.state() == CaseState.EXPIRED);
+        return m;
+    }
+
+    Map<String, Object> staff(Viewer v, List<StaffUser> users, String problem) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("users", users.stream().map(u -> Map.of("email", u.email(), "name", u.displayName(),
+                "roles", String.join(", ", u.roles().stream().map(StaffRole::id).toList()), "disabled", u.disabled())).toList());
+        if (problem != null) {
+            m.put("error", problem);
+        }
+        return m;
+    }
+
+    String time(Instant t, Locale lang) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", lang).withZone(settings.zone()).format(t);
+    }
+
+    /** Hours and minutes, for "due in" and "waiting for". */
+    static Map<String, Object> span(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        Map<String, Object> m = new HashMap<>();
+        m.put("days", minutes / (24 * 60));
+        m.put("hours", minutes / 60 % 24);
+        m.put("minutes", minutes % 60);
+        m.put("hasDays", minutes >= 24 * 60);
+        return m;
+    }
+}

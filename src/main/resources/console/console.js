@@ -1,0 +1,8 @@
+// The console's only script besides htmx. Forms carry the CSRF token as a hidden field; requests that
+// htmx makes on its own (polling, boosted links) carry it as a header, read from the page's meta tag.
+document.addEventListener('htmx:configRequest', function (event) {
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta) {
+    event.detail.headers['X-CSRF-Token'] = meta.getAttribute('content');
+  }
+});

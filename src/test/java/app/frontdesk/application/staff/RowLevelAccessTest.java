@@ -1,0 +1,91 @@
+package app.frontdesk.application.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.application.accounts.AccountDraft;
+import app.frontdesk.domain.model.staff.StaffRole;
+import app.frontdesk.domain.model.staff.Viewer;
+import app.frontdesk.domain.model.supportcase.CaseKind;
+import app.frontdesk.domain.model.supportcase.CaseState;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import app.frontdesk.testkit.GatewayFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the console may show and do for whom, enforced in the queries: a manager sees and acts on the
+ * cases of the accounts they look after and nothing else (another's case is "no case"); a lead sees
+ * every case, the unassigned ones too.
+ */
+class RowLevelAccessTest {
+
+    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
+    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
+    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
+    private static final Viewer BILLING = new Viewer(4, "billing@frontdesk.test", "Billing", Set.of(StaffRole.BILLING), Locale.ENGLISH);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aManagerSeesAndActsOnlyOnTheCasesOfHerOwnAccounts(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            long romashka = account(gw, "ООО «Ромашка»", "romashka.example", OLGA.email());
+            long lyutik = account(gw, "ООО «Лютик»", "lyutik.example", BORIS.email());
+            long olgas = openCase(gw, "ivan@petrov-family.example", romashka);
+            long boriss = openCase(gw, "petr@lyutik-home.example", lyutik);
+            long nobodys = openCase(gw, "stranger@example.net", null);
+            var cases = gw.services.caseQueries;
+
+            assertEquals(List.of(olgas), cases.openFor(OLGA, 100, SupportCase::id));
+            assertEquals(List.of(boriss), cases.openFor(BORIS, 100, SupportCase::id));
+            assertEquals(Set.of(olgas, boriss, nobodys), Set.copyOf(cases.openFor(LEAD, 100, SupportCase::id)), "a lead sees all, unassigned too");
+            assertEquals(List.of(), cases.openFor(BILLING, 100, SupportCase::id), "billing looks after no account's cases");
+
+            assertTrue(cases.detailFor(OLGA, olgas, (c, a, m, s) -> c.id()).isPresent());
+            assertTrue(cases.detailFor(BORIS, olgas, (c, a, m, s) -> c.id()).isEmpty(), "Olga's case is no case for Boris");
+            assertTrue(cases.detailFor(OLGA, nobodys, (c, a, m, s) -> c.id()).isEmpty());
+            assertTrue(cases.detailFor(OLGA, 999_999, (c, a, m, s) -> c.id()).isEmpty(), "and looks like one that does not exist");
+
+            var actions = gw.services.caseActions;
+            assertTrue(actions.resolveAs(BORIS, olgas, "mine now", lyutik).isEmpty(), "Boris cannot act on Olga's case");
+            assertTrue(actions.rejectAs(BORIS, olgas, "spam").isEmpty());
+            assertTrue(actions.resolveAs(OLGA, nobodys, "claimed", romashka).isEmpty(), "nor Olga on an unassigned one");
+            assertTrue(actions.resolveAs(OLGA, olgas, "moved", lyutik).isEmpty(), "nor authorize a sender for Boris's account");
+            assertEquals(CaseState.OPEN, state(gw, olgas), "nothing of that changed the case");
+
+            assertEquals(CaseState.RESOLVED, actions.resolveAs(OLGA, olgas, "called Anna", romashka).orElseThrow().state());
+            assertEquals(CaseState.REJECTED, actions.rejectAs(LEAD, nobodys, "nobody we know").orElseThrow().state(), "a lead acts on any case");
+            SupportCase c = gw.db.inTransaction(r -> {
+                SupportCase x = r.cases().find(olgas).orElseThrow();
+                x.timeline().size();
+                return x;
+            });
+            assertTrue(c.timeline().stream().anyMatch(e -> e.actor().equals(OLGA.email())), "the timeline names who acted");
+        }
+    }
+
+    private static long account(GatewayFixture gw, String name, String domain, String manager) throws Exception {
+        return gw.accounts.create(new AccountDraft(name, List.of(domain),
+                List.of(new AccountDraft.ContactDraft("anna@" + domain, "Анна", "ru")),
+                new AccountDraft.ManagerDraft("Manager of " + name, manager), List.of()), "test");
+    }
+
+    private static long openCase(GatewayFixture gw, String sender, Long account) {
+        return gw.db.inTransaction(r -> {
+            SupportCase c = new SupportCase(CaseKind.UNKNOWN_SENDER, sender, null, account, account == null ? 0 : 70, "test",
+                    Locale.ENGLISH, gw.clock.instant(), gw.clock.instant().plus(Duration.ofHours(4)), gw.clock.instant().plus(Duration.ofDays(7)));
+            r.cases().add(c);
+            return c.id();
+        });
+    }
+
+    private static CaseState state(GatewayFixture gw, long id) {
+        return gw.db.inTransaction(r -> r.cases().find(id).orElseThrow().state());
+    }
+}

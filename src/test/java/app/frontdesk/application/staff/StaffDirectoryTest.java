@@ -1,0 +1,90 @@
+package app.frontdesk.application.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.domain.model.staff.StaffRole;
+import app.frontdesk.domain.model.staff.Viewer;
+import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import app.frontdesk.testkit.GatewayFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Sign-in, the first administrator and staff management, over the real databases. */
+class StaffDirectoryTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void theFirstStartMakesOneAdministratorWithAGeneratedPasswordForTheOperatorOnly(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            Path secrets = gw.dataDir.resolve("secrets");
+            String password = staff.ensureFirstAdmin("admin@frontdesk.test", Optional.empty(), secrets, Locale.ENGLISH).orElseThrow();
+            assertEquals(password + "\n", Files.readString(secrets.resolve("admin-password")));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets.resolve("admin-password"))));
+            assertTrue(password.length() >= 20, password);
+            assertTrue(staff.ensureFirstAdmin("admin@frontdesk.test", Optional.empty(), secrets, Locale.ENGLISH).isEmpty(), "once");
+            Viewer admin = assertInstanceOf(SignIn.Welcome.class, staff.signIn("admin@frontdesk.test", password, "127.0.0.1")).viewer();
+            assertEquals(Set.of(StaffRole.ADMIN), admin.roles());
+            assertInstanceOf(SignIn.Refused.class, staff.signIn("admin@frontdesk.test", password + "x", "127.0.0.1"));
+            assertInstanceOf(SignIn.Refused.class, staff.signIn("nobody@frontdesk.test", password, "127.0.0.1"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void onlyPbkdf2HashesAreStoredAndOnlyAnAdministratorAddsStaff(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"), Locale.ENGLISH);
+            assertFalse(Files.exists(gw.dataDir.resolve("secrets/admin-password")), "a configured password is not written anywhere");
+            Viewer admin = ((SignIn.Welcome) staff.signIn("admin@frontdesk.test", "configured-admin-pw", "127.0.0.1")).viewer();
+            Viewer olga = staff.create(admin, "Olga.Smirnova@frontdesk.test", "Ольга Смирнова", Set.of(StaffRole.MANAGER),
+                    Locale.forLanguageTag("ru"), "olga-password-123");
+            assertEquals("olga.smirnova@frontdesk.test", olga.email(), "the login is the address, in one spelling");
+            assertThrows(SecurityException.class, () -> staff.create(olga, "eve@frontdesk.test", "Eve", Set.of(StaffRole.ADMIN),
+                    Locale.ENGLISH, "eve-password-123"));
+            assertThrows(IllegalArgumentException.class, () -> staff.create(admin, "olga.smirnova@frontdesk.test", "Olga 2",
+                    Set.of(StaffRole.MANAGER), Locale.ENGLISH, "another-password"), "one account per address");
+            assertThrows(IllegalArgumentException.class, () -> staff.create(admin, "short@frontdesk.test", "Short",
+                    Set.of(StaffRole.MANAGER), Locale.ENGLISH, "short"), "at least 12 characters");
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn("OLGA.SMIRNOVA@frontdesk.test", "olga-password-123", "127.0.0.1"));
+
+            List<String> stored = gw.db.inTransaction(r -> r.staff().list(10).stream().map(u -> u.passwordHash()).toList());
+            assertEquals(2, stored.size());
+            for (String h : stored) {
+                assertTrue(h.matches("pbkdf2-sha256\\$600000\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), h);
+                assertFalse(h.contains("olga-password") || h.contains("configured-admin"), h);
+            }
+            assertEquals(1, (int) gw.db.inTransaction(r -> r.audit().about("staff", r.staff().findByEmail("olga.smirnova@frontdesk.test")
+                    .orElseThrow().id()).size()), "the new user's creation is audited");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void theSixthAttemptAfterFiveWrongPasswordsIsRefusedWithoutCheckingThePassword(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"), Locale.ENGLISH);
+            for (int i = 0; i < 5; i++) {
+                assertInstanceOf(SignIn.Refused.class, staff.signIn("admin@frontdesk.test", "guess-" + i, "198.51.100.7"));
+            }
+            SignIn.Throttled t = assertInstanceOf(SignIn.Throttled.class, staff.signIn("admin@frontdesk.test", "configured-admin-pw", "10.0.0.1"));
+            assertEquals(gw.clock.instant().plusSeconds(15 * 60), t.until());
+            gw.clock.advance(java.time.Duration.ofMinutes(15));
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn("admin@frontdesk.test", "configured-admin-pw", "10.0.0.1"));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package app.frontdesk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.testkit.Browser;
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.Mailboxes;
+import app.frontdesk.testkit.Mails;
+import app.frontdesk.testkit.TestDatabases;
+import app.frontdesk.testkit.TestMail;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's chromium, headless) against the packaged gateway on
+ * PostgreSQL with GreenMail: the administrator signs in with the configured first password and adds
+ * two managers; the seed-000 story from Olga's seat (the alert's link, sign-in, the case, authorize:
+ * the held message reaches the helpdesk); Boris, who looks after another company, can neither open,
+ * list nor act on Olga's case by URL or form; a POST without the CSRF token is refused; a subject and
+ * a body carrying script render inert; the sixth wrong password is throttled. Screenshots of every
+ * page are in target/console-screens.
+ */
+class ConsoleBrowserIT {
+
+    private static final String ADMIN = "admin@frontdesk.test";
+    private static final String ADMIN_PASSWORD = "first-admin-password-for-tests";
+    private static final String OLGA = "olga.smirnova@frontdesk.test";
+    private static final String BORIS = "boris.orlov@frontdesk.test";
+    private static final String PASSWORD = "manager-password-1";
+    private static final Path SHOTS = Path.of("target/console-screens");
+
+    @Test
+    void aManagerHandlesTheStoryInTheBrowserAndNobodyElseCanTouchIt() throws Exception {
+        TestDatabases.postgres();
+        String db = "fd_console_" + System.currentTimeMillis();
+        TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
+        String url = TestDatabases.PG_URL.replace("/test", "/" + db);
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        try (GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/console")), Map.of(
+                "FRONTDESK_DB_URL", url,
+                "FRONTDESK_DB_USER", TestDatabases.PG_USER,
+                "FRONTDESK_SMTP_HOST", "127.0.0.1",
+                "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "FRONTDESK_ADMIN_ADDRESS", ADMIN,
+                "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start();
+             Browser browser = Browser.open(SHOTS)) {
+            account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
+            account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
+
+            byte[] reply = TestMail.from("Иван Петров <ivan@petrov-family.example>").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .messageId("<ceo-1@petrov-family.example>")
+                    .subject("Re: приостановка <script>window.__xss='subject'</script>")
+                    .body("Добрый день!\r\nМы оплатили счёт INV-2026-0042 в пятницу.\r\n<img src=x onerror=\"window.__xss='body'\">\r\nИван Петров\r\n")
+                    .bytes();
+            assertEquals(0, gateway.pipe(reply, "--sender", "ivan@petrov-family.example", "--recipient", "support@frontdesk.test").exitCode());
+            String alert = Mails.text(Mailboxes.await(smtp, OLGA, 1, 60).get(0));
+            Matcher link = Pattern.compile(Pattern.quote(gateway.url()) + "/console/cases/(\\d+)").matcher(alert);
+            assertTrue(link.find(), "the manager's alert links to the case's page in the console: " + alert);
+            long caseId = Long.parseLong(link.group(1));
+            WebDriver web = browser.driver();
+
+            // The administrator signs in with the configured first password and adds the two managers
+            web.get(gateway.url() + "/console/");
+            signIn(web, ADMIN, ADMIN_PASSWORD);
+            browser.screenshot("01-needs-admin");
+            web.get(gateway.url() + "/console/staff");
+            addManager(web, OLGA, "Ольга Смирнова");
+            addManager(web, BORIS, "Борис Орлов");
+            assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
+            browser.screenshot("02-staff");
+            signOut(web);
+
+            // Olga follows the alert's link: sign-in first, then the case she was sent to
+            web.get(link.group());
+            assertTrue(web.getCurrentUrl().contains("/console/login"), web.getCurrentUrl());
+            browser.screenshot("03-login");
+            signIn(web, OLGA, PASSWORD);
+            assertTrue(web.getCurrentUrl().endsWith("/console/cases/" + caseId), web.getCurrentUrl());
+            browser.screenshot("04-case");
+            String page = web.findElement(By.tagName("main")).getText();
+            assertTrue(page.contains("Мы оплатили счёт INV-2026-0042"), page);
+            assertTrue(page.contains("<script>window.__xss='subject'</script>"), "the subject is shown as text: " + page);
+            assertTrue(page.contains("<img src=x onerror="), "the body is shown as text: " + page);
+            assertNull(((org.openqa.selenium.JavascriptExecutor) web).executeScript("return window.__xss === undefined ? null : window.__xss"),
+                    "no script of the sender's ran");
+            assertTrue(web.findElements(By.cssSelector("main img")).isEmpty(), "no element made from the sender's text");
+            web.get(gateway.url() + "/console/");
+            assertTrue(web.getTitle().startsWith("(1) "), "the count is in the title: " + web.getTitle());
+            assertTrue(web.findElement(By.id("cases")).getText().contains("ivan@petrov-family.example"));
+            browser.screenshot("05-needs-olga");
+
+            // Boris, by URL and by form: nothing of Olga's exists for him
+            HttpClient boris = client();
+            assertEquals(303, login(boris, gateway, BORIS, PASSWORD).statusCode());
+            String borisNeeds = get(boris, gateway, "/console/").body();
+            assertFalse(borisNeeds.contains("petrov-family"), "Olga's case is not in Boris's list");
+            assertEquals(404, get(boris, gateway, "/console/cases/" + caseId).statusCode());
+            String token = csrf(borisNeeds);
+            assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/authorize",
+                    Map.of("_csrf", token, "account", "1", "note", "mine now")).statusCode());
+            assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/reject", Map.of("_csrf", token, "note", "spam")).statusCode());
+            assertEquals(404, post(boris, gateway, "/console/staff",
+                    Map.of("_csrf", token, "email", "eve@frontdesk.test", "name", "Eve", "role", "admin", "password", "0123456789abc")).statusCode(),
+                    "a manager cannot add staff");
+            assertEquals(403, post(boris, gateway, "/console/cases/" + caseId + "/reject", Map.of("note", "no token")).statusCode(),
+                    "a POST without the CSRF token is refused");
+            HttpClient olga = client();
+            login(olga, gateway, OLGA, PASSWORD);
+            assertEquals(403, post(olga, gateway, "/console/cases/" + caseId + "/reject", Map.of("note", "no token")).statusCode(),
+                    "her own case, but without the token: refused");
+            assertEquals(403, post(olga, gateway, "/console/cases/" + caseId + "/reject", Map.of("_csrf", token, "note", "Boris's token")).statusCode(),
+                    "another session's token is no token");
+            assertEquals(0, Mailboxes.count(smtp, "helpdesk@frontdesk.test"), "nothing was released or closed by any of that");
+
+            // Olga authorizes the sender: his held message reaches the helpdesk
+            web.get(link.group());
+            web.findElement(By.id("note-ok")).sendKeys("Позвонила Анне Петровой, она подтвердила");
+            web.findElement(By.xpath("//button[contains(., 'Authorize the sender') or contains(., 'Подтвердить отправителя')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Resolved"));
+            browser.screenshot("06-case-resolved");
+            byte[] forwarded = Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30).get(0);
+            assertEquals("<ceo-1@petrov-family.example>", Mails.parse(forwarded).getMessageID(), "his held message, intact");
+            signOut(web);
+
+            // Five wrong passwords for Boris; the sixth attempt is refused even with the right one
+            for (int i = 0; i < 5; i++) {
+                web.get(gateway.url() + "/console/login");
+                signIn(web, BORIS, "wrong-password-" + i);
+                assertTrue(web.getPageSource().contains("did not match"), web.getPageSource());
+            }
+            web.get(gateway.url() + "/console/login");
+            signIn(web, BORIS, PASSWORD);
+            assertTrue(web.getPageSource().contains("Too many failed attempts"), web.getPageSource());
+            browser.screenshot("07-throttled");
+        } finally {
+            smtp.stop();
+            TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    private static void account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
+            throws Exception {
+        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
+                {"name": "%s", "domains": ["%s"],
+                 "contacts": [{"address": "anna.petrova@%s", "name": "Анна Петрова", "locale": "ru"}],
+                 "manager": {"name": "%s", "address": "%s"},
+                 "references": [{"kind": "INVOICE", "value": "%s"}]}
+                """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    private static void signIn(WebDriver web, String email, String password) {
+        web.findElement(By.id("email")).sendKeys(email);
+        web.findElement(By.id("password")).sendKeys(password);
+        var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
+        button.click();
+        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button)); // the next page is there
+    }
+
+    private static void signOut(WebDriver web) {
+        web.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/login"));
+    }
+
+    private static void addManager(WebDriver web, String email, String name) {
+        web.findElement(By.id("email")).sendKeys(email);
+        web.findElement(By.id("name")).sendKeys(name);
+        web.findElement(By.id("password")).sendKeys(PASSWORD);
+        web.findElement(By.cssSelector("form[action='/console/staff'] button")).click();
+        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), email));
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static HttpResponse<String> login(HttpClient http, GatewayProcess gateway, String email, String password) throws Exception {
+        String form = get(http, gateway, "/console/login").body();
+        return post(http, gateway, "/console/login", Map.of("_csrf", csrf(form), "email", email, "password", password, "next", "/console/"));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"(?:_csrf|csrf-token)\" (?:value|content)=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), html);
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, GatewayProcess gateway, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, GatewayProcess gateway, String path, Map<String, String> fields) throws Exception {
+        String body = new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,114 @@
+package app.frontdesk.interfaces.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The page templates as shipped (server-config/templates/console), rendered outside a container. */
+class ConsolePagesTest {
+
+    private static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'";
+    private final ConsoleTemplates pages = new ConsoleTemplates(new ConsoleSettings(Path.of("server-config/templates"), "ООО «Облако»",
+            ZoneId.of("Europe/Moscow"), Locale.ENGLISH, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC)));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "en"})
+    void everyPageRendersInBothLanguagesWithWhatAStrangerWroteAsTextAndTheCsrfTokenInEveryForm(String language) {
+        for (String page : ConsoleTemplates.PAGES) {
+            String html = pages.render(page, Locale.forLanguageTag(language), model());
+            assertTrue(html.startsWith("<!DOCTYPE html>"), page);
+            assertTrue(html.contains("<html lang=\"" + language + "\">"), page + " is in " + language);
+            assertFalse(html.contains("<script>alert") || html.contains("<img src=x"), page + " let markup through:\n" + html);
+            assertFalse(html.contains("{{") || html.contains("}}"), page + " has an unrendered tag");
+            assertFalse(html.contains("<script>") || html.contains(" on") && html.matches("(?s).*\\son[a-z]+=.*"),
+                    page + " has inline script");
+            int forms = html.split("<form ", -1).length - 1;
+            int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1;
+            assertEquals(forms, tokens, page + ": every form carries the CSRF token");
+            assertTrue(html.contains("ООО «Облако»"), page + " is signed with the company's name");
+            assertFalse(html.contains("Frontdesk"), page + " names the product");
+        }
+    }
+
+    @Test
+    void theCasePageShowsTheMessageAsTextAndOffersTheActionsOnlyWhileOpen() {
+        Map<String, Object> m = model();
+        String open = pages.render("case", Locale.ENGLISH, m);
+        assertTrue(open.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), open);
+        assertTrue(open.contains("action=\"/console/cases/51/authorize\"") && open.contains("action=\"/console/cases/51/reject\""));
+        m.put("open", false);
+        String closed = pages.render("case", Locale.ENGLISH, m);
+        assertFalse(closed.contains("/authorize\""), "no action on a closed case");
+    }
+
+    @Test
+    void theTitleCountsWhatWaits() {
+        Map<String, Object> m = model();
+        assertTrue(pages.render("needs", Locale.ENGLISH, m).contains("<title>(1) Needs me — ООО «Облако»</title>"));
+        m.put("count", 0);
+        assertTrue(pages.render("needs", Locale.ENGLISH, m).contains("<title>Needs me — ООО «Облако»</title>"));
+    }
+
+    @Test
+    void onlyAPathOfTheConsoleIsAPlaceToGoAfterSignIn() {
+        assertEquals("/console/cases/51", ConsoleResource.safeNext("/console/cases/51"));
+        for (String bad : new String[] {null, "", "https://evil.example/", "//evil.example/console/", "/console/\\\\evil", "/api/cases",
+                "/console/x\r\nSet-Cookie: a=b", "/console/https://evil"}) {
+            assertEquals("/console/", ConsoleResource.safeNext(bad), String.valueOf(bad));
+        }
+    }
+
+    @Test
+    void theCsrfFieldIsReadFromAFormBody() {
+        assertEquals("a b/+=", CsrfCheck.field("x=1&_csrf=a+b%2F%2B%3D&y=2", "_csrf"));
+        assertEquals(null, CsrfCheck.field("x=1&csrf=nope", "_csrf"));
+    }
+
+    private static Map<String, Object> model() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("company", "ООО «Облако»");
+        m.put("csrf", "token-123");
+        m.put("me", Map.of("name", HOSTILE, "email", "olga@frontdesk.test"));
+        m.put("isAdmin", true);
+        m.put("onNeeds", true);
+        m.put("count", 1);
+        m.put("next", "/console/");
+        m.put("wrong", true);
+        m.put("notFound", true);
+        m.put("id", 51);
+        m.put("reference", "FD-51");
+        m.put("sender", "ivan@example.net");
+        m.put("senderName", HOSTILE);
+        m.put("open", true);
+        m.put("state", Map.of("AWAITING_AUTHORIZATION", true));
+        m.put("account", Map.of("id", 7, "name", HOSTILE));
+        m.put("pickAccount", true);
+        m.put("evidence", HOSTILE);
+        m.put("due", "30 November 2026, 13:00");
+        m.put("left", Map.of("days", 1, "hours", 2, "minutes", 3, "hasDays", true));
+        m.put("age", Map.of("days", 0, "hours", 0, "minutes", 5, "hasDays", false));
+        m.put("cases", List.of(Map.of("id", 51, "reference", "FD-51", "sender", "ivan@example.net", "senderName", HOSTILE,
+                "state", Map.of("OPEN", true), "kind", Map.of("UNKNOWN_SENDER", true), "due", "today",
+                "age", Map.of("hours", 1, "minutes", 2), "left", Map.of("hours", 1, "minutes", 2))));
+        m.put("messages", List.of(Map.of("id", 101, "subject", HOSTILE, "from", HOSTILE, "received", "today", "text", HOSTILE,
+                "held", true, "reason", HOSTILE, "parts", List.of("application/pdf"), "hasParts", true)));
+        m.put("timeline", List.of(Map.of("at", "today", "actor", "pipeline", "kind", "opened", "detail", HOSTILE)));
+        m.put("sent", List.of(Map.of("kind", "SENDER_REPLY", "to", "ivan@example.net", "state", "SENT")));
+        m.put("users", List.of(Map.of("email", "olga@frontdesk.test", "name", HOSTILE, "roles", "manager", "disabled", false)));
+        m.put("error", HOSTILE);
+        return m;
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the API's HTTP edge outside a container. */
+package app.frontdesk.interfaces.rest;
