@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.testkit.GatewayProcess;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 13, item 2: a start that cannot work ends the process with a sysexits code and one line that
@@ -57,6 +60,22 @@ class StartFailureIT {
             // before Payara boots at all (Payara alone failed after over 30 s, with its stack trace)
             assertFalse(log.contains("PayaraMicro"), log);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "70000"})
+    void aBadPortEndsTheStartAtOnceWithOneLineAndTheConfigurationCode(String port) throws Exception {
+        Path dir = GatewayProcess.fresh(Path.of("target/e2e/start-failure-bad-port-" + port));
+        GatewayProcess gateway = new GatewayProcess(dir, Map.of());
+        long started = System.nanoTime();
+        int code = gateway.startExpectingExit(90, port);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String log = gateway.log();
+        assertEquals(78, code, log);
+        // the whole output is that one line: the launcher refuses it before Payara boots
+        assertEquals(List.of("Frontdesk cannot start: --port must be a number from 1 to 65535 ("
+                + (port.equals("abc") ? "For input string: \"abc\"" : "was 70000") + ")"), log.strip().lines().toList(), log);
+        assertTrue(millis < 5_000, "exited after " + millis + " ms");
     }
 
     @Test
