@@ -122,6 +122,40 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public int startExpectingExit(long seconds, String portArgument) throws Exception {
         launch(portArgument);
+        return awaitExit(seconds);
+    }
+
+    /** Starts the gateway and returns at once, for a test that watches what it prints before it ends. */
+    public GatewayProcess launchOnly() throws IOException {
+        launch();
+        return this;
+    }
+
+    /**
+     * Waits until the gateway's output contains {@code text}.
+     *
+     * @return false when the process ended, or {@code seconds} passed, first
+     */
+    public boolean awaitLog(String text, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return log().contains(text);
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /**
+     * Waits for a gateway that is expected to stop by itself.
+     *
+     * @return its exit code; the test fails (and the process is killed) when it still runs after {@code seconds}
+     */
+    public int awaitExit(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);

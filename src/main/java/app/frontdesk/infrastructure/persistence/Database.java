@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * The database: migrated by Flyway, then used through an application-managed EntityManagerFactory.
@@ -28,6 +31,8 @@ import org.flywaydb.core.Flyway;
  * name so that the container does not try to deploy it as well.
  */
 public final class Database implements Transactions, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
@@ -110,12 +115,31 @@ public final class Database implements Transactions, AutoCloseable {
         }
         Optional<H2MigrationGuard> guard = H2MigrationGuard.of(settings);
         if (guard.isEmpty()) {
-            config.load().migrate();
+            Flyway flyway = config.load();
+            upgradeAnnounced(flyway);
+            flyway.migrate();
             return false;
         }
         guard.get().recover();
         Flyway flyway = config.load();
-        return guard.get().guard(() -> flyway.info().pending().length > 0, flyway::migrate);
+        return guard.get().guard(() -> upgradeAnnounced(flyway), flyway::migrate);
+    }
+
+    /**
+     * Says in the log that an existing schema is being upgraded, from which version to which: Flyway's own
+     * log does not reach the server's, and a failed upgrade needs that context. Not asked of a fresh embedded
+     * file, because asking opens (and so creates) it.
+     *
+     * @return whether anything is pending
+     */
+    private static boolean upgradeAnnounced(Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo[] pending = info.pending();
+        if (pending.length > 0 && info.current() != null) {
+            LOG.info("upgrading the database schema from version " + info.current().getVersion() + " to "
+                    + pending[pending.length - 1].getVersion());
+        }
+        return pending.length > 0;
     }
 
     static Map<String, Object> jpaProperties(DataSource dataSource) {
