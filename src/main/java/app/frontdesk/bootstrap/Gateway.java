@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 import java.util.logging.Level;
+import java.nio.file.Path;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
@@ -32,6 +35,9 @@ public final class Gateway implements AutoCloseable {
 
     /** How long a woken worker waits for more work to batch: small next to mail latency, large next to a commit. */
     private static final Duration LINGER = Duration.ofMillis(20);
+
+    /** How often the embedded database file is looked at (one stat call): mail acknowledged in between is rescued. */
+    private static final Duration FILE_CHECK = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -86,8 +92,13 @@ public final class Gateway implements AutoCloseable {
         return settings.publicUrl.toString().replaceAll("/+$", "") + "/console/";
     }
 
-    /** Starts the pipeline and outbox workers on threads from {@code threads}. */
-    public void start(ThreadFactory threads) {
+    /**
+     * Starts the pipeline and outbox workers on threads from {@code threads}.
+     *
+     * @param halt ends the process with one line and an exit code, for a gateway that must not go on (its
+     *             embedded database file was replaced)
+     */
+    public void start(ThreadFactory threads, ObjIntConsumer<String> halt) {
         for (int i = 0; i < settings.pipelineWorkers; i++) {
             int slot = i;
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
@@ -112,6 +123,32 @@ public final class Gateway implements AutoCloseable {
             pool.supervise();
             return 0;
         }, Duration.ofSeconds(1), LINGER));
+        if (database.embeddedFile().isPresent()) {
+            pool.start(new Worker("database-file", () -> checkDatabaseFile(halt), FILE_CHECK, LINGER));
+        }
+    }
+
+    /**
+     * Stops the gateway when its embedded database file is no longer at its path: everything it acknowledged
+     * from then on would be in a file nobody opens again (the reopened-at-V1 replay, issue 13). The open
+     * database is copied first; the restart opens the file now at the path, and the mail server sends again
+     * what was not acknowledged.
+     */
+    private int checkDatabaseFile(ObjIntConsumer<String> halt) {
+        database.fileReplaced().ifPresent(what -> {
+            Path file = database.embeddedFile().orElseThrow();
+            String rescued;
+            try {
+                Path zip = database.rescue();
+                rescued = "everything this gateway stored is in " + zip + "; a restart opens the file now at that path: to go on from"
+                        + " the rescued copy instead, stop Frontdesk, unzip it into " + file.getParent() + " and start again";
+            } catch (RuntimeException e) {
+                rescued = "its copy could not be written (" + e.getMessage() + "); a restart opens the file now at that path";
+            }
+            halt.accept("the embedded database file " + file + " " + what + " while this gateway had it open; " + rescued,
+                    StartFailure.UNAVAILABLE);
+        });
+        return 0;
     }
 
     /** Pipeline workers whose threads are alive (readiness is DOWN below {@code FRONTDESK_PIPELINE_WORKERS}). */
@@ -141,6 +178,12 @@ public final class Gateway implements AutoCloseable {
      * database does not answer; with the backlog figures either way.
      */
     public Readiness.Report readiness() {
+        Optional<String> replaced = database.fileReplaced();
+        if (replaced.isPresent()) {
+            // no transaction: after the rescue none is taken any more, and the gateway is about to end
+            String problem = "the embedded database file " + database.embeddedFile().orElseThrow() + " " + replaced.get() + "; the gateway stops";
+            return new Readiness.Report(List.of(problem), List.of(), Map.of("database", "h2"));
+        }
         try {
             Instant now = clock.instant();
             long[] counts = database.inTransaction(r -> new long[] {

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Starts the {@link Gateway} when the application is deployed and stops it on undeploy. A start that
  * cannot work (a wrong setting, a database in use or unreachable, a refused template, a failed
- * migration) prints one line saying why and how to fix it and ends the process with a sysexits code.
+ * migration) prints one line saying why and how to fix it and ends the process with a sysexits code;
+ * so does a running gateway that must not go on (its embedded database file was replaced).
  */
 @ApplicationScoped
 public class GatewayLifecycle {
@@ -46,11 +47,16 @@ public class GatewayLifecycle {
             if (!why.expected()) {
                 LOG.log(Level.SEVERE, "Frontdesk could not start", e);
             }
-            System.err.println("Frontdesk cannot start: " + why.line());
-            System.err.flush();
-            // halt, not exit: Payara's shutdown hooks would undeploy and log the failure again, with stack traces
-            Runtime.getRuntime().halt(why.exitCode());
+            halt("Frontdesk cannot start: " + why.line(), why.exitCode());
         }
+    }
+
+    /** One line on standard error, then the end of the process with {@code exitCode}. */
+    private static void halt(String line, int exitCode) {
+        System.err.println(line);
+        System.err.flush();
+        // halt, not exit: Payara's shutdown hooks would undeploy and log the failure again, with stack traces
+        Runtime.getRuntime().halt(exitCode);
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
@@ -78,7 +84,7 @@ public class GatewayLifecycle {
             Settings settings = new Settings(name -> config.getOptionalValue(name, String.class)
                     .or(() -> Optional.ofNullable(System.getenv(name))));
             Gateway g = new Gateway(settings, settings.replayStart.map(ReplayClock::startingAt).orElseGet(this::clock), meter);
-            g.start(threads);
+            g.start(threads, (line, exitCode) -> halt("Frontdesk stopped: " + line, exitCode));
             gateway = g;
         }
         return gateway;

@@ -113,7 +113,49 @@ public final class GatewayProcess implements AutoCloseable {
      * @return its exit code; the test fails (and the process is killed) when it still runs after {@code seconds}
      */
     public int startExpectingExit(long seconds) throws Exception {
+        return startExpectingExit(seconds, String.valueOf(port));
+    }
+
+    /**
+     * As {@link #startExpectingExit(long)}, with {@code --port} given exactly as an operator typed it
+     * ({@code abc}, {@code 70000}): the command line is what is wrong.
+     */
+    public int startExpectingExit(long seconds, String portArgument) throws Exception {
+        launch(portArgument);
+        return awaitExit(seconds);
+    }
+
+    /** Starts the gateway and returns at once, for a test that watches what it prints before it ends. */
+    public GatewayProcess launchOnly() throws IOException {
         launch();
+        return this;
+    }
+
+    /**
+     * Waits until the gateway's output contains {@code text}.
+     *
+     * @return false when the process ended, or {@code seconds} passed, first
+     */
+    public boolean awaitLog(String text, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return log().contains(text);
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /**
+     * Waits for a gateway that is expected to stop by itself.
+     *
+     * @return its exit code; the test fails (and the process is killed) when it still runs after {@code seconds}
+     */
+    public int awaitExit(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -129,10 +171,14 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
+        launch(String.valueOf(port));
+    }
+
+    private void launch(String portArgument) throws IOException {
         Files.createDirectories(workDir);
         Path rootDir = workDir.resolve("payara-" + System.nanoTime());
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + System.getProperty("frontdesk.gateway.xmx", "1g"), "-jar", jar().toAbsolutePath().toString(),
-                "--port", String.valueOf(port), "--rootdir", rootDir.toString()));
+                "--port", portArgument, "--rootdir", rootDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("gateway.log").toFile()));
         pb.environment().putAll(env);

@@ -9,15 +9,22 @@ import jakarta.persistence.Persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.PersistenceException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * The database: migrated by Flyway, then used through an application-managed EntityManagerFactory.
@@ -29,36 +36,50 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements Transactions, AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
     private final EntityManagerFactory emf;
 
     private final DataDirectoryLock directoryLock;
     private final boolean createdNow;
+    /** The embedded file H2 has open (null for PostgreSQL): see {@link #fileReplaced()}. */
+    private final OpenDatabaseFile openFile;
+    /** Every transaction on an embedded file holds the read side; {@link #rescue()} takes the write side and keeps it. */
+    private final ReentrantReadWriteLock transactions = new ReentrantReadWriteLock();
+    private volatile boolean rescued;
 
     private Database(DatabaseSettings settings, HikariDataSource pool, EntityManagerFactory emf, DataDirectoryLock directoryLock,
-                     boolean createdNow) {
+                     boolean createdNow, OpenDatabaseFile openFile) {
         this.directoryLock = directoryLock;
         this.createdNow = createdNow;
         this.settings = settings;
         this.pool = pool;
         this.emf = emf;
+        this.openFile = openFile;
     }
 
     /** Migrates the schema to the newest version, then opens the persistence unit over a connection pool. */
     public static Database open(DatabaseSettings settings) {
         // an embedded directory is this process's from before the migration on (see DataDirectoryLock)
         DataDirectoryLock lock = H2MigrationGuard.of(settings).map(g -> DataDirectoryLock.acquire(g.directory())).orElse(null);
+        OpenDatabaseFile file = null;
         try {
             boolean created = migrate(settings, null);
+            file = OpenDatabaseFile.open(settings).orElse(null);
             HikariDataSource pool = pool(settings);
             try {
-                return new Database(settings, pool, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(pool)), lock, created);
+                return new Database(settings, pool, Persistence.createEntityManagerFactory("frontdesk", jpaProperties(pool)), lock, created,
+                        file);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
             }
         } catch (RuntimeException | Error e) {
+            if (file != null) {
+                file.close();
+            }
             if (lock != null) {
                 lock.close();
             }
@@ -110,12 +131,31 @@ public final class Database implements Transactions, AutoCloseable {
         }
         Optional<H2MigrationGuard> guard = H2MigrationGuard.of(settings);
         if (guard.isEmpty()) {
-            config.load().migrate();
+            Flyway flyway = config.load();
+            upgradeAnnounced(flyway);
+            flyway.migrate();
             return false;
         }
         guard.get().recover();
         Flyway flyway = config.load();
-        return guard.get().guard(() -> flyway.info().pending().length > 0, flyway::migrate);
+        return guard.get().guard(() -> upgradeAnnounced(flyway), flyway::migrate);
+    }
+
+    /**
+     * Says in the log that an existing schema is being upgraded, from which version to which: Flyway's own
+     * log does not reach the server's, and a failed upgrade needs that context. Not asked of a fresh embedded
+     * file, because asking opens (and so creates) it.
+     *
+     * @return whether anything is pending
+     */
+    private static boolean upgradeAnnounced(Flyway flyway) {
+        MigrationInfoService info = flyway.info();
+        MigrationInfo[] pending = info.pending();
+        if (pending.length > 0 && info.current() != null) {
+            LOG.info("upgrading the database schema from version " + info.current().getVersion() + " to "
+                    + pending[pending.length - 1].getVersion());
+        }
+        return pending.length > 0;
     }
 
     static Map<String, Object> jpaProperties(DataSource dataSource) {
@@ -128,6 +168,60 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Function<Repositories, T> work) {
+        if (openFile == null) {
+            return transaction(work);
+        }
+        // after a rescue this waits until the process ends: what is not acknowledged, the mail server sends again
+        transactions.readLock().lock();
+        try {
+            if (rescued) {
+                throw new IllegalStateException("the embedded database file was replaced; this process takes no more transactions");
+            }
+            return transaction(work);
+        } finally {
+            transactions.readLock().unlock();
+        }
+    }
+
+    /**
+     * Embedded H2 only: what happened to the database file at its path while this process has had it open
+     * ("was replaced by another file", "was deleted"); empty while the path still leads to the open file, and
+     * for PostgreSQL. H2 goes on working in a replaced file, so mail acknowledged from then on would be in a
+     * file nobody opens again.
+     */
+    public Optional<String> fileReplaced() {
+        return openFile == null ? Optional.empty() : openFile.replaced();
+    }
+
+    /** The embedded database file, for saying which one; empty for PostgreSQL. */
+    public Optional<Path> embeddedFile() {
+        return Optional.ofNullable(openFile).map(OpenDatabaseFile::file);
+    }
+
+    /**
+     * Ends the work of a database whose file was replaced: waits (up to 30 s) for the transactions under way,
+     * lets no other start, and writes an online copy of the open database beside its path. Then the process is
+     * to end: this database takes no more transactions.
+     *
+     * @return the copy, {@code rescued-<time>.zip} (H2's BACKUP format: a zip holding the .mv.db file)
+     */
+    public Path rescue() {
+        if (openFile == null) {
+            throw new IllegalStateException("only an embedded database file can be rescued");
+        }
+        try {
+            // never unlocked: whoever waits for a transaction now waits for the end of the process
+            if (!transactions.writeLock().tryLock(30, TimeUnit.SECONDS)) {
+                LOG.warning("transactions still under way after 30 s; the rescued copy is taken without waiting for them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rescued = true;
+        return openFile.backup(Instant.now());
+    }
+
+    private <T> T transaction(Function<Repositories, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
@@ -172,6 +266,9 @@ public final class Database implements Transactions, AutoCloseable {
     public void close() {
         emf.close();
         pool.close();
+        if (openFile != null) {
+            openFile.close(); // the last connection: H2 writes and closes the file
+        }
         if (directoryLock != null) {
             directoryLock.close();
         }

@@ -2,6 +2,7 @@ package app.frontdesk.infrastructure.persistence;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Where the database is. With no URL configured, an embedded H2 file under the data directory. */
 public record DatabaseSettings(String url, String user, String password) {
@@ -18,6 +19,14 @@ public record DatabaseSettings(String url, String user, String password) {
     public static DatabaseSettings embeddedH2(Path dataDir) {
         return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("frontdesk")
                 + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /** The file of an embedded H2 database ({@code jdbc:h2:file:/path/name;...}: {@code /path/name.mv.db}); empty for anything else. */
+    public Optional<Path> embeddedFile() {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db"));
     }
 
     public boolean isPostgres() {

@@ -38,12 +38,7 @@ final class H2MigrationGuard {
 
     /** The guard of an embedded H2 file URL ({@code jdbc:h2:file:/path/name;...}); empty for anything else. */
     static Optional<H2MigrationGuard> of(DatabaseSettings settings) {
-        String url = settings.url();
-        if (!url.startsWith("jdbc:h2:file:")) {
-            return Optional.empty();
-        }
-        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        return Optional.of(new H2MigrationGuard(Path.of(path + ".mv.db")));
+        return settings.embeddedFile().map(H2MigrationGuard::new);
     }
 
     /** The directory that holds the database file. */
