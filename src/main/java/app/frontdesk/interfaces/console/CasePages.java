@@ -1,0 +1,88 @@
+package app.frontdesk.interfaces.console;
+
+import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.domain.model.staff.Viewer;
+import app.frontdesk.domain.model.supportcase.SupportCase;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/** A case's page and what a person does with it; only cases the viewer may see (the queries are narrowed to them). */
+@Path("cases")
+@RequestScoped
+@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+public class CasePages {
+
+    @Inject
+    CaseQueries cases;
+
+    @Inject
+    CaseActions actions;
+
+    @Inject
+    ConsoleViews views;
+
+    @Inject
+    ConsoleSupport support;
+
+    @GET
+    @Path("{id}")
+    public Response casePage(@PathParam("id") long id) {
+        Viewer v = support.viewer();
+        Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent) -> views.caseDetail(v, c, account, messages, sent))
+                .orElseThrow(NotFoundException::new);
+        m.putAll(support.base(v, "case"));
+        return support.page("case", v, m);
+    }
+
+    @POST
+    @Path("{id}/authorize")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response authorize(@PathParam("id") long id, @FormParam("account") Long account, @FormParam("note") String note) {
+        Viewer v = support.viewer();
+        if (account == null) {
+            return back(id, "accountMissing");
+        }
+        return done(id, () -> actions.resolveAs(v, id, noteOr(note, v, "authorized in the console"), account));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
+        Viewer v = support.viewer();
+        if (note == null || note.isBlank()) {
+            return back(id, "noteMissing");
+        }
+        return done(id, () -> actions.rejectAs(v, id, note.strip()));
+    }
+
+    private Response done(long id, java.util.function.Supplier<Optional<SupportCase>> action) {
+        try {
+            action.get().orElseThrow(NotFoundException::new);
+            return ConsoleSupport.seeOther("/console/cases/" + id);
+        } catch (IllegalStateException e) {
+            return back(id, "conflict");
+        }
+    }
+
+    private Response back(long id, String problem) {
+        return ConsoleSupport.seeOther("/console/cases/" + id + "?problem=" + problem);
+    }
+
+    private static String noteOr(String note, Viewer v, String otherwise) {
+        return note == null || note.isBlank() ? otherwise : note.strip();
+    }
+}
