@@ -76,6 +76,9 @@ class ConsoleBrowserIT {
                     .body("Добрый день!\r\nМы оплатили счёт INV-2026-0042 в пятницу.\r\n<img src=x onerror=\"window.__xss='body'\">\r\nИван Петров\r\n")
                     .bytes();
             assertEquals(0, gateway.pipe(reply, "--sender", "ivan@petrov-family.example", "--recipient", "support@frontdesk.test").exitCode());
+            byte[] stranger = TestMail.from("Пётр <petr@unknown-company.example>").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .messageId("<stranger-1@unknown-company.example>").subject("Вопрос").body("Здравствуйте, у меня вопрос по договору.\r\n").bytes();
+            assertEquals(0, gateway.pipe(stranger, "--sender", "petr@unknown-company.example", "--recipient", "support@frontdesk.test").exitCode());
             String alert = Mails.text(Mailboxes.await(smtp, OLGA, 1, 60).get(0));
             Matcher link = Pattern.compile(Pattern.quote(gateway.url()) + "/console/cases/(\\d+)").matcher(alert);
             assertTrue(link.find(), "the manager's alert links to the case's page in the console: " + alert);
@@ -91,6 +94,23 @@ class ConsoleBrowserIT {
             addManager(web, BORIS, "Борис Орлов");
             assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
             browser.screenshot("02-staff");
+
+            // The stranger's case has no account: the administrator (a lead's rights) hands it over to Olga
+            web.get(gateway.url() + "/console/");
+            web.findElement(By.linkText(web.findElements(By.cssSelector("#cases a")).stream()
+                    .filter(a -> !a.getAttribute("href").endsWith("/" + caseId)).findFirst().orElseThrow().getText())).click();
+            // htmx boosts the link: the address changes before the page does; wait for the page
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("note-add")));
+            long strangerCase = Long.parseLong(web.getCurrentUrl().replaceAll(".*/", ""));
+            browser.screenshot("02a-stranger-case");
+            new org.openqa.selenium.support.ui.Select(web.findElement(By.id("to"))).selectByValue(OLGA);
+            web.findElement(By.id("note-hand")).sendKeys("Похоже, это новый клиент из вашего региона");
+            web.findElement(By.xpath("//button[contains(., 'Hand over')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Handed over to " + OLGA));
+            browser.screenshot("02b-handed-over");
+            assertTrue(Mailboxes.await(smtp, OLGA, 2, 30).stream().map(Mails::subject).anyMatch(x -> x.contains("handed over to you")
+                    || x.contains("передано")), "Olga is told");
             signOut(web);
 
             // Olga follows the alert's link: sign-in first, then the case she was sent to
@@ -108,7 +128,8 @@ class ConsoleBrowserIT {
                     "no script of the sender's ran");
             assertTrue(web.findElements(By.cssSelector("main img")).isEmpty(), "no element made from the sender's text");
             web.get(gateway.url() + "/console/");
-            assertTrue(web.getTitle().startsWith("(1) "), "the count is in the title: " + web.getTitle());
+            assertTrue(web.getTitle().startsWith("(2) "), "her account's case and the one handed to her: " + web.getTitle());
+            assertTrue(web.findElement(By.id("cases")).getText().contains("petr@unknown-company.example"));
             assertTrue(web.findElement(By.id("cases")).getText().contains("ivan@petrov-family.example"));
             browser.screenshot("05-needs-olga");
 
@@ -117,6 +138,7 @@ class ConsoleBrowserIT {
             assertEquals(303, login(boris, gateway, BORIS, PASSWORD).statusCode());
             String borisNeeds = get(boris, gateway, "/console/").body();
             assertFalse(borisNeeds.contains("petrov-family"), "Olga's case is not in Boris's list");
+            assertEquals(404, get(boris, gateway, "/console/cases/" + strangerCase).statusCode(), "nor the case handed to her");
             assertEquals(404, get(boris, gateway, "/console/cases/" + caseId).statusCode());
             String token = csrf(borisNeeds);
             assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/authorize",

@@ -161,6 +161,55 @@ public final class CaseActions {
         });
     }
 
+    /**
+     * A lead (or an administrator) hands a case to a colleague, who is told by mail and from then on sees
+     * and acts on it. Empty when the viewer may not, or the case is not theirs to see.
+     *
+     * @throws IllegalArgumentException when the colleague is not a staff member who can sign in
+     */
+    public Optional<SupportCase> handOverAs(Viewer viewer, long caseId, String to, String note) {
+        if (!viewer.seesAllCases()) {
+            return Optional.empty();
+        }
+        return transactions.inTransaction(repos -> {
+            var colleague = repos.staff().findByEmail(to == null ? "" : to).filter(u -> !u.disabled())
+                    .orElseThrow(() -> new IllegalArgumentException("no colleague signs in as " + to));
+            return repos.cases().lock(caseId).map(c -> {
+                Instant now = clock.instant();
+                c.handOver(colleague.email(), viewer.email(), note, now);
+                repos.audit().record(new AuditEvent(now, viewer.email(), "case-handed-over", "case", c.id(), "to " + colleague.email()));
+                Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
+                repos.outbox().add(texts.handedOver(c, colleague.email(), colleague.displayName(), colleague.locale(), viewer.displayName(),
+                        note, account.map(Account::name).orElse(null), links.caseUrl(c), now));
+                return c;
+            });
+        });
+    }
+
+    /** A note on the case's timeline, by someone who may see it. */
+    public Optional<SupportCase> noteAs(Viewer viewer, long caseId, String note) {
+        return transactions.inTransaction(repos -> repos.cases().findFor(viewer, caseId).isEmpty() ? Optional.<SupportCase>empty()
+                : repos.cases().lock(caseId).map(c -> {
+                    c.record(clock.instant(), viewer.email(), "note", note);
+                    return c;
+                }));
+    }
+
+    /**
+     * Spam: closed as rejected, audited, and nobody is alerted (rejecting as suspicious alerts the manager,
+     * which spam does not deserve). The messages stay held and stored.
+     */
+    public Optional<SupportCase> spamAs(Viewer viewer, long caseId, String note) {
+        return transactions.inTransaction(repos -> repos.cases().findFor(viewer, caseId).isEmpty() ? Optional.<SupportCase>empty()
+                : repos.cases().lock(caseId).map(c -> {
+                    Instant now = clock.instant();
+                    String why = note == null || note.isBlank() ? "spam" : "spam: " + note.strip();
+                    c.close(CaseState.REJECTED, viewer.email(), why, now);
+                    repos.audit().record(new AuditEvent(now, viewer.email(), "case-marked-spam", "case", c.id(), c.sender()));
+                    return c;
+                }));
+    }
+
     private static boolean mayAct(Repositories repos, Viewer viewer, long accountId) {
         return viewer.seesAllCases() || repos.accounts().find(accountId)
                 .flatMap(Account::manager).map(m -> m.address().value().equalsIgnoreCase(viewer.managerAddress())).orElse(false);

@@ -166,6 +166,26 @@ public final class CaseTexts {
                 .about(c.accountId().orElse(null), c.id());
     }
 
+    /** To a colleague a lead handed a case to: what it is, who handed it over and why, by when, the case's page. */
+    public OutboundMail handedOver(SupportCase c, String to, String colleagueName, Locale colleagueLanguage, String byName, String note,
+                                   String accountName, String caseUrl, Instant now) {
+        Locale lang = colleagueLanguage == null ? settings.defaultLocale() : colleagueLanguage;
+        Map<String, Object> model = common(c, lang);
+        model.put("recipientName", colleagueName);
+        model.put("handedBy", byName);
+        model.put("note", note == null ? "" : note.strip());
+        model.put("sender", sender(c));
+        model.put("hasAccount", accountName != null);
+        model.put("accountName", accountName == null ? "" : accountName);
+        model.put("apiUrl", caseUrl);
+        Rendered r = templates.render(Text.CASE_HANDOVER, lang, model);
+        String id = messageIds.next();
+        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
+                .header("Auto-Submitted", "auto-generated").write(now);
+        return new OutboundMail(MailKind.MANAGER_ALERT, id, addresses.frontdesk().value(), List.of(to), bytes, null, now)
+                .about(c.accountId().orElse(null), c.id());
+    }
+
     /** The page a link opens (GET), with the button that acts (POST). */
     public String confirmPage(LinkAction action, SupportCase c, String formUrl, Locale lang) {
         Map<String, Object> model = common(c, lang);
@@ -321,7 +341,9 @@ public final class CaseTexts {
         m.put("formUrl", "https://frontdesk.example/api/links/a");
         m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
         m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
-        m.put("callWhen", "30.11"); // a day (in words in real mails); neutral here, the sample serves both languages
+        m.put("callWhen", "30.11");
+        m.put("handedBy", "Lead");
+        m.put("note", "please call them today"); // a day (in words in real mails); neutral here, the sample serves both languages
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

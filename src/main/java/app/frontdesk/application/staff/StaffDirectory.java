@@ -87,6 +87,14 @@ public final class StaffDirectory {
         });
     }
 
+    /** Whom a lead can hand a case to: everyone who can sign in. */
+    public List<Viewer> colleagues(Viewer lead) {
+        if (!lead.seesAllCases()) {
+            return List.of();
+        }
+        return transactions.inTransaction(r -> r.staff().list(500).stream().filter(u -> !u.disabled()).map(StaffUser::viewer).toList());
+    }
+
     public List<StaffUser> list(Viewer admin) {
         requireAdmin(admin);
         return transactions.inTransaction(r -> r.staff().list(500));

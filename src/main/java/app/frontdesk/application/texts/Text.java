@@ -17,6 +17,8 @@ public enum Text {
     MANAGER_DIGEST("manager-digest", true, EnumSet.of(Part.NEXT_STEP)),
     /** To the personal manager and the support lead: a red flag, with the history and the playbook. */
     RED_FLAG_ALERT("red-flag-alert", true, EnumSet.of(Part.NEXT_STEP)),
+    /** To a colleague a support lead handed a case to. */
+    CASE_HANDOVER("case-handover", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** The page a one-click link opens: says what the button will do. */
     ACTION_CONFIRM("action-confirm", false, EnumSet.noneOf(Part.class)),
     /** The page after the button: what happened, or why nothing did. */

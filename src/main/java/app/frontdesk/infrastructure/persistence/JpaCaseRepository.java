@@ -93,10 +93,13 @@ final class JpaCaseRepository implements CaseRepository {
         return q.getResultStream().findFirst();
     }
 
-    /** The row-level rule, in the query: a manager sees cases of the accounts whose manager has their address. */
+    /**
+     * The row-level rule, in the query: a manager sees the cases of the accounts whose manager has their
+     * address, and the cases a lead handed to them.
+     */
     private static String visibleTo(Viewer viewer) {
         return viewer.seesAllCases() ? ""
-                : " AND c.accountId IN (SELECT a.id FROM Account a WHERE a.manager.address = :manager)";
+                : " AND (c.assignee = :manager OR c.accountId IN (SELECT a.id FROM Account a WHERE a.manager.address = :manager))";
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +38,9 @@ public class CasePages {
     @Inject
     ConsoleSupport support;
 
+    @Inject
+    StaffDirectory staff;
+
     @GET
     @Path("{id}")
     public Response casePage(@PathParam("id") long id) {
@@ -44,6 +48,8 @@ public class CasePages {
         Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent) -> views.caseDetail(v, c, account, messages, sent))
                 .orElseThrow(NotFoundException::new);
         m.putAll(support.base(v, "case"));
+        m.put("colleagues", staff.colleagues(v).stream().filter(x -> x.userId() != v.userId())
+                .map(x -> Map.of("email", x.email(), "name", x.displayName())).toList());
         return support.page("case", v, m);
     }
 
@@ -67,6 +73,37 @@ public class CasePages {
             return back(id, "noteMissing");
         }
         return done(id, () -> actions.rejectAs(v, id, note.strip()));
+    }
+
+    @POST
+    @Path("{id}/note")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response note(@PathParam("id") long id, @FormParam("note") String note) {
+        Viewer v = support.viewer();
+        if (note == null || note.isBlank()) {
+            return back(id, "noteMissing");
+        }
+        return done(id, () -> actions.noteAs(v, id, note.strip()));
+    }
+
+    @POST
+    @Path("{id}/spam")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response spam(@PathParam("id") long id, @FormParam("note") String note) {
+        Viewer v = support.viewer();
+        return done(id, () -> actions.spamAs(v, id, note));
+    }
+
+    @POST
+    @Path("{id}/hand-over")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response handOver(@PathParam("id") long id, @FormParam("to") String to, @FormParam("note") String note) {
+        Viewer v = support.viewer();
+        try {
+            return done(id, () -> actions.handOverAs(v, id, to, note));
+        } catch (IllegalArgumentException e) {
+            return back(id, "noColleague");
+        }
     }
 
     private Response done(long id, java.util.function.Supplier<Optional<SupportCase>> action) {

@@ -61,11 +61,15 @@ public class ConsoleViews {
     Map<String, Object> caseDetail(Viewer v, SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent) {
         Locale lang = v.locale();
         Map<String, Object> m = caseRow(c, lang);
+        // not "id": inside {{#account}} Mustache would take the account's id, and a form would act on another case
+        m.put("caseId", c.id());
         m.put("open", !c.state().isClosed());
         m.put("closedNote", c.closedNote() == null ? "" : c.closedNote());
         m.put("evidence", c.evidence() == null ? "" : c.evidence());
         account.ifPresent(a -> m.put("account", Map.of("id", a.id(), "name", a.name())));
         m.put("pickAccount", account.isEmpty() && v.seesAllCases());
+        m.put("canHandOver", v.seesAllCases());
+        c.assignee().ifPresent(a -> m.put("assignee", a));
         m.put("messages", messages.stream().map(t -> {
             Map<String, Object> x = new HashMap<>();
             x.put("id", t.message().id());

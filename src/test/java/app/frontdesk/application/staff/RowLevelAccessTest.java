@@ -1,6 +1,7 @@
 package app.frontdesk.application.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.accounts.AccountDraft;
@@ -67,6 +68,39 @@ class RowLevelAccessTest {
                 return x;
             });
             assertTrue(c.timeline().stream().anyMatch(e -> e.actor().equals(OLGA.email())), "the timeline names who acted");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aLeadHandsACaseToAColleagueWhoIsToldAndThenSeesAndActsOnIt(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            long romashka = account(gw, "ООО «Ромашка»", "romashka.example", OLGA.email());
+            long olgas = openCase(gw, "ivan@petrov-family.example", romashka);
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", java.util.Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"),
+                    Locale.ENGLISH);
+            Viewer admin = ((SignIn.Welcome) staff.signIn("admin@frontdesk.test", "configured-admin-pw", "127.0.0.1")).viewer();
+            Viewer boris = staff.create(admin, BORIS.email(), "Борис Орлов", Set.of(StaffRole.MANAGER), Locale.forLanguageTag("ru"),
+                    "boris-password-1");
+            var actions = gw.services.caseActions;
+
+            assertTrue(actions.handOverAs(OLGA, olgas, boris.email(), "you know them").isEmpty(), "a manager does not hand over");
+            assertThrows(IllegalArgumentException.class, () -> actions.handOverAs(LEAD, olgas, "nobody@frontdesk.test", "x"));
+            assertTrue(actions.noteAs(boris, olgas, "not mine yet").isEmpty(), "before: not his");
+
+            assertEquals(boris.email(), actions.handOverAs(LEAD, olgas, boris.email(), "Ольга в отпуске").orElseThrow().assignee().orElseThrow());
+            assertEquals(List.of(olgas), gw.services.caseQueries.openFor(boris, 100, SupportCase::id), "now among his own");
+            assertEquals(List.of(olgas), gw.services.caseQueries.openFor(OLGA, 100, SupportCase::id), "and still among hers: her account");
+            var mails = gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).toList();
+            assertEquals(1, mails.size(), "he is told");
+            String text = app.frontdesk.testkit.Mails.text(mails.get(0).raw());
+            assertTrue(text.contains("Lead передал(а) вам обращение") && text.contains("Ольга в отпуске") && text.contains("/console/cases/" + olgas),
+                    "in his language, who, why and where: " + text);
+            assertTrue(actions.noteAs(boris, olgas, "called Anna").isPresent());
+            assertEquals(CaseState.REJECTED, actions.spamAs(boris, olgas, null).orElseThrow().state());
+            assertEquals(1, gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).count(),
+                    "spam alerts nobody");
         }
     }
 

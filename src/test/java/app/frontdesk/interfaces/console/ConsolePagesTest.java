@@ -89,12 +89,13 @@ class ConsolePagesTest {
         m.put("wrong", true);
         m.put("notFound", true);
         m.put("id", 51);
+        m.put("caseId", 51);
         m.put("reference", "FD-51");
         m.put("sender", "ivan@example.net");
         m.put("senderName", HOSTILE);
         m.put("open", true);
         m.put("state", Map.of("AWAITING_AUTHORIZATION", true));
-        m.put("account", Map.of("id", 7, "name", HOSTILE));
+        m.put("account", Map.of("id", 7, "name", HOSTILE)); // not the case's id: a form inside {{#account}} once took this one
         m.put("pickAccount", true);
         m.put("evidence", HOSTILE);
         m.put("due", "30 November 2026, 13:00");

@@ -76,6 +76,9 @@ public class SupportCase {
     @Column(name = "closed_note")
     private String closedNote;
 
+    /** Who a lead handed the case to (a staff member's address); null: the account's manager. */
+    private String assignee;
+
     @Version
     private long version;
 
@@ -128,6 +131,19 @@ public class SupportCase {
     }
 
     /** Ties the case to an account after the fact (a person found it). */
+    /** A lead hands the case to a colleague, who then sees it among their own. */
+    public void handOver(String to, String actor, String note, Instant at) {
+        if (state.isClosed()) {
+            throw new IllegalStateException("case " + reference() + " is closed");
+        }
+        this.assignee = to;
+        record(at, actor, "handed-over", "to " + to + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+    }
+
+    public Optional<String> assignee() {
+        return Optional.ofNullable(assignee);
+    }
+
     public void assignAccount(long account, String actor, Instant at) {
         this.accountId = account;
         record(at, actor, "account-assigned", "account " + account);
