@@ -43,7 +43,7 @@ class WordingDraftsTest {
      * recall, 4 of 24 good drafts flagged), then tuned on too. BLIND (blind.*.txt) was written after
      * the second tuning and measured without changing the rules.
      */
-    enum Part { TUNING, HELD_OUT, FRESH, BLIND }
+    enum Part { TUNING, HELD_OUT, FRESH, BLIND, BLIND2 }
 
     record Draft(String id, Locale language, boolean bad, Purpose purpose, Set<String> expected, String text, Part part) {
     }
@@ -59,13 +59,15 @@ class WordingDraftsTest {
             drafts.addAll(read(SET.resolve("drafts." + lang + ".txt"), Locale.forLanguageTag(lang), null));
             drafts.addAll(read(SET.resolve("fresh." + lang + ".txt"), Locale.forLanguageTag(lang), Part.FRESH));
             drafts.addAll(read(SET.resolve("blind." + lang + ".txt"), Locale.forLanguageTag(lang), Part.BLIND));
+            drafts.addAll(read(SET.resolve("blind2." + lang + ".txt"), Locale.forLanguageTag(lang), Part.BLIND2));
         }
         outcomes = drafts.stream().map(WordingDraftsTest::outcome).toList();
         StringBuilder report = new StringBuilder();
         report.append(table("tuning part", o -> o.draft().part() == Part.TUNING));
         report.append(table("held-out part (a quarter of drafts.*.txt, by id)", o -> o.draft().part() == Part.HELD_OUT));
         report.append(table("fresh part (fresh.*.txt, written after the first tuning, then tuned on)", o -> o.draft().part() == Part.FRESH));
-        report.append(table("blind part (blind.*.txt, written after the second tuning, never tuned on)", o -> o.draft().part() == Part.BLIND));
+        report.append(table("blind part (blind.*.txt, written after the second tuning, then tuned on)", o -> o.draft().part() == Part.BLIND));
+        report.append(table("blind2 part (blind2.*.txt, written after the third tuning)", o -> o.draft().part() == Part.BLIND2));
         report.append(table("whole set", o -> true));
         report.append(details());
         System.out.println(report);
