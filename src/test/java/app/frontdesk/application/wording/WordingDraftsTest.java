@@ -23,11 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wording rules measured on a labelled set of support replies (src/test/resources/wording/drafts.*.txt):
- * on the bad drafts, how many of the rules each should trip are found (recall, per rule); on the good
- * ones, every finding is a false one. A quarter of the drafts is held out ({@link #heldOut}): the rules were tuned on
- * the rest, so the held-out figures say how well they generalise. The figures are printed (and written
- * to target/wording-drafts.txt); the targets hold on the whole set.
+ * The wording rules measured on labelled support replies (src/test/resources/wording/*.txt): on the bad
+ * drafts, how many of the rules each should trip are found (recall, per rule); on the good ones, every
+ * finding is a false one. The files were written in rounds, each before the rules were tuned on it
+ * ({@link Part}); the figures per part are printed and written to target/wording-drafts.txt. The
+ * targets (90 % recall, no finding on a good draft) are asserted on every part the rules were tuned on;
+ * the unseen part is only reported, as the measure of how the rules do on replies they have not seen.
  */
 class WordingDraftsTest {
 
@@ -37,13 +38,13 @@ class WordingDraftsTest {
     private static List<Outcome> outcomes;
 
     /**
-     * Where a draft belongs. TUNING and HELD_OUT were written first (drafts.*.txt); the rules were tuned
-     * on TUNING, and HELD_OUT's misses were not read while tuning, though the rules were written after
-     * reading all of them. FRESH (fresh.*.txt) was written after that tuning and measured blind (50 %
-     * recall, 4 of 24 good drafts flagged), then tuned on too. BLIND (blind.*.txt) was written after
-     * the second tuning and measured without changing the rules.
+     * Where a draft belongs, in the order the files were written (figures of each round before it was
+     * tuned on: docs/care.md). TUNING and HELD_OUT: drafts.*.txt, written before any rule changed; the
+     * rules were tuned on TUNING and HELD_OUT's misses were not read, though the rules were written
+     * after reading all of them, so HELD_OUT is no blind measure. FRESH, BLIND, BLIND2: each written
+     * after the tuning before it, measured blind, then tuned on. UNSEEN: never tuned on.
      */
-    enum Part { TUNING, HELD_OUT, FRESH, BLIND, BLIND2 }
+    enum Part { TUNING, HELD_OUT, FRESH, BLIND, BLIND2, UNSEEN }
 
     record Draft(String id, Locale language, boolean bad, Purpose purpose, Set<String> expected, String text, Part part) {
     }
@@ -60,6 +61,7 @@ class WordingDraftsTest {
             drafts.addAll(read(SET.resolve("fresh." + lang + ".txt"), Locale.forLanguageTag(lang), Part.FRESH));
             drafts.addAll(read(SET.resolve("blind." + lang + ".txt"), Locale.forLanguageTag(lang), Part.BLIND));
             drafts.addAll(read(SET.resolve("blind2." + lang + ".txt"), Locale.forLanguageTag(lang), Part.BLIND2));
+            drafts.addAll(read(SET.resolve("unseen." + lang + ".txt"), Locale.forLanguageTag(lang), Part.UNSEEN));
         }
         outcomes = drafts.stream().map(WordingDraftsTest::outcome).toList();
         StringBuilder report = new StringBuilder();
@@ -67,8 +69,9 @@ class WordingDraftsTest {
         report.append(table("held-out part (a quarter of drafts.*.txt, by id)", o -> o.draft().part() == Part.HELD_OUT));
         report.append(table("fresh part (fresh.*.txt, written after the first tuning, then tuned on)", o -> o.draft().part() == Part.FRESH));
         report.append(table("blind part (blind.*.txt, written after the second tuning, then tuned on)", o -> o.draft().part() == Part.BLIND));
-        report.append(table("blind2 part (blind2.*.txt, written after the third tuning)", o -> o.draft().part() == Part.BLIND2));
-        report.append(table("whole set", o -> true));
+        report.append(table("blind2 part (blind2.*.txt, written after the third tuning, then tuned on)", o -> o.draft().part() == Part.BLIND2));
+        report.append(table("tuned set (all of the above; the targets hold here)", WordingDraftsTest::tuned));
+        report.append(table("unseen part (unseen.*.txt, never tuned on: how the rules do on new replies)", o -> o.draft().part() == Part.UNSEEN));
         report.append(details());
         System.out.println(report);
         try {
@@ -93,16 +96,21 @@ class WordingDraftsTest {
 
     @Test
     void atLeastNineInTenOfTheLabelledProblemsAreFound() {
-        long labelled = outcomes.stream().filter(o -> o.draft().bad()).mapToLong(o -> o.draft().expected().size()).sum();
-        long found = outcomes.stream().filter(o -> o.draft().bad()).mapToLong(o -> o.found().size()).sum();
+        long labelled = outcomes.stream().filter(o -> tuned(o) && o.draft().bad()).mapToLong(o -> o.draft().expected().size()).sum();
+        long found = outcomes.stream().filter(o -> tuned(o) && o.draft().bad()).mapToLong(o -> o.found().size()).sum();
         assertTrue(found * 10 >= labelled * 9, "recall " + found + "/" + labelled + ":\n" + details());
     }
 
     @Test
     void aGoodDraftGetsNoFindingAtAll() {
-        List<String> falseFindings = outcomes.stream().filter(o -> !o.draft().bad()).flatMap(o -> o.extra().stream()
+        List<String> falseFindings = outcomes.stream().filter(o -> tuned(o) && !o.draft().bad()).flatMap(o -> o.extra().stream()
                 .map(f -> o.draft().id() + " " + f.rule() + " \"" + f.excerpt() + "\"")).toList();
         assertEquals(List.of(), falseFindings);
+    }
+
+    /** The unseen part is measured, not asserted: a rule changed to pass it would no longer measure anything. */
+    private static boolean tuned(Outcome o) {
+        return o.draft().part() != Part.UNSEEN;
     }
 
     private static Outcome outcome(Draft d) {
