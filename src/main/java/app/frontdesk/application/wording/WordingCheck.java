@@ -11,19 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a text a customer will read against the wording rules of its language. Phrases that blame
- * or philosophise are found where they stand; what a text must have (a next step, a deadline, a
- * person; in recovery texts an apology, a question, something beyond the fix) is found missing as a
- * whole. With the customer's own message, a question of theirs the text does not touch is reported.
+ * Checks a text a customer will read against the wording rules of its language. Phrases that blame,
+ * philosophise or excuse us are found where they stand, refusals without a real reason where they
+ * refuse ({@link Refusals}); what a text must have (a next step, a deadline, a person; in recovery
+ * texts an apology, a question, something beyond the fix) is found missing as a whole. With the
+ * customer's own message, a question of theirs the text does not touch is reported.
  */
 public final class WordingCheck {
 
-    private static final Pattern REASON = Pattern.compile("(?iu)(потому\\s+что|так\\s+как|поскольку|поэтому|чтобы|because|since|so\\s+that|so\\s+we)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}]{5,}");
     private static final Set<String> STOP = Set.of("почему", "когда", "какой", "какая", "какие", "можно", "могу", "можете", "будет", "этого",
             "which", "where", "there", "about", "would", "could", "should", "their", "these", "those", "what", "скажите", "пожалуйста",
             "please");
-    private static final int REASON_WINDOW = 250;
 
     /** The longest draft checked (the HTTP endpoint takes 100 KiB): every rule runs in time linear in it. */
     public static final int MAX_CHARS = 100 * 1024;
@@ -45,33 +44,22 @@ public final class WordingCheck {
         List<WordingRules.Rule> all = rules.rules(lang);
         boolean ru = lang.getLanguage().equals("ru");
         List<Finding> findings = new ArrayList<>();
-        boolean apology = has(all, WordingRules.Kind.APOLOGY, text);
-        boolean nextStep = has(all, WordingRules.Kind.NEXT_STEP, text); // once, not again for every refusal found
         for (WordingRules.Rule r : all) {
-            if (r.kind() != WordingRules.Kind.PHRASE && !(r.kind() == WordingRules.Kind.ERRED_PHRASE && purpose == Purpose.RECOVERY)
-                    && r.kind() != WordingRules.Kind.REFUSAL) {
+            if (r.kind() != WordingRules.Kind.PHRASE && !(r.kind() == WordingRules.Kind.ERRED_PHRASE && purpose == Purpose.RECOVERY)) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
             while (m.find()) {
-                if (m.end() == m.start()) {
-                    continue;
+                if (m.end() > m.start()) {
+                    findings.add(new Finding(r.id(), m.start(), m.end(), text.substring(m.start(), m.end()), "", r.suggestion()));
                 }
-                String found = text.substring(m.start(), m.end());
-                String message = switch (r.kind()) {
-                    case ERRED_PHRASE -> ru ? "Мы ошиблись, а текст называет это долгом клиента." : "We erred, yet the text calls it the customer's debt.";
-                    case REFUSAL -> ru ? "Отказ со ссылкой на «" + found + "» без объяснения или без того, что клиент может сделать."
-                            : "A refusal citing \"" + found + "\" without saying why or what to do instead.";
-                    default -> r.id().equals("philosophy") && !apology
-                            ? (ru ? "Философское вступление вместо извинения." : "Philosophising instead of apologising.")
-                            : (ru ? "Текст оправдывается или упрекает клиента." : "The text blames the customer or excuses us.");
-                };
-                if (r.kind() == WordingRules.Kind.REFUSAL && nextStep && reasonNear(text, m)) {
-                    continue;
-                }
-                findings.add(new Finding(r.id(), m.start(), m.end(), found, message, r.suggestion()));
             }
         }
+        // "we are sorry you feel that way" holds "we are sorry" but is no apology: a marker overlapping a flagged phrase does not count
+        boolean apology = outside(findings, all, WordingRules.Kind.APOLOGY, text);
+        findings.replaceAll(f -> new Finding(f.rule(), f.start(), f.end(), f.excerpt(), message(f.rule(), apology, ru), f.suggestion()));
+        boolean nextStep = has(all, WordingRules.Kind.NEXT_STEP, text); // once, not again for every refusal found
+        findings.addAll(Refusals.find(text, all, nextStep, ru));
         missing(findings, all, text, WordingRules.Kind.NEXT_STEP, "next-step",
                 ru ? "Нет следующего шага: что клиент может сделать?" : "No next step: what can the customer do?",
                 ru ? "Напишите, что клиент может сделать сейчас." : "Say what the customer can do now.");
@@ -82,9 +70,10 @@ public final class WordingCheck {
                 ru ? "Нет человека, которому можно позвонить или написать." : "No person to call or write to.",
                 ru ? "Добавьте имя, телефон или адрес." : "Add a name, a phone number or an address.");
         if (purpose == Purpose.RECOVERY) {
-            missing(findings, all, text, WordingRules.Kind.APOLOGY, "apology",
-                    ru ? "Нет извинения: мы ошиблись." : "No apology, though we erred.",
-                    ru ? "Начните с «Простите нас: мы ошиблись»." : "Start with \"We are sorry: we got this wrong\".");
+            if (!apology) {
+                findings.add(new Finding("apology", 0, 0, "", ru ? "Нет извинения: мы ошиблись." : "No apology, though we erred.",
+                        ru ? "Начните с «Простите нас: мы ошиблись»." : "Start with \"We are sorry: we got this wrong\"."));
+            }
             missing(findings, all, text, WordingRules.Kind.QUESTION, "question",
                     ru ? "Не спросили, что сделает ситуацию правильной для клиента." : "No question about what would make it right.",
                     ru ? "Спросите: «Что ещё мы можем сделать для вас?»" : "Ask: \"What else can we do to make this right?\"");
@@ -97,9 +86,50 @@ public final class WordingCheck {
         return new Result(lang, findings);
     }
 
-    /** A refusal is fine when a reason stands near it (and the text gives a next step, checked by the caller). */
-    private static boolean reasonNear(String text, Matcher m) {
-        return REASON.matcher(text).region(Math.max(0, m.start() - REASON_WINDOW), Math.min(text.length(), m.end() + REASON_WINDOW)).find();
+    private static String message(String rule, boolean apology, boolean ru) {
+        return switch (rule) {
+            case "debt" -> ru ? "Мы ошиблись, а текст называет это долгом клиента." : "We erred, yet the text calls it the customer's debt.";
+            case "philosophy" -> apology ? (ru ? "Общие слова вместо того, чтобы назвать нашу ошибку." : "A general truth instead of naming our mistake.")
+                    : (ru ? "Философское вступление вместо извинения." : "Philosophising instead of apologising.");
+            case "terms" -> ru ? "Текст прячется за пунктами договора вместо объяснения." : "The text hides behind the terms instead of explaining.";
+            case "non-apology" -> ru ? "Извинение за чувства клиента или «возможные неудобства», а не за то, что сделали мы."
+                    : "An apology for the customer's feelings or \"any inconvenience\", not for what we did.";
+            case "favour" -> ru ? "Исправление нашей ошибки подано как одолжение." : "What we owe is presented as a favour.";
+            case "understanding" -> ru ? "Текст просит клиента смириться, вместо того чтобы объяснить." : "The text asks the customer to accept it instead of explaining.";
+            default -> ru ? "Текст оправдывается или упрекает клиента." : "The text blames the customer or excuses us.";
+        };
+    }
+
+    /** Some match of the kind overlaps no phrase already found (phrases by start, with the furthest end so far: a binary search each). */
+    private static boolean outside(List<Finding> phrases, List<WordingRules.Rule> all, WordingRules.Kind kind, String text) {
+        List<Finding> sorted = phrases.stream().sorted(java.util.Comparator.comparingInt(Finding::start)).toList();
+        int[] starts = sorted.stream().mapToInt(Finding::start).toArray();
+        int[] furthest = new int[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            furthest[i] = Math.max(sorted.get(i).end(), i > 0 ? furthest[i - 1] : 0);
+        }
+        for (WordingRules.Rule r : all) {
+            if (r.kind() != kind) {
+                continue;
+            }
+            Matcher m = r.pattern().matcher(text);
+            while (m.find()) {
+                int lo = 0; // the first phrase starting at or after the match's end; the ones before it may overlap it
+                int hi = starts.length;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (starts[mid] < m.end()) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                if (lo == 0 || furthest[lo - 1] <= m.start()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void missing(List<Finding> findings, List<WordingRules.Rule> all, String text, WordingRules.Kind kind, String id,

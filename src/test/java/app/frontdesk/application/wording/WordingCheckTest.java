@@ -82,10 +82,42 @@ class WordingCheckTest {
     }
 
     @Test
-    void blamingPhrasesInEnglish() {
+    void excusesInEnglishHaveTheirOwnRules() {
         List<String> found = rules("We are sorry you feel that way. As per our policy the fee stands.", Purpose.GENERAL, null);
-        assertTrue(found.contains("blame"), found.toString());
-        assertTrue(found.contains("refusal"), "\"our policy\" without a reason: " + found);
+        assertTrue(found.contains("non-apology"), "sorry for the customer's feelings: " + found);
+        assertTrue(found.contains("terms"), "hiding behind the policy: " + found);
+        assertTrue(rules("We cannot waive the fee: it is our policy.", Purpose.GENERAL, null).contains("refusal"));
+    }
+
+    @Test
+    void aRefusalLeaningOnAnUnexplainedTermIsNotExcusedByBecauseAndPlease() {
+        String bare = "Добрый день! Мы не можем выполнить вашу просьбу, потому что письмо пришло не с авторизованной почты."
+                + " Пожалуйста, напишите с авторизованной почты. Ответим до 25 ноября. Служба поддержки, +7 495 123-45-67";
+        assertTrue(rules(bare, Purpose.GENERAL, null).contains("refusal"));
+        String explained = bare.replace(" Пожалуйста,", " Авторизованная почта — это адрес, который ваша компания указала в договоре. Пожалуйста,");
+        assertEquals(List.of(), rules(explained, Purpose.GENERAL, null));
+    }
+
+    @Test
+    void aWordLikeSecurityIsNoRefusalWhereNothingIsRefused() {
+        String menu = "Смените пароль в разделе «Профиль» → «Безопасность» до 25 ноября. Вопросы: Служба безопасности, +7 495 123-45-67.";
+        assertEquals(List.of(), rules(menu, Purpose.GENERAL, null));
+    }
+
+    @Test
+    void aSorryInsideANonApologyIsNoApology() {
+        String text = "We are sorry you feel let down. Your refund of $20 arrives by 25 November, and December is free. What else can we do? Call Olga: +44 20 7946 0321.";
+        List<String> found = rules(text, Purpose.RECOVERY, null);
+        assertTrue(found.contains("non-apology") && found.contains("apology"), found.toString());
+        assertEquals(List.of(), rules(text.replace("We are sorry you feel let down.", "We are sorry: we charged you twice."), Purpose.RECOVERY, null));
+    }
+
+    @Test
+    void theIssuesReportedCasesHold() {
+        // an indirect question is a question; "просим прощения" is an apology (the red-flag paragraph)
+        String ru = "Просим прощения: мы дважды списали оплату. Деньги вернём до 25 ноября, а декабрь для вас бесплатный."
+                + " Скажите, пожалуйста, можем ли мы сделать что-то ещё? Ольга, +7 495 123-45-67";
+        assertEquals(List.of(), rules(ru, Purpose.RECOVERY, null));
     }
 
     @Test
