@@ -15,7 +15,9 @@ import app.frontdesk.application.cases.CaseTexts;
 import app.frontdesk.application.cases.EmailAuthorizationChannel;
 import app.frontdesk.application.cases.LinkSigner;
 import app.frontdesk.application.cases.Links;
+import app.frontdesk.application.cases.Insiders;
 import app.frontdesk.application.cases.UnknownSenderDesk;
+import app.frontdesk.application.dunning.PaymentNews;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
 import app.frontdesk.application.dunning.NoticeBatches;
@@ -119,9 +121,10 @@ public final class Services {
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care,
-                List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
+        PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
+                List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);

@@ -11,6 +11,8 @@ public enum Text {
     AUTHORIZE_REQUEST("authorize-request", true, EnumSet.allOf(Part.class)),
     /** To an authorized contact: mail in your name failed verification. */
     UNVERIFIED_CONTACT("unverified-contact", true, EnumSet.allOf(Part.class)),
+    /** To a stranger who proved they write from inside one customer's company: by name, their subject, one reassuring fact. */
+    INSIDER_REPLY("insider-reply", true, EnumSet.allOf(Part.class)),
     /** To the personal manager (or triage): what happened and what to do. */
     MANAGER_ALERT("manager-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To the personal manager: what the hourly limit held back. */

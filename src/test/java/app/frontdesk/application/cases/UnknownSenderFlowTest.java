@@ -348,15 +348,23 @@ class UnknownSenderFlowTest {
             gw.intake.accept(ceoReply().bytes(), Envelope.UNKNOWN);
             gw.intake.accept(TestMail.from("Пётр <petr@nobody.example>").subject("Вопрос").rawHeaderCharset(StandardCharsets.UTF_8)
                     .body("Добрый день! У меня вопрос по счёту 999-NOTHING.").bytes(), Envelope.UNKNOWN);
+            // from a public mail service, tied to the account by its invoice: still a stranger (issue 14, item 1)
+            gw.intake.accept(TestMail.from("Иван Петров <ivan.petrov@gmail.com>").subject("Re: Уведомление").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Мы оплатили счёт INV-2026-0042.").bytes(), Envelope.UNKNOWN);
             gw.processAll();
             List<OutboundMail> replies = sent(gw, MailKind.SENDER_REPLY);
-            assertEquals(2, replies.size());
+            assertEquals(3, replies.size());
             List<SupportCase> cases = gw.db.inTransaction(r -> r.cases().list(java.util.Optional.empty(), 10));
             assertTrue(cases.stream().anyMatch(c -> c.accountId().isPresent()) && cases.stream().anyMatch(c -> c.accountId().isEmpty()),
                     "one matched, one did not");
             assertEquals(mask(Mails.text(replies.get(0).raw())), mask(Mails.text(replies.get(1).raw())));
             assertEquals(mask(Mails.html(replies.get(0).raw())), mask(Mails.html(replies.get(1).raw())));
             assertEquals(mask(Mails.subject(replies.get(0).raw())), mask(Mails.subject(replies.get(1).raw())));
+            for (int i : new int[] {0, 1}) {
+                assertEquals(mask(Mails.text(replies.get(i).raw())), mask(Mails.text(replies.get(2).raw())));
+                assertEquals(mask(Mails.html(replies.get(i).raw())), mask(Mails.html(replies.get(2).raw())));
+                assertEquals(mask(Mails.subject(replies.get(i).raw())), mask(Mails.subject(replies.get(2).raw())));
+            }
         }
     }
 
