@@ -18,6 +18,7 @@ import app.frontdesk.application.cases.Links;
 import app.frontdesk.application.cases.Insiders;
 import app.frontdesk.application.cases.UnknownSenderDesk;
 import app.frontdesk.application.dunning.PaymentNews;
+import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
 import app.frontdesk.application.dunning.NoticeBatches;
@@ -123,6 +124,8 @@ public final class Services {
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
+        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
+                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
@@ -130,7 +133,7 @@ public final class Services {
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,
-                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone);
+                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone, paymentNews::pausedUntil, customerNews);
         this.desks = new GatewayPipeline.Desks(
                 new Mime4jMailParser(settings.mimeLimits),
                 new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
@@ -148,7 +151,7 @@ public final class Services {
                 (repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
-        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
+        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));

@@ -1,7 +1,6 @@
 package app.frontdesk.application.cases;
 
-import app.frontdesk.application.news.Reassurance;
-import app.frontdesk.domain.model.billing.NoticeKind;
+import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.texts.Text;
 import java.util.HashMap;
 import java.util.List;
@@ -55,9 +54,7 @@ final class TextSamples {
         m.put("topic", "Suspension notice?");
         m.put("personalManager", Map.of("name", "Olga"));
         m.put("colleagues", Map.of("one", true));
-        m.put("greetName", "Алексей Волков");
-        m.put("reassurance", new Reassurance(Reassurance.Kind.ORDER_HOLDS, NoticeKind.SUSPENSION, java.time.LocalDate.of(2026, 11, 25))
-                .model(java.util.Locale.ENGLISH));
+        m.putAll(CustomerNews.sample()); // the mails that tell customers what changed
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class CustomerTextsTest {
 
     private static final Path CONFIG = Path.of("server-config");
-    private static final List<Text> NEW_TEXTS = List.of(Text.INSIDER_REPLY);
+    private static final List<Text> NEW_TEXTS = List.of(Text.INSIDER_REPLY, Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED,
+            Text.AUTHORIZER_THANKED);
 
     @Test
     void everyNewCustomerTextPassesTheWordingRulesWithEveryFact() {
