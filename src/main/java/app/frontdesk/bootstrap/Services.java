@@ -9,6 +9,7 @@ import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
+import app.frontdesk.application.cases.CaseNews;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.cases.CaseSettings;
 import app.frontdesk.application.cases.CaseTexts;
@@ -117,19 +118,19 @@ public final class Services {
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
         this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
+        PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
+        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
+                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
         this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
-        PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
-        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
-                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
-        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,

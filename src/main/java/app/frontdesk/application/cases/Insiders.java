@@ -48,6 +48,9 @@ public final class Insiders {
         }
     }
 
+    /** The timeline event that says the sender was answered as a person of the account's company, and what they were told. */
+    public static final String ANSWERED = "answered-as-person";
+
     private final PaymentNews news;
 
     public Insiders(PaymentNews news) {

@@ -140,6 +140,8 @@ public final class UnknownSenderDesk {
                 + " (" + reply.messageId() + ")" + insider.map(who -> "; as a person of account " + who.accountId()
                 + (who.greetName() == null ? "" : ", greeted as " + who.greetName())
                 + who.reassurance().map(r -> ", told: " + r.kind() + (r.until() == null ? "" : " until " + r.until())).orElse("")).orElse(""));
+        insider.ifPresent(who -> c.record(mail.now(), "pipeline", Insiders.ANSWERED, "account " + who.accountId() + "; told "
+                + who.reassurance().map(r -> r.key()).orElse("nothing")));
         return Optional.of("explanation to " + c.sender());
     }
 

@@ -108,6 +108,32 @@ public final class CustomerNews {
                 .about(account.id(), c.id());
     }
 
+    /**
+     * To a person of the company who wrote to us about a notice and waits for their address to be confirmed:
+     * the notice was stopped because they paid, in one sentence, and by when they hear from us.
+     *
+     * @param greetName their name when it is a person's (see Insiders), else null
+     * @param topic     what their first message was about
+     */
+    public OutboundMail noticeNews(SupportCase c, String greetName, String topic, Reassurance fact, Instant answerBy, String inReplyTo,
+                                   Instant now) {
+        Locale lang = c.locale();
+        Map<String, Object> model = new HashMap<>();
+        if (addresses.company() != null) {
+            model.put("company", addresses.company());
+        }
+        model.put("explanation", true);
+        model.put("nextStep", true);
+        // the support desk, as in the reply they got: nothing of the account's but the fact itself
+        model.put("contact", Map.of("name", support.name(), "phone", support.phone(), "email", support.email(), "manager", false));
+        model.put("reference", c.reference());
+        model.put("greetName", greetName == null ? "" : greetName);
+        model.put("topic", topic);
+        model.put("reassurance", fact.model(lang));
+        model.put("deadline", Map.of("when", Days.moment(answerBy, zone, lang)));
+        return mail(Text.NOTICE_NEWS, MailKind.NOTICE_NEWS, lang, model, c.sender(), inReplyTo, null, now).about(c.accountId().orElse(null), c.id());
+    }
+
     private Map<String, Object> released(Map<String, Object> model, SupportCase c, Released released, Locale lang) {
         model.put("reference", c.reference());
         Map<String, Object> sender = new HashMap<>();
@@ -151,7 +177,7 @@ public final class CustomerNews {
         Rendered r = templates.render(text, lang, model);
         String id = messageIds.next();
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
-                .header("Auto-Submitted", inReplyTo == null ? "auto-generated" : "auto-replied")
+                .header("Auto-Submitted", inboundId == null ? "auto-generated" : "auto-replied")
                 .header("Reply-To", support.email());
         if (inReplyTo != null) {
             draft.header("In-Reply-To", inReplyTo).header("References", inReplyTo);

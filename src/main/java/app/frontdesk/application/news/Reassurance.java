@@ -54,6 +54,11 @@ public record Reassurance(Kind kind, NoticeKind notice, LocalDate until) {
         return m;
     }
 
+    /** The fact in one word, to tell it once: "ORDER_HOLDS/SUSPENSION/2026-11-25". */
+    public String key() {
+        return kind + "/" + notice + "/" + until;
+    }
+
     static String noticeInWords(NoticeKind kind, Locale lang) {
         boolean ru = lang.getLanguage().equals("ru");
         return switch (kind) {

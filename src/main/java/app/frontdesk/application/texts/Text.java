@@ -19,6 +19,8 @@ public enum Text {
     SENDER_AUTHORIZED("sender-authorized", true, EnumSet.allOf(Part.class)),
     /** To the contact who authorized a sender with one click: thank you, and what it did. */
     AUTHORIZER_THANKED("authorizer-thanked", true, EnumSet.allOf(Part.class)),
+    /** To a person of the company who wrote about a notice: it was stopped because they paid. */
+    NOTICE_NEWS("notice-news", true, EnumSet.allOf(Part.class)),
     /** To the personal manager (or triage): what happened and what to do. */
     MANAGER_ALERT("manager-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To the personal manager: what the hourly limit held back. */

@@ -140,6 +140,54 @@ class InsiderReplyTest {
         }
     }
 
+    private static List<OutboundMail> news(GatewayFixture gw, String to) {
+        return gw.db.inTransaction(r -> r.outbox().claimDue(gw.clock.instant().plus(Duration.ofDays(30)), 1000)).stream()
+                .filter(m -> m.kind() == MailKind.NOTICE_NEWS && m.recipients().equals(List.of(to))).toList();
+    }
+
+    @Test
+    void whoWroteAboutTheNoticeHearsWhenItIsHeldAndWhenItIsBlockedBecauseTheyPaid() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            long account = romashka(gw);
+            at(gw, "2026-11-20T11:00");
+            reply(gw, TestMail.from("Мария Иванова <maria@romashka.example>").subject("Договор на 2027 год").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Пришлите, пожалуйста, проект договора."));
+            reply(gw, ceo("Алексей Волков <volkov@gmail.com>", "Уведомление о приостановке?")); // a stranger: learns nothing, ever
+            at(gw, "2026-11-20T16:00");
+            gw.services.payments.recordEvidence(account, "118", LocalDate.of(2026, 11, 20), Money.of("1500.00", "RUB"), null);
+            at(gw, "2026-11-20T17:00");
+            String friday = reply(gw, ceo("Алексей Волков <ceo@romashka.example>", "Оплата и приостановка"));
+            assertTrue(friday.contains("Ваше платёжное поручение у нас: пока платёж идёт через банк, до конца дня 25 ноября (среда)"), friday);
+
+            // Saturday the notice is submitted and held for the payment order: he hears it is stopped
+            at(gw, "2026-11-21T10:00");
+            gw.services.notices.submit(new NoticeDesk.Submission(new NoticeRequest(account, NoticeKind.SUSPENSION, List.of("INV-2026-0042"),
+                    Money.of("1500.00", "RUB"), null), List.of("anna.petrova@romashka.example"), "Приостановка", "Счёт не оплачен.", null, null));
+            List<OutboundMail> saturday = news(gw, "ceo@romashka.example");
+            assertEquals(1, saturday.size());
+            String held = Mails.text(saturday.get(0).raw());
+            assertTrue(Mails.subject(saturday.get(0).raw()).startsWith("Re: Оплата и приостановка (FD-"), Mails.subject(saturday.get(0).raw()));
+            assertTrue(held.startsWith("Здравствуйте, Алексей Волков!"), held);
+            assertTrue(held.contains("Мы остановили уведомление о приостановке обслуживания: ваше платёжное поручение у нас"), held);
+            leaksNothing(held + Mails.html(saturday.get(0).raw()));
+
+            // Monday the money is there: blocked, and he hears that too, once
+            at(gw, "2026-11-23T09:30");
+            for (int i = 0; i < 2; i++) {
+                try (InputStream in = InsiderReplyTest.class.getResourceAsStream("/payments/statement-windows1251.txt")) {
+                    gw.services.payments.record(ClientBankExchangeImport.parse(in.readAllBytes()));
+                }
+                gw.services.notices.recheckAccount(account, "test");
+            }
+            List<OutboundMail> monday = news(gw, "ceo@romashka.example");
+            assertEquals(2, monday.size(), "one mail per fact");
+            assertTrue(Mails.text(monday.get(1).raw()).contains("Мы остановили уведомление о приостановке обслуживания: оплата поступила,"
+                    + " ничего не отключим."), Mails.text(monday.get(1).raw()));
+            assertEquals(List.of(), news(gw, "maria@romashka.example"), "she wrote about something else and was told nothing of it");
+            assertEquals(List.of(), news(gw, "volkov@gmail.com"), "a stranger is never told anything of the account");
+        }
+    }
+
     @Test
     void aNameThatIsNoPersonsGetsTheNeutralGreetingAndStillTheFacts() throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class CustomerTextsTest {
 
     private static final Path CONFIG = Path.of("server-config");
-    private static final List<Text> NEW_TEXTS = List.of(Text.INSIDER_REPLY, Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED,
+    private static final List<Text> NEW_TEXTS = List.of(Text.INSIDER_REPLY, Text.NOTICE_NEWS, Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED,
             Text.AUTHORIZER_THANKED);
 
     @Test

@@ -14,6 +14,8 @@ public enum MailKind {
     SENDER_AUTHORIZED,
     /** To the contact who authorized a sender: thank you, and what it did. */
     AUTHORIZER_THANKED,
+    /** To a person of the company who wrote about a notice: it was stopped because they paid. */
+    NOTICE_NEWS,
     /** To an account's authorized contact: someone wants to act for you; authorize or reject. */
     AUTHORIZATION_REQUEST,
     /** To an authorized contact: mail in your name failed verification. */

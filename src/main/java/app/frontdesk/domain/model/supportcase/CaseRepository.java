@@ -23,6 +23,9 @@ public interface CaseRepository {
     /** The case of this sender that is still open or awaiting authorization, locked for this transaction. */
     Optional<SupportCase> openCaseOf(String sender);
 
+    /** The account's cases that are still open or awaiting authorization, oldest first, locked for this transaction. */
+    List<SupportCase> openCasesOf(long accountId);
+
     List<SupportCase> list(Optional<CaseState> state, int limit);
 
     /** Cases with an account, not closed, whose promised answer time passed before {@code now}, locked, skipping locked rows. */
