@@ -9,13 +9,17 @@ import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
+import app.frontdesk.application.cases.CaseNews;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.cases.CaseSettings;
 import app.frontdesk.application.cases.CaseTexts;
 import app.frontdesk.application.cases.EmailAuthorizationChannel;
 import app.frontdesk.application.cases.LinkSigner;
 import app.frontdesk.application.cases.Links;
+import app.frontdesk.application.cases.Insiders;
 import app.frontdesk.application.cases.UnknownSenderDesk;
+import app.frontdesk.application.dunning.PaymentNews;
+import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
 import app.frontdesk.application.dunning.NoticeBatches;
@@ -118,20 +122,23 @@ public final class Services {
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
         this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
+        PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
+        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
+                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
         this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care,
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
-        DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
-        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care);
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,
-                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone);
+                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone, paymentNews::pausedUntil, customerNews);
         this.desks = new GatewayPipeline.Desks(
                 new Mime4jMailParser(settings.mimeLimits),
                 new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
@@ -149,7 +156,7 @@ public final class Services {
                 (repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
-        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward);
+        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));

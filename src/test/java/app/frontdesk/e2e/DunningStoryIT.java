@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dunning story, end to end on the packaged gateway (PostgreSQL, GreenMail), one start per day
- * with the replay clock: on Friday the accountant mails the payment order and the manager hears of
- * it; on Saturday billing submits a suspension notice and is told HOLD with both reasons; on Monday
- * the 1C statement with the payment arrives, the notice is BLOCKED, billing is told, and the notice
- * never reaches anyone.
+ * with the replay clock: on Friday the accountant mails the payment order, the manager hears of it
+ * and she gets its acknowledgement; on Saturday billing submits a suspension notice and is told HOLD
+ * with both reasons, and the CEO, writing from his own address, is greeted by name and told the
+ * notice is stopped; on Monday the 1C statement with the payment arrives, the notice is BLOCKED,
+ * billing is told, and the notice never reaches anyone.
  */
 class DunningStoryIT {
 
@@ -68,6 +69,11 @@ class DunningStoryIT {
                 byte[] told = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 1, 30).get(0);
                 assertTrue(Mails.text(told).contains("number: 118"), "the manager hears of it on Friday: " + Mails.text(told));
                 Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30);
+                // and the accountant is told it arrived, and until when no reminder comes (issue 14, item 2)
+                byte[] ack = Mailboxes.await(smtp, "buh@romashka.example", 1, 30).get(0);
+                assertEquals("Платёжное поручение № 118 от 20 ноября 2026 получено", Mails.subject(ack));
+                assertTrue(Mails.text(ack).contains("до конца дня 25 ноября (среда) напоминаний об оплате и уведомлений о приостановке"
+                        + " обслуживания от нас не будет"), Mails.text(ack));
             }
 
             // Saturday 10:00: billing submits the suspension notice
@@ -87,6 +93,16 @@ class DunningStoryIT {
                 notice = answer.getJsonNumber("noticeId").longValue();
                 List<byte[]> manager = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 2, 30);
                 assertTrue(Mails.subject(manager.get(1)).startsWith("[Frontdesk] Suspension notice held"), Mails.subject(manager.get(1)));
+
+                // the CEO writes from his own verified address on the company's domain: greeted by name, told the notice is stopped
+                byte[] question = TestMail.from("Алексей Волков <ceo@romashka.example>").subject("Приостановка обслуживания?")
+                        .rawHeaderCharset(StandardCharsets.UTF_8).body("Мы же оплатили в пятницу. Почему нам грозит приостановка?\r\n").bytes();
+                assertEquals(0, saturday.pipe(question).exitCode());
+                String reply = Mails.text(Mailboxes.await(smtp, "ceo@romashka.example", 1, 30).get(0));
+                assertTrue(reply.startsWith("Здравствуйте, Алексей Волков!"), reply);
+                assertTrue(reply.contains("Мы остановили уведомление о приостановке обслуживания: ваше платёжное поручение у нас")
+                        && reply.contains("до конца дня 25 ноября (среда)"), reply);
+                assertTrue(!reply.contains("1500") && !reply.contains("INV-2026-0042") && !reply.contains("buh@"), "nothing of the account's: " + reply);
             }
 
             // Monday 09:30: the bank statement shows the payment
@@ -108,7 +124,9 @@ class DunningStoryIT {
                 assertTrue(Mails.text(billing).contains("INVOICE_PAID"), Mails.text(billing));
                 Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice time to show up
             }
-            assertEquals(0, Mailboxes.count(smtp, "buh@romashka.example"), "the notice never reached the customer");
+            for (byte[] m : Mailboxes.messages(smtp, "buh@romashka.example")) { // the acknowledgement and the request about the CEO
+                assertTrue(!Mails.subject(m).equals(NOTICE_SUBJECT), "the notice never reached the customer");
+            }
         } finally {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");

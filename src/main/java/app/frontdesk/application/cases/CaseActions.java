@@ -2,8 +2,11 @@ package app.frontdesk.application.cases;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.outbox.HelpdeskForward;
+import app.frontdesk.application.texts.Topic;
 import app.frontdesk.domain.model.account.Account;
+import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.inbound.InboundMessage;
@@ -34,8 +37,10 @@ public final class CaseActions {
     private final Links links;
     private final CaseTexts texts;
     private final HelpdeskForward forward;
+    private final CustomerNews news;
 
-    public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward) {
+    public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward, CustomerNews news) {
+        this.news = news;
         this.transactions = transactions;
         this.clock = clock;
         this.links = links;
@@ -91,7 +96,7 @@ public final class CaseActions {
             switch (link.action()) {
                 case AUTHORIZE -> {
                     List<InboundMessage> stillHeld = authorize(repos, c, actor, "authorized through the one-click link", now,
-                            named(repos, c, link));
+                            named(repos, c, link), link.issuedTo());
                     return texts.donePage("authorized", c, stillHeld, lang);
                 }
                 case CONFIRM -> {
@@ -115,7 +120,7 @@ public final class CaseActions {
                 if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
                     c.assignAccount(authorizeFor, actor, now);
                 }
-                authorize(repos, c, actor, note, now, null);
+                authorize(repos, c, actor, note, now, null, null);
             } else {
                 c.close(CaseState.RESOLVED, actor, note, now);
             }
@@ -139,7 +144,7 @@ public final class CaseActions {
                     if (c.accountId().isEmpty() || !c.accountId().get().equals(authorizeFor)) {
                         c.assignAccount(authorizeFor, actor, now);
                     }
-                    authorize(repos, c, actor, note, now, null);
+                    authorize(repos, c, actor, note, now, null, null);
                 } else {
                     c.close(CaseState.RESOLVED, actor, note, now);
                 }
@@ -246,7 +251,12 @@ public final class CaseActions {
         return still;
     }
 
-    private List<InboundMessage> authorize(Repositories repos, SupportCase c, String actor, String note, Instant now, Long only) {
+    /**
+     * @param only     the one held message to release (a link names it), or null for all of them (a person in the console)
+     * @param issuedTo whom the one-click link was for (the colleague to thank, or the manager); null when a person resolved the case
+     */
+    private List<InboundMessage> authorize(Repositories repos, SupportCase c, String actor, String note, Instant now, Long only,
+                                           String issuedTo) {
         if (c.kind() != CaseKind.UNKNOWN_SENDER) {
             throw new IllegalStateException("case " + c.reference() + " is about an existing contact; confirm or reject it");
         }
@@ -257,15 +267,41 @@ public final class CaseActions {
         repos.audit().record(new AuditEvent(now, actor, "contact-authorized", "account", accountId,
                 c.sender() + " authorized in case " + c.reference()));
         c.record(now, actor, "contact-authorized", c.sender() + " is now an authorized contact of account " + accountId);
-        release(repos, c, accountId, actor, now, only);
-        return closeUnlessHeld(repos, c, actor, note, now);
+        List<InboundMessage> released = release(repos, c, accountId, actor, now, only);
+        List<InboundMessage> stillHeld = closeUnlessHeld(repos, c, actor, note, now);
+        tellAuthorized(repos, c, account, issuedTo, released, stillHeld, now);
+        return stillHeld;
+    }
+
+    /**
+     * Nobody is left wondering: the sender learns their message reached support and their address works now,
+     * and the colleague who pressed the button is thanked. A manager's link or a person in the console thanks nobody.
+     */
+    private void tellAuthorized(Repositories repos, SupportCase c, Account account, String issuedTo, List<InboundMessage> released,
+                                List<InboundMessage> stillHeld, Instant now) {
+        Instant answerBy = c.dueAt().isAfter(now) ? c.dueAt()
+                : texts.settings().calendar().plusBusinessTime(now, texts.settings().answerWithin());
+        var what = new CustomerNews.Released(released.stream().map(m -> Topic.of(m.subject())).toList(), stillHeld.size(), answerBy);
+        Optional<Contact> colleague = Optional.ofNullable(issuedTo).flatMap(a -> EmailAddress.parse(a)).flatMap(account::contact)
+                .filter(k -> !k.address().value().equals(c.sender()));
+        boolean manager = issuedTo != null && account.manager().map(m -> m.address().value().equals(issuedTo)).orElse(false);
+        CustomerNews.AuthorizedBy by = colleague.isPresent() ? CustomerNews.AuthorizedBy.CONTACT
+                : manager ? CustomerNews.AuthorizedBy.MANAGER : CustomerNews.AuthorizedBy.SUPPORT;
+        if (EmailAddress.parse(c.sender()).map(EmailAddress::asciiLocalPart).orElse(false)) {
+            repos.outbox().add(news.senderAuthorized(c, account, by, colleague.map(Contact::name).orElse(null), what, now));
+            c.record(now, "frontdesk", "sender-told", c.sender() + ": address authorized, " + released.size() + " message(s) passed on");
+        }
+        colleague.ifPresent(k -> {
+            repos.outbox().add(news.authorizerThanked(c, account, k, what, now));
+            c.record(now, "frontdesk", "authorizer-thanked", k.address().value());
+        });
     }
 
     /**
      * Held messages of the case go to the helpdesk, as a verified contact's would have: the one {@code only} names,
      * or (null) every one.
      */
-    private void release(Repositories repos, SupportCase c, long accountId, String actor, Instant now, Long only) {
+    private List<InboundMessage> release(Repositories repos, SupportCase c, long accountId, String actor, Instant now, Long only) {
         List<InboundMessage> held = repos.inbound().heldInCase(c.id()).stream()
                 .filter(m -> only == null || m.id().equals(only)).toList();
         Map<Long, byte[]> raw = repos.inbound().rawBytes(held.stream().map(InboundMessage::id).toList());
@@ -274,6 +310,7 @@ public final class CaseActions {
             m.release(Route.HELPDESK, accountId, "forwarded to the helpdesk: released by " + actor + " in case " + c.reference(), now);
         }
         c.record(now, actor, "released", held.size() + " held message(s) forwarded to the helpdesk");
+        return held;
     }
 
     private void reject(Repositories repos, SupportCase c, String actor, String note, Instant now) {

@@ -5,7 +5,9 @@ import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.outbox.MailComposer;
+import app.frontdesk.application.news.Days;
 import app.frontdesk.application.outbox.MessageIds;
+import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.texts.Text;
@@ -17,7 +19,6 @@ import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.supportcase.LinkAction;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,25 @@ public final class CaseTexts {
     public OutboundMail senderReply(SupportCase c, InboundMessage message, String originalMessageId, Locale lang, Instant now) {
         Map<String, Object> model = common(c, lang);
         model.put("received", format(message.receivedAt(), lang));
-        Rendered r = templates.render(Text.SENDER_REPLY, lang, model);
+        return autoReply(Text.SENDER_REPLY, c, message, originalMessageId, lang, model, now);
+    }
+
+    /**
+     * The reply to a person who proved they write from inside the case's company (see {@link Insiders}): the
+     * explanation of {@link #senderReply}, greeting them by name, taking up their subject, and saying the one
+     * reassuring fact about the account's dunning, if there is one.
+     */
+    public OutboundMail insiderReply(SupportCase c, InboundMessage message, String originalMessageId, Insiders.Insider who, Instant now) {
+        Locale lang = c.locale();
+        Map<String, Object> model = common(c, lang);
+        model.put("received", format(message.receivedAt(), lang));
+        model.putAll(who.model(lang));
+        return autoReply(Text.INSIDER_REPLY, c, message, originalMessageId, lang, model, now);
+    }
+
+    private OutboundMail autoReply(Text text, SupportCase c, InboundMessage message, String originalMessageId, Locale lang,
+                                   Map<String, Object> model, Instant now) {
+        Rendered r = templates.render(text, lang, model);
         String id = messageIds.next();
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name())
                 .to(List.of(c.sender()))
@@ -103,7 +122,7 @@ public final class CaseTexts {
         // the call is promised for a day the manager works, in the customer's time zone (never "today" on a Saturday)
         BusinessCalendar calendar = account.timeZone().map(z -> settings.calendar().inZone(z)).orElse(settings.calendar());
         model.put("callWhen", callDay(calendar, now, lang));
-        model.put("recipientName", to.name() == null ? "" : to.name());
+        model.put("recipientName", PersonName.of(to.name()).orElse("")); // "Бухгалтерия" is greeted as nobody
         model.put("accountName", account.name());
         model.put("sender", sender(c));
         model.put("subject", subject);
@@ -257,36 +276,13 @@ public final class CaseTexts {
         return m;
     }
 
-    private static final String[] RU_ON_DAY = {"в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"};
-
-    /**
-     * When a person can call, in words: "today" while at least two business hours are left of today,
-     * else the next business day by name ("в понедельник, 30 ноября", "on Monday, 30 November").
-     */
+    /** When a person can call, in words (see {@link Days#callDay}). */
     static String callDay(BusinessCalendar calendar, Instant now, Locale lang) {
-        boolean ru = lang.getLanguage().equals("ru");
-        java.time.Duration room = java.time.Duration.ofHours(2);
-        if (calendar.isBusinessTime(now) && calendar.isBusinessTime(now.plus(room))
-                && now.atZone(calendar.zone()).toLocalDate().equals(now.plus(room).atZone(calendar.zone()).toLocalDate())) {
-            return ru ? "сегодня" : "today";
-        }
-        java.time.LocalDate today = now.atZone(calendar.zone()).toLocalDate();
-        java.time.LocalDate day = calendar.nextBusinessTime(now.plus(calendar.isBusinessTime(now) ? room : java.time.Duration.ZERO))
-                .atZone(calendar.zone()).toLocalDate();
-        if (!day.isAfter(today)) {
-            return ru ? "сегодня" : "today"; // before opening on a business day: later today
-        }
-        if (ru) {
-            return RU_ON_DAY[day.getDayOfWeek().getValue() - 1] + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMMM", lang).format(day);
-        }
-        return "on " + java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM", Locale.ENGLISH).format(day);
+        return Days.callDay(calendar, now, lang);
     }
 
     String format(Instant t, Locale lang) {
-        Locale l = TemplateLibrary.language(lang);
-        // Russian without the weekday: "до 27 ноября" reads right where "до пятница" would not
-        String pattern = l.getLanguage().equals("ru") ? "d MMMM yyyy, HH:mm (z)" : "EEEE, d MMMM yyyy, HH:mm (z)";
-        return DateTimeFormatter.ofPattern(pattern, l).format(t.atZone(settings.calendar().zone()));
+        return Days.moment(t, settings.calendar().zone(), lang); // Russian without the weekday: "до 27 ноября" reads right where "до пятница" would not
     }
 
     static String describe(Evidence e, Locale lang) {
@@ -306,47 +302,8 @@ public final class CaseTexts {
         return what + " " + e.value() + (e.kind().equals("unverified-domain") ? (ru ? " (не подтверждён)" : " (not verified)") : "");
     }
 
-    /** A model with every key the templates of {@code text} may use, for the start-up check. */
+    /** A model with every key the templates of {@code text} may use, for the start-up check (see {@link TextSamples}). */
     public static Map<String, Object> sample(Text text) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("reference", "FD-100");
-        m.put("explanation", true);
-        m.put("nextStep", true);
-        m.put("deadline", Map.of("when", "Monday, 23 November 2026, 13:00 (MSK)"));
-        m.put("contact", Map.of("name", "Sample Support Desk", "phone", "+7 495 000-00-00", "email", "support@sample.example"));
-        m.put("received", "Sunday, 22 November 2026, 10:00 (MSK)");
-        m.put("recipientName", "Anna");
-        m.put("managerName", "Olga");
-        m.put("accountName", "Sample LLC");
-        m.put("hasAccount", true);
-        m.put("triage", false);
-        m.put("sender", Map.of("address", "ceo@sample.example", "name", "Ivan"));
-        m.put("subject", "Re: notice");
-        m.put("excerpt", "Hello,\nwe paid yesterday.");
-        m.put("evidence", List.of("invoice number INV-1"));
-        m.put("authorizeUrl", "https://frontdesk.example/api/links/a");
-        m.put("rejectUrl", "https://frontdesk.example/api/links/r");
-        m.put("confirmUrl", "https://frontdesk.example/api/links/c");
-        m.put("linksExpire", "Monday, 30 November 2026, 10:00 (MSK)");
-        m.put("verification", "dmarc=fail");
-        m.put("candidates", List.of(Map.of("account", "100 Sample LLC", "confidence", 90, "evidence", "invoice number INV-1")));
-        m.put("noCandidates", false);
-        m.put("sent", List.of("explanation to ceo@sample.example"));
-        m.put("nothingSent", false);
-        m.put("links", true);
-        m.put("suspicious", false);
-        m.put("apiUrl", "https://frontdesk.example/api/cases/100");
-        m.put("count", 2);
-        m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
-        m.put("formUrl", "https://frontdesk.example/api/links/a");
-        m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
-        m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
-        m.put("callWhen", "30.11");
-        m.put("handedBy", "Lead");
-        m.put("note", "please call them today"); // a day (in words in real mails); neutral here, the sample serves both languages
-        for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
-            m.put(o, o.equals("authorize") || o.equals("authorized"));
-        }
-        return m;
+        return TextSamples.of(text);
     }
 }

@@ -39,10 +39,13 @@ public final class UnknownSenderDesk {
     private final CaseTexts texts;
     private final Links links;
     private final CareDesk care;
+    private final Insiders insiders;
     private final Map<ContactChannel, AuthorizationChannel> channels = new EnumMap<>(ContactChannel.class);
 
-    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, Links links, CareDesk care, List<AuthorizationChannel> channels) {
+    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, Links links, CareDesk care, Insiders insiders,
+                             List<AuthorizationChannel> channels) {
         this.search = search;
+        this.insiders = insiders;
         this.texts = texts;
         this.links = links;
         this.care = care;
@@ -128,10 +131,17 @@ public final class UnknownSenderDesk {
                     + texts.settings().replyWindow().toHours() + " hours");
             return Optional.empty();
         }
-        var reply = texts.senderReply(c, mail.message(), mail.parsed().header("Message-ID").orElse(null), c.locale(), mail.now());
+        String original = mail.parsed().header("Message-ID").orElse(null);
+        Optional<Insiders.Insider> insider = insiders.of(repos, c, mail);
+        var reply = insider.map(who -> texts.insiderReply(c, mail.message(), original, who, mail.now()))
+                .orElseGet(() -> texts.senderReply(c, mail.message(), original, c.locale(), mail.now()));
         repos.outbox().add(reply);
         c.record(mail.now(), "pipeline", "reply-sent", "explanation in " + c.locale().getLanguage() + " to " + c.sender()
-                + " (" + reply.messageId() + ")");
+                + " (" + reply.messageId() + ")" + insider.map(who -> "; as a person of account " + who.accountId()
+                + (who.greetName() == null ? "" : ", greeted as " + who.greetName())
+                + who.reassurance().map(r -> ", told: " + r.kind() + (r.until() == null ? "" : " until " + r.until())).orElse("")).orElse(""));
+        insider.ifPresent(who -> c.record(mail.now(), "pipeline", Insiders.ANSWERED, "account " + who.accountId() + "; told "
+                + who.reassurance().map(r -> r.key()).orElse("nothing")));
         return Optional.of("explanation to " + c.sender());
     }
 

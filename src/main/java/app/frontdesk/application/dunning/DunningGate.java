@@ -40,8 +40,22 @@ public final class DunningGate {
         return repeatWindow;
     }
 
+    /**
+     * When a payment order dated {@code orderDate} stops holding notices: the end of the last of the
+     * clearing business days after it, by the account's calendar (its zone and hours). What the gate
+     * holds for and what customers are told ("no reminders until ...") both come from here.
+     */
+    public Instant clearingEnds(BusinessCalendar accountCalendar, java.time.LocalDate orderDate) {
+        return accountCalendar.plusBusinessDays(orderDate.atStartOfDay(accountCalendar.zone()).toInstant(), clearingBusinessDays);
+    }
+
+    /** The gate's calendar in an account's zone and hours (null: the default ones). */
+    public BusinessCalendar calendarOf(java.time.ZoneId zone, app.frontdesk.domain.model.calendar.BusinessHours hours) {
+        return calendar.inZone(zone).withHours(hours);
+    }
+
     public GateDecision decide(NoticeRequest r, GateFacts f, Instant now) {
-        BusinessCalendar cal = calendar.inZone(f.zone()).withHours(f.hours());
+        BusinessCalendar cal = calendarOf(f.zone(), f.hours());
         List<Reason> blocks = new ArrayList<>();
         List<Reason> holds = new ArrayList<>();
         Instant holdUntil = null;
@@ -95,7 +109,7 @@ public final class DunningGate {
         }
 
         for (PaymentEvidence e : f.evidence()) {
-            Instant windowEnds = cal.plusBusinessDays(e.orderDate().atStartOfDay(f.zone()).toInstant(), clearingBusinessDays);
+            Instant windowEnds = clearingEnds(cal, e.orderDate());
             if (now.isBefore(windowEnds)) {
                 holds.add(new Reason("PAYMENT_EVIDENCE", "The customer sent a payment order" + (e.number() == null ? "" : " No. " + e.number())
                         + " dated " + e.orderDate() + e.amount().map(a -> " for " + a).orElse("") + "; banks need up to " + clearingBusinessDays

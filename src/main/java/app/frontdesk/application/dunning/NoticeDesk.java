@@ -31,10 +31,13 @@ public final class NoticeDesk {
     private final GateFactsLoader loader;
 
     private final app.frontdesk.application.care.CareDesk care;
+    private final NoticeStopped stopped;
 
+    /** @param stopped told whenever a notice is held or blocked because the customer paid (see {@link NoticeStopped}) */
     public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone,
-                      app.frontdesk.application.care.CareDesk care) {
+                      app.frontdesk.application.care.CareDesk care, NoticeStopped stopped) {
         this.care = care;
+        this.stopped = stopped;
         this.transactions = transactions;
         this.clock = clock;
         this.gate = gate;
@@ -146,6 +149,7 @@ public final class NoticeDesk {
         }
         tellBilling(repos, n, d, now);
         managerCopy(repos, n, d, now);
+        tellWhoWroteAboutIt(repos, n, d, now);
         return false;
     }
 
@@ -173,7 +177,17 @@ public final class NoticeDesk {
         if (released || (recheck && d.verdict() == Verdict.BLOCK)) {
             tellBilling(repos, n, d, now);
         }
+        tellWhoWroteAboutIt(repos, n, d, now);
         return d;
+    }
+
+    /** Stopped because they paid or sent a payment order: whoever of theirs wrote to us about it hears so (each fact once). */
+    private void tellWhoWroteAboutIt(Repositories repos, Notice n, GateDecision d, Instant now) {
+        boolean forPayment = d.reasons().stream().map(Reason::code).anyMatch(c -> d.verdict() == Verdict.BLOCK ? c.equals("INVOICE_PAID")
+                : d.verdict() == Verdict.HOLD && (c.equals("PAYMENT_EVIDENCE") || c.equals("UNALLOCATED_PAYMENT")));
+        if (forPayment) {
+            stopped.stoppedForPayment(repos, n.accountId(), now);
+        }
     }
 
     /** Held or blocked because the notice itself was wrong: the customer had paid, or the amount was wrong. */

@@ -11,6 +11,16 @@ public enum Text {
     AUTHORIZE_REQUEST("authorize-request", true, EnumSet.allOf(Part.class)),
     /** To an authorized contact: mail in your name failed verification. */
     UNVERIFIED_CONTACT("unverified-contact", true, EnumSet.allOf(Part.class)),
+    /** To a stranger who proved they write from inside one customer's company: by name, their subject, one reassuring fact. */
+    INSIDER_REPLY("insider-reply", true, EnumSet.allOf(Part.class)),
+    /** To the contact who mailed a payment order: received, and no reminders until a business day. */
+    PAYMENT_ORDER_RECEIVED("payment-order-received", true, EnumSet.allOf(Part.class)),
+    /** To a sender just authorized: the message reached support, the address works now. */
+    SENDER_AUTHORIZED("sender-authorized", true, EnumSet.allOf(Part.class)),
+    /** To the contact who authorized a sender with one click: thank you, and what it did. */
+    AUTHORIZER_THANKED("authorizer-thanked", true, EnumSet.allOf(Part.class)),
+    /** To a person of the company who wrote about a notice: it was stopped because they paid. */
+    NOTICE_NEWS("notice-news", true, EnumSet.allOf(Part.class)),
     /** To the personal manager (or triage): what happened and what to do. */
     MANAGER_ALERT("manager-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To the personal manager: what the hourly limit held back. */

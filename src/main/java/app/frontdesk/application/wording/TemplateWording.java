@@ -15,7 +15,8 @@ import java.util.function.Function;
 public final class TemplateWording {
 
     /** The texts customers read (manager texts are internal; link pages are one sentence and a button). */
-    static final List<Text> CUSTOMER_TEXTS = List.of(Text.SENDER_REPLY, Text.AUTHORIZE_REQUEST, Text.UNVERIFIED_CONTACT);
+    static final List<Text> CUSTOMER_TEXTS = List.of(Text.SENDER_REPLY, Text.AUTHORIZE_REQUEST, Text.UNVERIFIED_CONTACT, Text.INSIDER_REPLY,
+            Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED, Text.AUTHORIZER_THANKED, Text.NOTICE_NEWS);
 
     private TemplateWording() {
     }

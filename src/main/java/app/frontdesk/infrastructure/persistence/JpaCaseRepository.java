@@ -66,6 +66,16 @@ final class JpaCaseRepository implements CaseRepository {
     }
 
     @Override
+    public List<SupportCase> openCasesOf(long accountId) {
+        return em.createQuery("SELECT c FROM SupportCase c WHERE c.accountId = :account AND c.state IN :open ORDER BY c.id",
+                        SupportCase.class)
+                .setParameter("account", accountId)
+                .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
     public List<SupportCase> list(Optional<CaseState> state, int limit) {
         var q = state.isPresent()
                 ? em.createQuery("SELECT c FROM SupportCase c WHERE c.state = :state ORDER BY c.id DESC", SupportCase.class)

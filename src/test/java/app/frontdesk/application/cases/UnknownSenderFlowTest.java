@@ -167,6 +167,25 @@ class UnknownSenderFlowTest {
             assertEquals(List.of("helpdesk@frontdesk.test"), forwards.get(0).recipients());
             assertEquals(CaseState.RESOLVED, theCase(gw, held.caseId()).state());
 
+            // Nobody is left wondering (issue 14, item 2): he learns his mail reached support, she is thanked
+            List<OutboundMail> told = sent(gw, MailKind.SENDER_AUTHORIZED);
+            assertEquals(1, told.size());
+            assertEquals(List.of("ivan@petrov-family.example"), told.get(0).recipients());
+            String toHim = Mails.text(told.get(0).raw());
+            assertTrue(Mails.subject(told.get(0).raw()).startsWith("Ваш адрес подтверждён, письмо передано в поддержку (" + c.reference()), toHim);
+            assertTrue(toHim.startsWith("Здравствуйте, Иван Петров!"), toHim);
+            assertTrue(toHim.contains("Ваш адрес ivan@petrov-family.example подтверждён: это сделал уполномоченный контакт вашей компании"
+                    + " (Анна Петрова)."), toHim);
+            assertTrue(toHim.contains("Мы передали в службу поддержки ваше письмо «Уведомление о приостановке обслуживания»"), toHim);
+            assertTrue(toHim.contains("Мы ответим вам по существу не позднее") && toHim.contains("Ваш персональный менеджер: Ольга Смирнова"), toHim);
+            List<OutboundMail> thanks = sent(gw, MailKind.AUTHORIZER_THANKED);
+            assertEquals(1, thanks.size());
+            assertEquals(List.of("anna.petrova@romashka.example"), thanks.get(0).recipients());
+            String toHer = Mails.text(thanks.get(0).raw());
+            assertTrue(toHer.startsWith("Здравствуйте, Анна Петрова!"), toHer);
+            assertTrue(toHer.contains("Спасибо, что подтвердили адрес ivan@petrov-family.example (Иван Петров)."), toHer);
+            assertTrue(toHer.contains("Если вы подтвердили адрес по ошибке"), toHer);
+
             // The link again, and the other link: nothing happens
             int before = pending(gw).size();
             assertTrue(gw.services.caseActions.press(authorize, RU).contains("уже использована"));
@@ -178,6 +197,21 @@ class UnknownSenderFlowTest {
             gw.processAll();
             assertEquals(Route.HELPDESK, message(gw, next).route());
             assertEquals(account, message(gw, next).accountId());
+        }
+    }
+
+    @Test
+    void whenTheManagerAuthorizesTheSenderIsToldAndNobodyIsThanked() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            romashka(gw);
+            gw.intake.accept(ceoReply().bytes(), Envelope.UNKNOWN);
+            gw.processAll();
+            String managersLink = Mails.linkTokens(Mails.text(sent(gw, MailKind.MANAGER_ALERT).get(0).raw())).get(0);
+            gw.services.caseActions.press(managersLink, RU);
+            List<OutboundMail> told = sent(gw, MailKind.SENDER_AUTHORIZED);
+            assertEquals(1, told.size());
+            assertTrue(Mails.text(told.get(0).raw()).contains("подтверждён: это сделал ваш персональный менеджер."), Mails.text(told.get(0).raw()));
+            assertEquals(List.of(), sent(gw, MailKind.AUTHORIZER_THANKED));
         }
     }
 
@@ -348,15 +382,23 @@ class UnknownSenderFlowTest {
             gw.intake.accept(ceoReply().bytes(), Envelope.UNKNOWN);
             gw.intake.accept(TestMail.from("Пётр <petr@nobody.example>").subject("Вопрос").rawHeaderCharset(StandardCharsets.UTF_8)
                     .body("Добрый день! У меня вопрос по счёту 999-NOTHING.").bytes(), Envelope.UNKNOWN);
+            // from a public mail service, tied to the account by its invoice: still a stranger (issue 14, item 1)
+            gw.intake.accept(TestMail.from("Иван Петров <ivan.petrov@gmail.com>").subject("Re: Уведомление").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Мы оплатили счёт INV-2026-0042.").bytes(), Envelope.UNKNOWN);
             gw.processAll();
             List<OutboundMail> replies = sent(gw, MailKind.SENDER_REPLY);
-            assertEquals(2, replies.size());
+            assertEquals(3, replies.size());
             List<SupportCase> cases = gw.db.inTransaction(r -> r.cases().list(java.util.Optional.empty(), 10));
             assertTrue(cases.stream().anyMatch(c -> c.accountId().isPresent()) && cases.stream().anyMatch(c -> c.accountId().isEmpty()),
                     "one matched, one did not");
             assertEquals(mask(Mails.text(replies.get(0).raw())), mask(Mails.text(replies.get(1).raw())));
             assertEquals(mask(Mails.html(replies.get(0).raw())), mask(Mails.html(replies.get(1).raw())));
             assertEquals(mask(Mails.subject(replies.get(0).raw())), mask(Mails.subject(replies.get(1).raw())));
+            for (int i : new int[] {0, 1}) {
+                assertEquals(mask(Mails.text(replies.get(i).raw())), mask(Mails.text(replies.get(2).raw())));
+                assertEquals(mask(Mails.html(replies.get(i).raw())), mask(Mails.html(replies.get(2).raw())));
+                assertEquals(mask(Mails.subject(replies.get(i).raw())), mask(Mails.subject(replies.get(2).raw())));
+            }
         }
     }
 
@@ -439,6 +481,11 @@ class UnknownSenderFlowTest {
             SupportCase c = theCase(gw, caseId);
             assertTrue(c.timeline().stream().anyMatch(e -> e.kind().equals("contact-authorized") && e.actor().equals("admin-api: olga")),
                     "audited in the timeline");
+            // the sender is told who did it; nobody of the customer's pressed a button, so nobody is thanked
+            List<OutboundMail> told = sent(gw, MailKind.SENDER_AUTHORIZED);
+            assertEquals(List.of("petr@nobody.example"), told.get(0).recipients());
+            assertTrue(Mails.text(told.get(0).raw()).contains("is confirmed: our support team did it."), Mails.text(told.get(0).raw()));
+            assertEquals(List.of(), sent(gw, MailKind.AUTHORIZER_THANKED));
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     () -> gw.services.caseActions.reject(caseId, "admin-api", "too late"), "a closed case stays closed");
         }

@@ -71,8 +71,21 @@ class PaymentOrderByMailTest {
             assertEquals(id, e.get(0).inboundId());
             assertEquals(Route.HELPDESK, gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow()).route());
             List<OutboundMail> caused = gw.db.inTransaction(r -> r.outbox().causedBy(id));
-            assertEquals(List.of(MailKind.MANAGER_ALERT, MailKind.HELPDESK_FORWARD), caused.stream().map(OutboundMail::kind).toList());
+            assertEquals(List.of(MailKind.MANAGER_ALERT, MailKind.PAYMENT_ORDER_RECEIVED, MailKind.HELPDESK_FORWARD),
+                    caused.stream().map(OutboundMail::kind).toList());
             assertTrue(Mails.text(caused.get(0).raw()).contains("number: 118"), Mails.text(caused.get(0).raw()));
+
+            // the accountant is told it arrived, and until when no reminder comes (issue 14, item 2)
+            byte[] ack = caused.get(1).raw();
+            assertEquals(List.of("buh@romashka.example"), caused.get(1).recipients());
+            assertEquals("Платёжное поручение № 118 от 20 ноября 2026 получено", Mails.subject(ack));
+            String text = Mails.text(ack);
+            assertTrue(text.startsWith("Здравствуйте!\n"), "\"Бухгалтерия\" is no person's name: " + text);
+            assertTrue(text.contains("Пока платёж идёт через банк, до конца дня 25 ноября (среда) напоминаний об оплате и уведомлений"
+                    + " о приостановке обслуживания от нас не будет."), "the gate's clearing window, three business days: " + text);
+            assertTrue(text.contains("Ваш персональный менеджер: Olga, olga@frontdesk.test"), text);
+            assertTrue(Mails.header(ack, "In-Reply-To").contains("@"), "it answers her mail");
+            assertEquals("auto-replied", Mails.header(ack, "Auto-Submitted"));
 
             // and a suspension notice now waits for the bank
             var answer = gw.services.notices.check(new NoticeRequest(account, NoticeKind.REMINDER, List.of("INV-2026-0042"),
@@ -91,6 +104,21 @@ class PaymentOrderByMailTest {
     private static final String FORWARDED = "Olga here, see below.\r\n\r\n---------- Forwarded message ---------\r\n"
             + "From: Бухгалтерия <buh@romashka.example>\r\nDate: Fri, 20 Nov 2026 16:40\r\nSubject: Оплата\r\n\r\n"
             + "Направляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб.\r\n";
+
+    @Test
+    void anOrderTooOldToHoldAnythingIsAcknowledgedWithoutAPromise() throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            romashka(gw);
+            long id = gw.intake.accept(TestMail.from("buh@romashka.example").subject("Оплата").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .body("Платёжное поручение № 97 от 01.10.2026 на сумму 1 500,00 руб.\r\n").bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            OutboundMail ack = gw.db.inTransaction(r -> r.outbox().causedBy(id)).stream()
+                    .filter(m -> m.kind() == MailKind.PAYMENT_ORDER_RECEIVED).findFirst().orElseThrow();
+            String text = Mails.text(ack.raw());
+            assertTrue(text.contains("№ 97 от 1 октября 2026") && text.contains("Мы сверим его с поступлениями на наш счёт."), text);
+            assertTrue(!text.contains("до конца дня"), "no pause to promise: " + text);
+        }
+    }
 
     @Test
     void aPaymentOrderTheManagerPassesOnIsRecordedForTheAccountTheMailPointsTo() throws Exception {

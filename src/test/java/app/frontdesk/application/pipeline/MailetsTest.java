@@ -115,12 +115,16 @@ class MailetsTest {
     }
 
     @Test
-    void recordPaymentOrderShouldRecordEvidenceAndTellTheManager() throws Exception {
+    void recordPaymentOrderShouldRecordEvidenceTellTheManagerAndAcknowledgeItToTheSender() throws Exception {
         MailContext ctx = FakeMail.of(TestMail.from("anna@romashka.example").rawHeaderCharset(StandardCharsets.UTF_8)
                         .body("Направляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб.\r\n"))
                 .verified().contactOf(romashka).serviceIn(gw, new RecordPaymentOrder(gw.services.desks.paymentOrders()));
         assertEquals(1, gw.db.inTransaction(r -> r.billing().unconfirmedEvidence(romashka)).size());
-        assertEquals(List.of(MailKind.MANAGER_ALERT), caused(ctx));
+        assertEquals(List.of(MailKind.MANAGER_ALERT, MailKind.PAYMENT_ORDER_RECEIVED), caused(ctx));
+        OutboundMail ack = mails(ctx).get(1);
+        assertEquals(List.of("anna@romashka.example"), ack.recipients());
+        assertTrue(app.frontdesk.testkit.Mails.text(ack.raw()).contains("до конца дня 25 ноября (среда)"), "the sender learns until when");
+        assertTrue(ctx.sent().get(0).endsWith("its receipt acknowledged to anna@romashka.example"), ctx.sent().toString());
         assertTrue(ctx.decision().isEmpty(), "the message itself goes on to the helpdesk");
     }
 

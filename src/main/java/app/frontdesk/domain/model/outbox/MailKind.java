@@ -8,6 +8,14 @@ public enum MailKind {
     ADMIN_ALERT,
     /** The explanation to a sender who is not an authorized contact (null envelope sender, RFC 3834). */
     SENDER_REPLY,
+    /** To a contact who mailed a payment order: it is here, and no reminders come until a business day. */
+    PAYMENT_ORDER_RECEIVED,
+    /** To a sender whose address was just authorized: the message reached support, the address works now. */
+    SENDER_AUTHORIZED,
+    /** To the contact who authorized a sender: thank you, and what it did. */
+    AUTHORIZER_THANKED,
+    /** To a person of the company who wrote about a notice: it was stopped because they paid. */
+    NOTICE_NEWS,
     /** To an account's authorized contact: someone wants to act for you; authorize or reject. */
     AUTHORIZATION_REQUEST,
     /** To an authorized contact: mail in your name failed verification. */

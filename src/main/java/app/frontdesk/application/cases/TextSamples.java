@@ -1,0 +1,65 @@
+package app.frontdesk.application.cases;
+
+import app.frontdesk.application.news.CustomerNews;
+import app.frontdesk.application.texts.Text;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample values for every key a template may use, so that each template is rendered and checked at
+ * start-up (TemplateLibrary, TemplateWording) before a real mail needs it.
+ */
+final class TextSamples {
+
+    private TextSamples() {
+    }
+
+    /** A model with every key the templates of {@code text} may use, for the start-up check. */
+    static Map<String, Object> of(Text text) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("reference", "FD-100");
+        m.put("explanation", true);
+        m.put("nextStep", true);
+        m.put("deadline", Map.of("when", "Monday, 23 November 2026, 13:00 (MSK)"));
+        m.put("contact", Map.of("name", "Sample Support Desk", "phone", "+7 495 000-00-00", "email", "support@sample.example"));
+        m.put("received", "Sunday, 22 November 2026, 10:00 (MSK)");
+        m.put("recipientName", "Anna");
+        m.put("managerName", "Olga");
+        m.put("accountName", "Sample LLC");
+        m.put("hasAccount", true);
+        m.put("triage", false);
+        m.put("sender", Map.of("address", "ceo@sample.example", "name", "Ivan"));
+        m.put("subject", "Re: notice");
+        m.put("excerpt", "Hello,\nwe paid yesterday.");
+        m.put("evidence", List.of("invoice number INV-1"));
+        m.put("authorizeUrl", "https://frontdesk.example/api/links/a");
+        m.put("rejectUrl", "https://frontdesk.example/api/links/r");
+        m.put("confirmUrl", "https://frontdesk.example/api/links/c");
+        m.put("linksExpire", "Monday, 30 November 2026, 10:00 (MSK)");
+        m.put("verification", "dmarc=fail");
+        m.put("candidates", List.of(Map.of("account", "100 Sample LLC", "confidence", 90, "evidence", "invoice number INV-1")));
+        m.put("noCandidates", false);
+        m.put("sent", List.of("explanation to ceo@sample.example"));
+        m.put("nothingSent", false);
+        m.put("links", true);
+        m.put("suspicious", false);
+        m.put("apiUrl", "https://frontdesk.example/api/cases/100");
+        m.put("count", 2);
+        m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
+        m.put("formUrl", "https://frontdesk.example/api/links/a");
+        m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
+        m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
+        m.put("callWhen", "30.11"); // a day (in words in real mails); neutral here, the sample serves both languages
+        m.put("handedBy", "Lead");
+        m.put("note", "please call them today");
+        m.put("topic", "Suspension notice?");
+        m.put("personalManager", Map.of("name", "Olga"));
+        m.put("colleagues", Map.of("one", true));
+        m.putAll(CustomerNews.sample()); // the mails that tell customers what changed
+        for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
+            m.put(o, o.equals("authorize") || o.equals("authorized"));
+        }
+        return m;
+    }
+}
