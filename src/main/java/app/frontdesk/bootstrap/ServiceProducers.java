@@ -10,6 +10,7 @@ import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.health.Readiness;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.QuarantineDesk;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.wording.WordingCheck;
@@ -44,6 +45,11 @@ public class ServiceProducers {
     @Produces
     InboundQueries inboundQueries() {
         return services().inboundQueries;
+    }
+
+    @Produces
+    QuarantineDesk quarantine() {
+        return services().quarantine;
     }
 
     @Produces

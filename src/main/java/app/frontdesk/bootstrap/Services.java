@@ -38,6 +38,7 @@ import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.QuarantineDesk;
 import app.frontdesk.application.intake.RefusedDeliveries;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.HelpdeskForward;
@@ -97,6 +98,7 @@ public final class Services {
     private final Clock clock;
     private final boolean configured;
     public final InboundQueries inboundQueries;
+    public final QuarantineDesk quarantine;
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
@@ -159,6 +161,7 @@ public final class Services {
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
+        this.quarantine = new QuarantineDesk(db, clock, wake);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));

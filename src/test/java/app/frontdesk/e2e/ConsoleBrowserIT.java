@@ -132,6 +132,11 @@ class ConsoleBrowserIT {
             assertTrue(web.findElement(By.id("cases")).getText().contains("petr@unknown-company.example"));
             assertTrue(web.findElement(By.id("cases")).getText().contains("ivan@petrov-family.example"));
             browser.screenshot("05-needs-olga");
+            web.get(gateway.url() + "/console/held");
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("ivan@petrov-family.example"), "his held message, with its cause");
+            assertFalse(web.findElement(By.tagName("main")).getText().contains("petr@unknown-company.example"),
+                    "a handed-over case's message has no account of hers: not in her held mail");
+            browser.screenshot("05b-held-olga");
 
             // Boris, by URL and by form: nothing of Olga's exists for him
             HttpClient boris = client();
@@ -139,6 +144,7 @@ class ConsoleBrowserIT {
             String borisNeeds = get(boris, gateway, "/console/").body();
             assertFalse(borisNeeds.contains("petrov-family"), "Olga's case is not in Boris's list");
             assertEquals(404, get(boris, gateway, "/console/cases/" + strangerCase).statusCode(), "nor the case handed to her");
+            assertFalse(get(boris, gateway, "/console/held").body().contains("petrov-family"), "nor her held mail");
             assertEquals(404, get(boris, gateway, "/console/cases/" + caseId).statusCode());
             String token = csrf(borisNeeds);
             assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/authorize",

@@ -93,6 +93,11 @@ public class ConsoleSupport {
         throw new NotAuthorizedException("Session");
     }
 
+    /** A query parameter of this request (through a method: the bean is a proxy, its fields are not this request's). */
+    String param(String name) {
+        return request.getParameter(name);
+    }
+
     static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
     }
