@@ -57,21 +57,21 @@ public final class ConsoleBenchmark {
             st.execute("INSERT INTO support_case (id, kind, state, sender, sender_name, account_id, confidence, evidence, locale, opened_at,"
                     + " updated_at, due_at, expires_at, version) SELECT g, 'UNKNOWN_SENDER',"
                     + " CASE WHEN g % 10 = 0 THEN 'AWAITING_AUTHORIZATION' ELSE 'RESOLVED' END, 's' || g || '@x.example', 'Sender ' || g,"
-                    + " (g * 7 % " + accounts + ") + 1, 70, 'account (70%: invoice INV-' || g || ')', 'ru', now() - interval '2 days',"
+                    + " ((g - 1) % " + accounts + ") + 1, 70, 'account (70%: invoice INV-' || g || ')', 'ru', now() - interval '2 days',"
                     + " now(), now() + (g % 97) * interval '1 hour', now() + interval '7 days', 0 FROM generate_series(1, " + cases + ") g");
             st.execute("INSERT INTO case_event (id, case_id, occurred_at, actor, kind, detail) SELECT g, ((g - 1) % " + cases + ") + 1, now(),"
                     + " 'pipeline', 'opened', 'message ' || g FROM generate_series(1, " + cases * 3 + ") g");
             st.execute("INSERT INTO inbound_message (id, sha256, message_id, envelope_sender, envelope_recipient, size_bytes, state, route, reason,"
                     + " account_id, from_address, subject, attempts, next_attempt_at, received_at, processed_at, case_id)"
                     + " SELECT g, md5(g::text) || md5((g + 1)::text), '<m' || g || '@x.example>', 's' || g || '@x.example', 'support@bench.test',"
-                    + " 300, 'HELD', 'UNKNOWN_SENDER', 'unknown sender', (g * 7 % " + accounts + ") + 1, 's' || g || '@x.example',"
+                    + " 300, 'HELD', 'UNKNOWN_SENDER', 'unknown sender', ((g - 1) % " + accounts + ") + 1, 's' || g || '@x.example',"
                     + " 'Question ' || g, 1, now(), now() - interval '2 days', now(), g FROM generate_series(1, " + cases + ") g");
             st.execute("INSERT INTO inbound_raw (inbound_id, raw) SELECT g, convert_to('From: Sender ' || g || ' <s' || g || '@x.example>' || chr(13)"
                     + " || chr(10) || 'Subject: Question ' || g || chr(13) || chr(10) || chr(13) || chr(10) || 'Hello, we paid invoice INV-' || g"
                     + " || ' on Friday. Why the suspension notice?' || chr(13) || chr(10), 'UTF8') FROM generate_series(1, " + cases + ") g");
             st.execute("INSERT INTO outbox (id, message_id, kind, envelope_from, recipients, raw, state, attempts, next_attempt_at, created_at,"
                     + " sent_at, inbound_id, account_id, case_id) SELECT g, '<o' || g || '@bench.test>', 'SENDER_REPLY', NULL, 's' || g || '@x.example',"
-                    + " convert_to('Subject: reply', 'UTF8'), 'SENT', 1, now(), now(), now(), g, (g * 7 % " + accounts + ") + 1, g"
+                    + " convert_to('Subject: reply', 'UTF8'), 'SENT', 1, now(), now(), now(), g, ((g - 1) % " + accounts + ") + 1, g"
                     + " FROM generate_series(1, " + cases + ") g");
             st.execute("INSERT INTO notice (id, account_id, kind, claimed_amount, currency, planned_at, recipients, subject, body, state, created_at,"
                     + " updated_at, version) SELECT g, ((g - 1) % " + accounts + ") + 1, 'SUSPENSION', 1000.00, 'RUB', now() + (g % 50) * interval '1 hour',"
@@ -100,10 +100,10 @@ public final class ConsoleBenchmark {
             HttpClient manager = signIn(gateway, "manager1@bench.test");
             HttpClient lead = signIn(gateway, "lead@bench.test");
             HttpClient admin = signIn(gateway, "admin@bench.test");
-            // manager1's accounts are those with id % 200 == 0; their cases: account = id * 7 % accounts + 1
+            // manager1's accounts are those with id % 200 == 0; case g belongs to account (g - 1) % accounts + 1
             List<Long> ownCases = new ArrayList<>();
-            for (long id = 10; id <= cases && ownCases.size() < 500; id += 10) {
-                if (((id * 7 % accounts) + 1) % 200 == 0) {
+            for (long id = 1; id <= cases; id++) {
+                if (((id - 1) % accounts + 1) % 200 == 0) {
                     ownCases.add(id);
                 }
             }
@@ -111,7 +111,9 @@ public final class ConsoleBenchmark {
             Map<String, Page> pages = new LinkedHashMap<>();
             pages.put("manager: Needs me", new Page(manager, i -> "/console/"));
             pages.put("manager: a case", new Page(manager, i -> "/console/cases/" + ownCases.get(random.nextInt(ownCases.size()))));
-            pages.put("manager: another's case (404)", new Page(manager, i -> "/console/cases/" + (1 + random.nextInt(cases))));
+            pages.put("manager: another's case (404)", new Page(manager, i -> "/console/cases/" + (1 + 200 * random.nextInt(cases / 200)), 404));
+            pages.put("manager: held mail", new Page(manager, i -> "/console/held"));
+            pages.put("lead: held mail (all)", new Page(lead, i -> "/console/held"));
             pages.put("lead: Needs me (all open)", new Page(lead, i -> "/console/"));
             pages.put("lead: a case", new Page(lead, i -> "/console/cases/" + (1 + random.nextInt(cases))));
             pages.put("admin: staff", new Page(admin, i -> "/console/staff"));
@@ -133,11 +135,16 @@ public final class ConsoleBenchmark {
         }
     }
 
-    private record Page(HttpClient client, IntFunction<String> path) {
+    private record Page(HttpClient client, IntFunction<String> path, int expected) {
+        Page(HttpClient client, IntFunction<String> path) {
+            this(client, path, 200);
+        }
+
         void get(GatewayProcess gateway, int i) throws Exception {
-            var r = client.send(HttpRequest.newBuilder(URI.create(gateway.url() + path.apply(i))).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 && r.statusCode() != 404) {
-                throw new IllegalStateException(path.apply(i) + " answered " + r.statusCode());
+            String p = path.apply(i);
+            var r = client.send(HttpRequest.newBuilder(URI.create(gateway.url() + p)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(p + " answered " + r.statusCode() + ", expected " + expected);
             }
         }
     }
