@@ -1,6 +1,7 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
@@ -45,6 +46,11 @@ public class ServiceProducers {
     @Produces
     InboundQueries inboundQueries() {
         return services().inboundQueries;
+    }
+
+    @Produces
+    AuditQueries audit() {
+        return services().audit;
     }
 
     @Produces

@@ -4,6 +4,7 @@ import app.frontdesk.application.Meter;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
@@ -99,6 +100,7 @@ public final class Services {
     private final boolean configured;
     public final InboundQueries inboundQueries;
     public final QuarantineDesk quarantine;
+    public final AuditQueries audit;
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
@@ -162,6 +164,7 @@ public final class Services {
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
         this.inboundQueries = new InboundQueries(db);
         this.quarantine = new QuarantineDesk(db, clock, wake);
+        this.audit = new AuditQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));

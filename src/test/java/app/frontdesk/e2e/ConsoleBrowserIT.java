@@ -137,6 +137,12 @@ class ConsoleBrowserIT {
             assertFalse(web.findElement(By.tagName("main")).getText().contains("petr@unknown-company.example"),
                     "a handed-over case's message has no account of hers: not in her held mail");
             browser.screenshot("05b-held-olga");
+            web.get(gateway.url() + "/console/wording");
+            web.findElement(By.id("text")).sendKeys("Уважаемый клиент! Вы сами виноваты: нужно было читать договор. Надеемся на понимание.");
+            web.findElement(By.xpath("//button[contains(., 'Check') or contains(., 'Проверить')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("mark")));
+            browser.screenshot("05c-wording-pad");
+            assertTrue(web.findElement(By.tagName("mark")).getText().contains("виноваты"), "the blame is marked where it stands");
 
             // Boris, by URL and by form: nothing of Olga's exists for him
             HttpClient boris = client();
@@ -202,8 +208,14 @@ class ConsoleBrowserIT {
     }
 
     private static void signIn(WebDriver web, String email, String password) {
-        web.findElement(By.id("email")).sendKeys(email);
-        web.findElement(By.id("password")).sendKeys(password);
+        // the page may still be replacing itself after the last click: find the fields afresh until they hold still
+        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            d.findElement(By.id("email")).clear();
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).clear();
+            d.findElement(By.id("password")).sendKeys(password);
+            return true;
+        });
         var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
         button.click();
         new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button)); // the next page is there

@@ -72,6 +72,22 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theWordingPadMarksEachFindingWhereItStandsAndJoinsOverlaps() {
+        String text = "We regret any inconvenience. As stated in our terms, we cannot.";
+        int a = text.indexOf("regret");
+        int b = text.indexOf("As stated");
+        int c = text.indexOf("terms,");
+        var findings = List.of(new app.frontdesk.application.wording.Finding("terms", c, c + 9, "terms, we", "m3", "s3"),
+                new app.frontdesk.application.wording.Finding("non-apology", a, a + 24, "regret any inconvenience", "m1", "s1"),
+                new app.frontdesk.application.wording.Finding("terms", b, b + 22, "As stated in our terms", "m2", "s2"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) ToolPages.marked(text, findings).get("segments");
+        assertEquals(text, segments.stream().map(x -> (String) x.get("text")).reduce("", String::concat), "nothing lost or repeated");
+        assertEquals(List.of("regret any inconvenience", "As stated in our terms", ", we"),
+                segments.stream().filter(x -> x.containsKey("finding")).map(x -> (String) x.get("text")).toList());
+    }
+
+    @Test
     void theCsrfFieldIsReadFromAFormBody() {
         assertEquals("a b/+=", CsrfCheck.field("x=1&_csrf=a+b%2F%2B%3D&y=2", "_csrf"));
         assertEquals(null, CsrfCheck.field("x=1&csrf=nope", "_csrf"));
@@ -110,6 +126,12 @@ class ConsolePagesTest {
         m.put("sent", List.of(Map.of("kind", "SENDER_REPLY", "to", "ivan@example.net", "state", "SENT")));
         m.put("users", List.of(Map.of("email", "olga@frontdesk.test", "name", HOSTILE, "roles", "manager", "disabled", false)));
         m.put("error", HOSTILE);
+        m.put("draft", HOSTILE);
+        m.put("checked", true);
+        m.put("segments", List.of(Map.of("text", HOSTILE), Map.of("text", HOSTILE, "finding", Map.of("n", 1, "message", HOSTILE))));
+        m.put("findings", List.of(Map.of("n", 1, "rule", "blame", "excerpt", HOSTILE, "message", HOSTILE, "suggestion", HOSTILE)));
+        m.put("events", List.of(Map.of("id", 5, "at", "today", "actor", HOSTILE, "action", "case-rejected", "subject", "case 51", "detail", HOSTILE)));
+        m.put("older", Map.of("before", 5));
         return m;
     }
 }
