@@ -67,7 +67,7 @@ class ConsoleBrowserIT {
                 "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start();
              Browser browser = Browser.open(SHOTS)) {
-            account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
+            long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
             account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
 
             byte[] reply = TestMail.from("Иван Петров <ivan@petrov-family.example>").rawHeaderCharset(StandardCharsets.UTF_8)
@@ -94,6 +94,31 @@ class ConsoleBrowserIT {
             addManager(web, BORIS, "Борис Орлов");
             assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
             browser.screenshot("02-staff");
+
+            // Billing's work (the administrator has its rights): a statement with a bad line is refused line by line;
+            // the good one is stored, and the payment nobody could match is tied to Romashka by hand
+            java.nio.file.Path bad = SHOTS.toAbsolutePath().resolve("statement-bad.csv");
+            java.nio.file.Files.writeString(bad, "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-1,1500.00,RUB,2026-11-27,,,,оплата\nb-2,много,RUB,2026-11-27,,,,оплата\n");
+            java.nio.file.Path good = SHOTS.toAbsolutePath().resolve("statement-good.csv");
+            java.nio.file.Files.writeString(good, "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-1,1500.00,RUB,2026-11-27,,,,оплата по договору\n");
+            web.get(gateway.url() + "/console/payments");
+            web.findElement(By.id("file")).sendKeys(bad.toString());
+            web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "was not imported"));
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("3"), "the bad line's number");
+            browser.screenshot("02c-payments-refused");
+            web.findElement(By.id("file")).sendKeys(good.toString());
+            web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Payments stored: 1"));
+            web.findElement(By.cssSelector("input[name='account']")).sendKeys(String.valueOf(romashka));
+            web.findElement(By.xpath("//button[contains(., 'Tie')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Every payment is tied to a company"));
+            browser.screenshot("02d-payments-tied");
 
             // The stranger's case has no account: the administrator (a lead's rights) hands it over to Olga
             web.get(gateway.url() + "/console/");
@@ -196,7 +221,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static void account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
+    private static long account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
             throws Exception {
         var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
                 {"name": "%s", "domains": ["%s"],
@@ -205,6 +230,7 @@ class ConsoleBrowserIT {
                  "references": [{"kind": "INVOICE", "value": "%s"}]}
                 """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice)).getBytes(StandardCharsets.UTF_8));
         assertEquals(201, created.statusCode(), created.body());
+        return GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
     }
 
     private static void signIn(WebDriver web, String email, String password) {

@@ -2,6 +2,7 @@ package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeState;
@@ -86,6 +87,17 @@ final class JpaBillingRepository implements BillingRepository {
     public List<Payment> unmatchedPayments(int limit) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.state = :s ORDER BY p.id DESC", Payment.class)
                 .setParameter("s", PaymentState.UNMATCHED).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<Payment> lockPayment(long id) {
+        return Optional.ofNullable(em.find(Payment.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Invoice> openInvoices(long accountId) {
+        return em.createQuery("SELECT i FROM Invoice i WHERE i.accountId = :a AND i.status NOT IN :done ORDER BY i.dueDate, i.id", Invoice.class)
+                .setParameter("a", accountId).setParameter("done", List.of(InvoiceStatus.PAID, InvoiceStatus.CANCELLED)).getResultList();
     }
 
     @Override

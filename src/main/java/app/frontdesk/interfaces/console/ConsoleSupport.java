@@ -68,6 +68,7 @@ public class ConsoleSupport {
         m.put("isAdmin", v.is(StaffRole.ADMIN));
         m.put("isLead", v.seesAllCases());
         m.put("seesBilling", v.seesAllBilling());
+        m.put("isBilling", v.is(StaffRole.BILLING) || v.is(StaffRole.ADMIN));
         m.put("csrf", session().csrf());
         m.put("on" + Character.toUpperCase(current.charAt(0)) + current.substring(1), true);
         String problem = request.getParameter("problem");

@@ -36,7 +36,8 @@ class ConsolePagesTest {
             assertFalse(html.contains("<script>") || html.contains(" on") && html.matches("(?s).*\\son[a-z]+=.*"),
                     page + " has inline script");
             int forms = html.split("<form ", -1).length - 1;
-            int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1;
+            int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1
+                    + html.split("\\?_csrf=token-123\"", -1).length - 1; // an upload form carries it in its action
             assertEquals(forms, tokens, page + ": every form carries the CSRF token");
             assertTrue(html.contains("ООО «Облако»"), page + " is signed with the company's name");
             assertFalse(html.contains("Frontdesk"), page + " names the product");
@@ -132,6 +133,10 @@ class ConsolePagesTest {
         m.put("findings", List.of(Map.of("n", 1, "rule", "blame", "excerpt", HOSTILE, "message", HOSTILE, "suggestion", HOSTILE)));
         m.put("events", List.of(Map.of("id", 5, "at", "today", "actor", HOSTILE, "action", "case-rejected", "subject", "case 51", "detail", HOSTILE)));
         m.put("older", Map.of("before", 5));
+        m.put("unmatched", List.of(Map.of("id", 9, "externalId", HOSTILE, "amount", "10.00 RUB", "date", "2026-11-27", "payerInn", "",
+                "purpose", HOSTILE)));
+        m.put("refused", Map.of("count", 1, "problems", List.of(Map.of("line", 2, "problem", HOSTILE))));
+        m.put("imported", Map.of("stored", 1, "duplicates", 0, "allocated", 1, "unallocated", 0, "unmatched", 0, "pending", 0, "accounts", 1));
         return m;
     }
 }

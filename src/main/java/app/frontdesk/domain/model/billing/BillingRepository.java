@@ -29,6 +29,12 @@ public interface BillingRepository {
 
     List<Payment> unmatchedPayments(int limit);
 
+    /** The payment, locked for this transaction; empty when there is none. */
+    Optional<Payment> lockPayment(long id);
+
+    /** The account's invoices not paid in full and not cancelled, the earliest due first. */
+    List<Invoice> openInvoices(long accountId);
+
     void add(PaymentEvidence evidence);
 
     List<PaymentEvidence> unconfirmedEvidence(long accountId);
