@@ -8,4 +8,7 @@ public interface AuditLog {
     void record(AuditEvent event);
 
     List<AuditEvent> about(String subjectType, long subjectId);
+
+    /** The latest events about a subject, newest first, at most {@code limit}. */
+    List<AuditEvent> latestAbout(String subjectType, long subjectId, int limit);
 }
