@@ -135,8 +135,10 @@ public class AccountViews {
         x.put("raised", t.flagged());
         x.put("raisedAt", t.raisedAt() == null ? "" : time(t.raisedAt(), lang));
         x.put("headAlerted", t.headAlerted());
+        // what came before the last clearing is dealt with (CareDesk counts only what came after)
         x.put("experiences", t.experiences().stream().map(e -> Map.of("at", time(e.occurredAt(), lang), "kind", Map.of(e.kind().name(), true),
-                "detail", e.detail() == null ? "" : e.detail())).toList());
+                "detail", e.detail() == null ? "" : e.detail(),
+                "settled", t.clearedAt() != null && !e.occurredAt().isAfter(t.clearedAt()))).toList());
         x.put("hasExperiences", !t.experiences().isEmpty());
         if (t.clearedAt() != null) {
             x.put("cleared", Map.of("at", time(t.clearedAt(), lang), "by", t.clearedBy() == null ? "" : t.clearedBy(),

@@ -139,7 +139,7 @@ class ConsolePagesTest {
         m.put("contacts", List.of(Map.of("contactId", 100, "address", "anna@romashka.example", "contactName", HOSTILE, "language", "русский",
                 "since", "1 November 2026, 10:00", "webhook", true)));
         m.put("care", Map.of("raised", true, "raisedAt", "27 November 2026, 10:00", "headAlerted", true, "hasExperiences", true,
-                "experiences", List.of(Map.of("at", "today", "kind", Map.of("COMPLAINT", true), "detail", HOSTILE)),
+                "experiences", List.of(Map.of("at", "today", "kind", Map.of("COMPLAINT", true), "detail", HOSTILE, "settled", true)),
                 "cleared", Map.of("at", "today", "by", HOSTILE, "note", HOSTILE)));
         m.put("hasInvoices", true);
         m.put("invoices", List.of(Map.of("number", HOSTILE, "issued", "1 November 2026", "due", "15 November 2026", "amount", "1,500.00 RUB",
