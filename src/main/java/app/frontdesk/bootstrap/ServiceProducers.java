@@ -1,5 +1,6 @@
 package app.frontdesk.bootstrap;
 
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
@@ -111,6 +112,11 @@ public class ServiceProducers {
     @Produces
     StaffDirectory staff() {
         return services().staff;
+    }
+
+    @Produces
+    AccountDesk accountDesk() {
+        return services().accountDesk;
     }
 
     @Produces

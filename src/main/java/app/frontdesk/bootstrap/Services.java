@@ -3,6 +3,7 @@ package app.frontdesk.bootstrap;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
@@ -105,6 +106,7 @@ public final class Services {
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
     public final StaffDirectory staff;
+    public final AccountDesk accountDesk;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
@@ -169,6 +171,7 @@ public final class Services {
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
+        this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);
     }
 
     /**

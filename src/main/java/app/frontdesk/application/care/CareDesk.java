@@ -89,26 +89,31 @@ public final class CareDesk {
     }
 
     public void clear(long accountId, String actor, String note) {
-        transactions.inTransaction(repos -> {
-            AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));
-            flag.clear(actor, note, clock.instant());
-            repos.audit().record(new AuditEvent(clock.instant(), actor, "red-flag-cleared", "account", accountId, note));
-            return null;
-        });
+        transactions.run(repos -> clear(repos, accountId, actor, note));
     }
 
-    /** The timeline within the window and the flag, for GET /api/accounts/{id}/experience. */
+    /** Within the caller's transaction (the console checks in it who may clear the flag of this account). */
+    public void clear(Repositories repos, long accountId, String actor, String note) {
+        AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));
+        flag.clear(actor, note, clock.instant());
+        repos.audit().record(new AuditEvent(clock.instant(), actor, "red-flag-cleared", "account", accountId, note));
+    }
+
+    /** The timeline within the window and the flag, for GET /api/accounts/{id}/experience and the account's page. */
     public record Timeline(List<Experience> experiences, boolean flagged, Instant raisedAt, boolean headAlerted, Instant clearedAt,
                            String clearedBy, String note) {
     }
 
     public Timeline timeline(long accountId) {
-        return transactions.inTransaction(repos -> {
-            Optional<AccountFlag> f = repos.care().lockFlag(accountId);
-            return new Timeline(repos.care().experiences(accountId, clock.instant().minus(window)), f.map(AccountFlag::isRaised).orElse(false),
-                    f.flatMap(AccountFlag::raisedAt).orElse(null), f.map(AccountFlag::isHeadAlerted).orElse(false),
-                    f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
-        });
+        return transactions.inTransaction(repos -> timeline(repos, accountId));
+    }
+
+    /** Within the caller's transaction. */
+    public Timeline timeline(Repositories repos, long accountId) {
+        Optional<AccountFlag> f = repos.care().lockFlag(accountId);
+        return new Timeline(repos.care().experiences(accountId, clock.instant().minus(window)), f.map(AccountFlag::isRaised).orElse(false),
+                f.flatMap(AccountFlag::raisedAt).orElse(null), f.map(AccountFlag::isHeadAlerted).orElse(false),
+                f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
     }
 
     private OutboundMail alert(Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to, Instant now) {
@@ -121,7 +126,7 @@ public final class CareDesk {
         model.put("history", history.stream().map(e -> Map.of("when", when.format(e.occurredAt().atZone(people.zone())),
                 "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), "detail", e.detail() == null ? "" : e.detail())).toList());
         model.put("nextStep", true);
-        model.put("apiUrl", people.apiBase() + "/api/accounts/" + accountId + "/experience");
+        model.put("apiUrl", people.apiBase() + "/console/accounts/" + accountId); // the account's page: timeline, flag, clearing
         Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
         String id = messageIds.next();
         byte[] raw = composer.draft(id, r).from(people.from(), people.senderName()).to(to).header("Auto-Submitted", "auto-generated").write(now);
@@ -137,7 +142,7 @@ public final class CareDesk {
         m.put("head", false);
         m.put("history", List.of(Map.of("when", "20 Nov 2026 10:00", "kind", "complaint", "detail", "order 77 not delivered")));
         m.put("nextStep", true);
-        m.put("apiUrl", "https://frontdesk.example/api/accounts/100/experience");
+        m.put("apiUrl", "https://frontdesk.example/console/accounts/100");
         return m;
     }
 }

@@ -31,4 +31,10 @@ final class JpaAuditLog implements AuditLog {
                 : em.createQuery("SELECT e FROM AuditEvent e WHERE e.id < :before ORDER BY e.id DESC", AuditEvent.class).setParameter("before", beforeId);
         return q.setMaxResults(limit).getResultList();
     }
+
+    @Override
+    public List<AuditEvent> latestAbout(String subjectType, long subjectId, int limit) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.id DESC", AuditEvent.class)
+                .setParameter("type", subjectType).setParameter("id", subjectId).setMaxResults(limit).getResultList();
+    }
 }

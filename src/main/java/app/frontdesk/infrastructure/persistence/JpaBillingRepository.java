@@ -112,6 +112,24 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
+    public List<Invoice> invoicesOf(long accountId, int limit) {
+        return em.createQuery("SELECT i FROM Invoice i WHERE i.accountId = :a ORDER BY i.issueDate DESC, i.id DESC", Invoice.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Payment> paymentsOf(long accountId, int limit) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.accountId = :a ORDER BY p.id DESC", Payment.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<PaymentEvidence> evidenceOf(long accountId, int limit) {
+        return em.createQuery("SELECT e FROM PaymentEvidence e WHERE e.accountId = :a ORDER BY e.id DESC", PaymentEvidence.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public void add(Notice notice) {
         em.persist(notice);
         em.flush();

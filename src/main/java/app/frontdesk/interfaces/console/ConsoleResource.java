@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.console;
 
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.staff.SignIn;
 import app.frontdesk.application.staff.StaffDirectory;
@@ -48,6 +49,12 @@ public class ConsoleResource {
 
     @Inject
     CaseQueries cases;
+
+    @Inject
+    AccountDesk accounts;
+
+    @Inject
+    AccountViews accountViews;
 
     @Inject
     ConsoleTemplates pages;
@@ -108,15 +115,21 @@ public class ConsoleResource {
         return seeOther("/console/login");
     }
 
-    /** "Needs me": what waits for this person, earliest promise first. */
+    /** "Needs me": what waits for this person: open cases, earliest promise first; red flags on the accounts they look after. */
     @GET
     public Response needs() {
         Viewer v = support.viewer();
         List<Map<String, Object>> open = cases.openFor(v, NEEDS_LIMIT, c -> views.caseRow(c, v.locale()));
+        List<Map<String, Object>> flags = accounts.redFlagsFor(v, NEEDS_LIMIT, f -> accountViews.flagRow(f, v.locale()));
         Map<String, Object> m = support.base(v, "needs");
         m.put("cases", open);
-        m.put("count", open.size());
-        m.put("nothing", open.isEmpty());
+        m.put("hasCases", !open.isEmpty());
+        m.put("caseCount", open.size());
+        m.put("flags", flags);
+        m.put("hasFlags", !flags.isEmpty());
+        m.put("flagCount", flags.size());
+        m.put("count", open.size() + flags.size());
+        m.put("nothing", open.isEmpty() && flags.isEmpty());
         return support.page("needs", v, m);
     }
 

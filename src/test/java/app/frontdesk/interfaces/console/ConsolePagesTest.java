@@ -35,10 +35,12 @@ class ConsolePagesTest {
             assertFalse(html.contains("{{") || html.contains("}}"), page + " has an unrendered tag");
             assertFalse(html.contains("<script>") || html.contains(" on") && html.matches("(?s).*\\son[a-z]+=.*"),
                     page + " has inline script");
-            int forms = html.split("<form ", -1).length - 1;
+            int forms = html.split("<form method=\"post\"", -1).length - 1;
             int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1
                     + html.split("\\?_csrf=token-123\"", -1).length - 1; // an upload form carries it in its action
-            assertEquals(forms, tokens, page + ": every form carries the CSRF token");
+            assertEquals(forms, tokens, page + ": every form that changes something carries the CSRF token");
+            assertEquals(forms + html.split("<form method=\"get\"", -1).length - 1, html.split("<form ", -1).length - 1,
+                    page + ": every form says its method (a search form's GET must not put the token into a URL)");
             assertTrue(html.contains("ООО «Облако»"), page + " is signed with the company's name");
             assertFalse(html.contains("Frontdesk"), page + " names the product");
         }
@@ -137,6 +139,52 @@ class ConsolePagesTest {
                 "purpose", HOSTILE)));
         m.put("refused", Map.of("count", 1, "problems", List.of(Map.of("line", 2, "problem", HOSTILE))));
         m.put("imported", Map.of("stored", 1, "duplicates", 0, "allocated", 1, "unallocated", 0, "unmatched", 0, "pending", 0, "accounts", 1));
+        m.put("hasCases", true);
+        m.put("caseCount", 1);
+        // the red flags on "Needs me", the account list and an account's page
+        m.put("hasFlags", true);
+        m.put("flagCount", 1);
+        m.put("flags", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "since", "27 November 2026, 10:00", "headAlerted", true)));
+        m.put("q", HOSTILE);
+        m.put("searched", true);
+        m.put("accounts", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "domains", HOSTILE, "managerName", HOSTILE, "flagged", true)));
+        m.put("later", true);
+        m.put("firstPage", "/console/accounts?q=x");
+        m.put("nextPage", "/console/accounts?q=x&after=7");
+        m.put("accountId", 7);
+        m.put("accountName", HOSTILE);
+        m.put("looksAfter", true);
+        m.put("flagged", true);
+        m.put("done", Map.of("contactAdded", true));
+        m.put("problem", Map.of("reason", true));
+        m.put("manager", Map.of("name", HOSTILE, "address", "olga@frontdesk.test"));
+        m.put("domainList", HOSTILE);
+        m.put("timeZone", "Europe/Moscow");
+        m.put("businessHours", "09:00-18:00");
+        m.put("hasReferences", true);
+        m.put("references", List.of(Map.of("kind", Map.of("INN", true), "value", HOSTILE)));
+        m.put("hasContacts", true);
+        m.put("contacts", List.of(Map.of("contactId", 100, "address", "anna@romashka.example", "contactName", HOSTILE, "language", "русский",
+                "since", "1 November 2026, 10:00", "webhook", true)));
+        m.put("care", Map.of("raised", true, "raisedAt", "27 November 2026, 10:00", "headAlerted", true, "hasExperiences", true,
+                "experiences", List.of(Map.of("at", "today", "kind", Map.of("COMPLAINT", true), "detail", HOSTILE, "settled", true)),
+                "cleared", Map.of("at", "today", "by", HOSTILE, "note", HOSTILE)));
+        m.put("hasInvoices", true);
+        m.put("invoices", List.of(Map.of("number", HOSTILE, "issued", "1 November 2026", "due", "15 November 2026", "amount", "1,500.00 RUB",
+                "paid", "0.00 RUB", "status", Map.of("OPEN", true))));
+        m.put("invoicesCut", true);
+        m.put("rows", 50);
+        m.put("hasPayments", true);
+        m.put("payments", List.of(Map.of("booked", "", "amount", "1,500.00 RUB", "purpose", HOSTILE, "payerInn", HOSTILE,
+                "state", Map.of("PENDING", true))));
+        m.put("hasEvidence", true);
+        m.put("evidence", List.of(Map.of("number", HOSTILE, "date", "20 November 2026", "amount", "", "confirmed", false,
+                "received", "today", "byMail", true)));
+        m.put("today", "2026-11-28");
+        m.put("hasHistory", true);
+        m.put("history", List.of(Map.of("at", "today", "actor", HOSTILE, "action", "contact-added", "known", true,
+                "what", Map.of("contactAdded", true), "detail", HOSTILE), Map.of("at", "today", "actor", "care", "action", HOSTILE,
+                "known", false, "detail", "")));
         return m;
     }
 }

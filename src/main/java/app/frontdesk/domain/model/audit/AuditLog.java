@@ -11,4 +11,7 @@ public interface AuditLog {
 
     /** The newest events before {@code beforeId} (all when null), newest first, at most {@code limit}. */
     List<AuditEvent> recent(Long beforeId, int limit);
+
+    /** The latest events about a subject, newest first, at most {@code limit}. */
+    List<AuditEvent> latestAbout(String subjectType, long subjectId, int limit);
 }

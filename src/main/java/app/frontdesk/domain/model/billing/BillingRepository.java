@@ -39,6 +39,15 @@ public interface BillingRepository {
 
     List<PaymentEvidence> unconfirmedEvidence(long accountId);
 
+    /** The account's invoices, latest issued first, at most {@code limit}. */
+    List<Invoice> invoicesOf(long accountId, int limit);
+
+    /** The payments matched to the account, latest first, at most {@code limit}. */
+    List<Payment> paymentsOf(long accountId, int limit);
+
+    /** The payment orders the account sent (or a person recorded), latest first, at most {@code limit}. */
+    List<PaymentEvidence> evidenceOf(long accountId, int limit);
+
     void add(Notice notice);
 
     Optional<Notice> notice(long id);
