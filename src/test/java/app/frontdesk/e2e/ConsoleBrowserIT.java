@@ -128,6 +128,11 @@ class ConsoleBrowserIT {
             new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("note-add")));
             long strangerCase = Long.parseLong(web.getCurrentUrl().replaceAll(".*/", ""));
             browser.screenshot("02a-stranger-case");
+            web.findElement(By.id("q")).sendKeys("lyutik.example");
+            web.findElement(By.xpath("//button[contains(., 'Find')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Authorize the sender for this company"));
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("ООО «Лютик»"), "found by its domain, offered to authorize");
             new org.openqa.selenium.support.ui.Select(web.findElement(By.id("to"))).selectByValue(OLGA);
             web.findElement(By.id("note-hand")).sendKeys("Похоже, это новый клиент из вашего региона");
             web.findElement(By.xpath("//button[contains(., 'Hand over')]")).click();

@@ -139,6 +139,7 @@ class ConsolePagesTest {
                 "purpose", HOSTILE)));
         m.put("refused", Map.of("count", 1, "problems", List.of(Map.of("line", 2, "problem", HOSTILE))));
         m.put("imported", Map.of("stored", 1, "duplicates", 0, "allocated", 1, "unallocated", 0, "unmatched", 0, "pending", 0, "accounts", 1));
+        m.put("found", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "domains", HOSTILE)));
         m.put("hasCases", true);
         m.put("caseCount", 1);
         // the red flags on "Needs me", the account list and an account's page
