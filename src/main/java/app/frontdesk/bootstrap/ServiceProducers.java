@@ -4,6 +4,7 @@ import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeQueries;
@@ -84,6 +85,11 @@ public class ServiceProducers {
     @Produces
     NoticeQueries noticeQueries() {
         return services().noticeQueries;
+    }
+
+    @Produces
+    NoticeApprovals noticeApprovals() {
+        return services().noticeApprovals;
     }
 
     @Produces

@@ -18,6 +18,7 @@ import app.frontdesk.application.cases.Links;
 import app.frontdesk.application.cases.UnknownSenderDesk;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
@@ -96,6 +97,7 @@ public final class Services {
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
+    public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
 
     /**
@@ -156,6 +158,7 @@ public final class Services {
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
+        this.noticeApprovals = new NoticeApprovals(db, clock, notices);
     }
 
     /**
