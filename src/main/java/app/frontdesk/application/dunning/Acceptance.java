@@ -115,7 +115,7 @@ public record Acceptance(Set<String> cases, boolean redFlag, Set<Long> evidence,
         if (isEmpty()) {
             return d;
         }
-        Reason approved = new Reason("APPROVED", by + " accepted " + describe() + " on " + at + ": " + note);
+        Reason approved = new Reason("APPROVED", by + " accepted " + describe() + ": " + note); // when: the decision's and the audit log's time
         List<Reason> reasons = new ArrayList<>(d.verdict() == Verdict.SEND ? List.of() : d.reasons());
         reasons.add(approved);
         return new GateDecision(d.verdict(), reasons, d.holdUntil());

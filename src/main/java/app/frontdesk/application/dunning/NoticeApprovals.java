@@ -75,16 +75,16 @@ public final class NoticeApprovals {
 
     private Optional<Outcome> act(Viewer viewer, long noticeId, String reason, Long seen, boolean override) {
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new IllegalArgumentException("a reason is required: colleagues and billing read it");
-        }
-        if (why.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("the reason is longer than " + MAX_NOTE + " characters");
-        }
         return transactions.inTransaction(repos -> {
             Optional<Long> account = repos.noticeListing().accountOf(viewer, noticeId);
             if (account.isEmpty()) {
-                return Optional.<Outcome>empty();
+                return Optional.<Outcome>empty(); // first: whoever may not see the notice learns nothing, not even about the reason
+            }
+            if (why.isEmpty()) {
+                throw new IllegalArgumentException("a reason is required: colleagues and billing read it");
+            }
+            if (why.length() > MAX_NOTE) {
+                throw new IllegalArgumentException("the reason is longer than " + MAX_NOTE + " characters");
             }
             repos.billing().lockAccount(account.get()); // first, as every decision about the account's notices
             Notice n = repos.billing().notice(noticeId).orElseThrow(); // read after the lock: nobody changes it under us
