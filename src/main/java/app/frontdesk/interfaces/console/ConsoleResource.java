@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.staff.SignIn;
 import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.application.texts.Languages;
@@ -61,6 +62,12 @@ public class ConsoleResource {
     @Inject
     ConsoleSupport support;
 
+    @Inject
+    NoticeQueries notices;
+
+    @Inject
+    NoticeViews noticeViews;
+
     @Context
     HttpServletRequest request;
 
@@ -108,15 +115,20 @@ public class ConsoleResource {
         return seeOther("/console/login");
     }
 
-    /** "Needs me": what waits for this person, earliest promise first. */
+    /** "Needs me": what waits for this person: open cases, earliest promise first; notices held for their approval. */
     @GET
     public Response needs() {
         Viewer v = support.viewer();
         List<Map<String, Object>> open = cases.openFor(v, NEEDS_LIMIT, c -> views.caseRow(c, v.locale()));
+        List<Map<String, Object>> held = notices.awaitingApprovalBy(v, NEEDS_LIMIT, (n, account, latest) -> noticeViews.row(n, account, latest, v.locale()));
         Map<String, Object> m = support.base(v, "needs");
         m.put("cases", open);
-        m.put("count", open.size());
-        m.put("nothing", open.isEmpty());
+        m.put("caseCount", open.size());
+        m.put("hasCases", !open.isEmpty());
+        m.put("heldNotices", held);
+        m.put("heldCount", held.size());
+        m.put("count", open.size() + held.size());
+        m.put("nothing", open.isEmpty() && held.isEmpty());
         return support.page("needs", v, m);
     }
 
