@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under "Needs me"; Boris, who looks after another company, gets 404 for it by URL and by every form,
  * and it is not in his lists; a POST without the CSRF token is refused; billing signs in, reads the
  * notice and what the gate saw, approves it with a reason, and the reminder reaches the customer.
- * The approve endpoint of the API answers as documented. Screenshots: target/console-screens/notices-*.png.
+ * The approve endpoint of the API answers as documented, and billing's system releases a payment-order
+ * hold through it. Screenshots: target/console-screens/notices-*.png.
  */
 class NoticeConsoleIT {
 
@@ -57,13 +58,14 @@ class NoticeConsoleIT {
 
     @Test
     void billingApprovesANoticeHeldForTheManagerAndItIsSentWhileAnotherManagerCannotTouchIt() throws Exception {
-        TestDatabases.postgres(); // under CI=true a missing PostgreSQL fails here, as a missing browser fails in Browser.open
+        TestDatabases.postgres(); // under CI=true a missing PostgreSQL fails here (elsewhere the test is skipped), as a missing browser does
         String db = "fd_notices_" + System.currentTimeMillis();
         TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
         String url = TestDatabases.PG_URL.replace("/test", "/" + db);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
-        try (GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/notices")), Map.of(
+        try (Browser browser = Browser.open(SHOTS); // first: a missing browser fails (CI=true) or skips before the gateway starts
+             GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/notices")), Map.of(
                 "FRONTDESK_DB_URL", url,
                 "FRONTDESK_DB_USER", TestDatabases.PG_USER,
                 "FRONTDESK_SMTP_HOST", "127.0.0.1",
@@ -71,10 +73,9 @@ class NoticeConsoleIT {
                 "FRONTDESK_ADMIN_ADDRESS", ADMIN,
                 "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test",
-                "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start();
-             Browser browser = Browser.open(SHOTS)) {
+                "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start()) {
             long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
-            account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
+            long lyutik = account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
             var invoice = gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0042\","
                     + " \"accountId\": " + romashka + ", \"amount\": \"1500.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
                     + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8));
@@ -196,6 +197,32 @@ class NoticeConsoleIT {
                     "{}".getBytes(StandardCharsets.UTF_8)).statusCode());
             assertEquals(401, gateway.post("/api/notices/" + notice + "/approve", GatewayProcess.MTA_TOKEN, "application/json",
                     reason.getBytes(StandardCharsets.UTF_8)).statusCode(), "the admin token only");
+
+            // and billing's system releases a payment-order hold early through it, naming the decision it read
+            assertEquals(200, gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0777\","
+                    + " \"accountId\": " + lyutik + ", \"amount\": \"900.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
+                    + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8)).statusCode());
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+            var order = gateway.post("/api/accounts/" + lyutik + "/payment-evidence", GatewayProcess.ADMIN_TOKEN, "application/json",
+                    ("{\"number\": \"7\", \"date\": \"" + today + "\", \"amount\": \"900.00\", \"currency\": \"RUB\"}").getBytes(StandardCharsets.UTF_8));
+            assertTrue(order.statusCode() / 100 == 2, order.body());
+            var waiting = GatewayProcess.json(gateway.post("/api/notices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"accountId\": "
+                    + lyutik + ", \"kind\": \"REMINDER\", \"invoices\": [\"INV-2026-0777\"], \"amount\": \"900.00\", \"currency\": \"RUB\","
+                    + " \"mail\": {\"to\": [\"buh@lyutik.example\"], \"subject\": \"Счёт INV-2026-0777\", \"body\": \"Ждём оплаты.\"}}")
+                    .getBytes(StandardCharsets.UTF_8)).body());
+            assertEquals("HOLD", waiting.getString("verdict"), waiting.toString());
+            long second = waiting.getJsonNumber("noticeId").longValue();
+            var decisions = GatewayProcess.json(gateway.get("/api/notices/" + second, GatewayProcess.ADMIN_TOKEN).body()).getJsonArray("decisions");
+            long read = decisions.getJsonObject(decisions.size() - 1).getJsonNumber("id").longValue();
+            var stale = gateway.post("/api/notices/" + second + "/approve", GatewayProcess.ADMIN_TOKEN, "application/json",
+                    ("{\"reason\": \"x\", \"decision\": " + (read - 1) + "}").getBytes(StandardCharsets.UTF_8));
+            assertEquals(409, stale.statusCode(), "an older decision than the notice's latest: " + stale.body());
+            var released = gateway.post("/api/notices/" + second + "/approve", GatewayProcess.ADMIN_TOKEN, "application/json",
+                    ("{\"reason\": \"The bank returned order 7 unpaid\", \"actor\": \"billing system\", \"decision\": " + read + "}")
+                            .getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, released.statusCode(), released.body());
+            assertEquals("QUEUED", GatewayProcess.json(released.body()).getString("state"), released.body());
+            assertEquals("Счёт INV-2026-0777", Mails.subject(Mailboxes.await(smtp, "buh@lyutik.example", 1, 30).get(0)));
         } finally {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
