@@ -6,6 +6,7 @@ import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeQueries;
@@ -97,6 +98,11 @@ public class ServiceProducers {
     @Produces
     NoticeQueries noticeQueries() {
         return services().noticeQueries;
+    }
+
+    @Produces
+    NoticeApprovals noticeApprovals() {
+        return services().noticeApprovals;
     }
 
     @Produces

@@ -24,6 +24,7 @@ import app.frontdesk.application.dunning.PaymentNews;
 import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
@@ -105,6 +106,7 @@ public final class Services {
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
+    public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
     public final AccountDesk accountDesk;
 
@@ -172,6 +174,7 @@ public final class Services {
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
         this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);
+        this.noticeApprovals = new NoticeApprovals(db, clock, notices);
     }
 
     /**

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rules, in the order a clerk would check them. Any BLOCK reason blocks; otherwise any HOLD
@@ -19,6 +21,11 @@ import java.util.Locale;
  * time); otherwise SEND. Every rule that fires is reported, not only the first.
  */
 public final class DunningGate {
+
+    /** Holds a person may approve; NOT_BUSINESS_TIME is the calendar's, and nobody skips it. */
+    public static final Set<String> APPROVABLE_HOLDS = Set.of("PAYMENT_EVIDENCE", "UNALLOCATED_PAYMENT", "OPEN_CASE", "RED_FLAG");
+    /** Every hold the gate reports; the other codes of a BLOCK decision are its blocks. */
+    public static final Set<String> HOLDS = Set.of("PAYMENT_EVIDENCE", "UNALLOCATED_PAYMENT", "OPEN_CASE", "RED_FLAG", "NOT_BUSINESS_TIME");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
 
@@ -55,6 +62,11 @@ public final class DunningGate {
     }
 
     public GateDecision decide(NoticeRequest r, GateFacts f, Instant now) {
+        return decide(r, f, now, List.of());
+    }
+
+    /** As {@link #decide(NoticeRequest, GateFacts, Instant)}, leaving aside the block reasons an administrator accepted word for word. */
+    public GateDecision decide(NoticeRequest r, GateFacts f, Instant now, Collection<Reason> acceptedBlocks) {
         BusinessCalendar cal = calendarOf(f.zone(), f.hours());
         List<Reason> blocks = new ArrayList<>();
         List<Reason> holds = new ArrayList<>();
@@ -146,6 +158,7 @@ public final class DunningGate {
             untimedHold = true;
         }
 
+        blocks.removeAll(acceptedBlocks);
         if (!blocks.isEmpty()) {
             List<Reason> all = new ArrayList<>(blocks);
             all.addAll(holds);

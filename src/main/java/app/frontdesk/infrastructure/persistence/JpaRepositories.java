@@ -5,6 +5,7 @@ import app.frontdesk.domain.model.billing.GateFactsQuery;
 import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
+import app.frontdesk.domain.model.billing.NoticeListing;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
@@ -26,6 +27,7 @@ final class JpaRepositories implements Repositories {
     private final JpaCareRepository care;
     private final SqlGateFacts gateFacts;
     private final JpaStaffRepository staff;
+    private final JpaNoticeListing noticeListing;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -38,6 +40,7 @@ final class JpaRepositories implements Repositories {
         this.care = new JpaCareRepository(em);
         this.gateFacts = new SqlGateFacts(em, postgres);
         this.staff = new JpaStaffRepository(em);
+        this.noticeListing = new JpaNoticeListing(em);
     }
 
     @Override
@@ -88,5 +91,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public NoticeListing noticeListing() {
+        return noticeListing;
     }
 }

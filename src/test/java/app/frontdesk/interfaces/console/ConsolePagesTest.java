@@ -113,7 +113,7 @@ class ConsolePagesTest {
         m.put("sender", "ivan@example.net");
         m.put("senderName", HOSTILE);
         m.put("open", true);
-        m.put("state", Map.of("AWAITING_AUTHORIZATION", true));
+        m.put("state", Map.of("AWAITING_AUTHORIZATION", true, "HELD", true));
         m.put("account", Map.of("id", 7, "name", HOSTILE)); // not the case's id: a form inside {{#account}} once took this one
         m.put("pickAccount", true);
         m.put("evidence", HOSTILE);
@@ -186,6 +186,65 @@ class ConsolePagesTest {
         m.put("history", List.of(Map.of("at", "today", "actor", HOSTILE, "action", "contact-added", "known", true,
                 "what", Map.of("contactAdded", true), "detail", HOSTILE), Map.of("at", "today", "actor", "care", "action", HOSTILE,
                 "known", false, "detail", "")));
+        noticeModel(m);
         return m;
+    }
+
+    /** What the notices pages and the notices on "Needs me" show: billing's texts and the gate's words are escaped too. */
+    static void noticeModel(Map<String, Object> m) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", 77);
+        row.put("account", Map.of("id", 7, "name", HOSTILE));
+        row.put("kind", Map.of("SUSPENSION", true));
+        row.put("state", Map.of("HELD", true));
+        row.put("planned", "23 November 2026, 09:00");
+        row.put("holdUntil", "");
+        row.put("waitsForPerson", true);
+        row.put("invoices", HOSTILE);
+        row.put("amount", "1,500.00 RUB");
+        row.put("externalRef", HOSTILE);
+        row.put("reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)));
+        m.put("notices", List.of(row));
+        m.put("heldNotices", List.of(row));
+        m.put("heldCount", 1);
+        m.put("hasCases", true);
+        m.put("caseCount", 1);
+        m.put("list", Map.of("HELD", true));
+        m.put("listName", "held");
+        m.put("order", "newest");
+        m.put("newest", true);
+        m.put("pageNumber", 2);
+        m.put("previous", 1);
+        m.put("next", 3);
+        m.put("kind", Map.of("SUSPENSION", true));
+        m.put("planned", "23 November 2026, 09:00");
+        m.put("holdUntil", "");
+        m.put("waitsForPerson", true);
+        m.put("invoices", HOSTILE);
+        m.put("amount", "1,500.00 RUB");
+        m.put("externalRef", HOSTILE);
+        m.put("reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)));
+        m.put("to", HOSTILE);
+        m.put("subject", HOSTILE);
+        m.put("body", HOSTILE);
+        m.put("caseLinks", true);
+        m.put("seen", 901);
+        Map<String, Object> saw = new HashMap<>();
+        saw.put("read", true);
+        saw.put("invoices", List.of(Map.of("number", HOSTILE, "amount", "1,500.00 RUB", "paid", "0.00 RUB", "outstanding", "1,500.00 RUB",
+                "status", "OPEN", "due", "2026-11-15")));
+        saw.put("unallocated", List.of(HOSTILE));
+        saw.put("evidence", List.of(Map.of("number", HOSTILE, "date", "2026-11-20", "amount", HOSTILE)));
+        saw.put("openCases", List.of(Map.of("reference", "FD-51", "id", "51")));
+        saw.put("redFlagged", true);
+        saw.put("recent", List.of(Map.of("invoice", HOSTILE, "count", "1")));
+        saw.put("zone", "Europe/Moscow");
+        m.put("saw", saw);
+        m.put("approvable", true);
+        m.put("overridable", true);
+        m.put("decisions", List.of(Map.of("at", "today", "verdict", Map.of("HOLD", true), "cause", Map.of("submit", true), "causeText", "",
+                "reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)), "holdUntil", "", "saw", saw)));
+        m.put("hasActions", true);
+        m.put("actions", List.of(Map.of("at", "today", "actor", HOSTILE, "action", Map.of("notice_approved", true), "detail", HOSTILE)));
     }
 }
