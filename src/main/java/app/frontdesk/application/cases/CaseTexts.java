@@ -11,6 +11,8 @@ import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.texts.Text;
+import app.frontdesk.application.verification.Verification;
+import app.frontdesk.application.verification.VerificationWords;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.inbound.InboundMessage;
@@ -103,12 +105,15 @@ public final class CaseTexts {
                 account.id(), null, now);
     }
 
-    /** To an authorized contact: mail came in your name and failed verification. */
+    /**
+     * To an authorized contact: mail came in your name and failed verification. What the checks found is said in
+     * words ({@link VerificationWords}); the verifier's own output ("spf=softfail, dkim=fail") is not in the model.
+     */
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                          String verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
+                                          Verification verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
         Locale lang = to.locale();
         Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
-        model.put("verification", verification);
+        model.put("checkWords", VerificationWords.of(verification, lang));
         model.put("confirmUrl", confirmUrl);
         return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
                 List.of(to.address().value()), account.id(), null, now);

@@ -38,6 +38,7 @@ final class TextSamples {
         m.put("confirmUrl", "https://frontdesk.example/api/links/c");
         m.put("linksExpire", "Monday, 30 November 2026, 10:00 (MSK)");
         m.put("verification", "dmarc=fail");
+        m.put("checkWords", "its digital signature (DKIM) did not match"); // what the check found, in words
         m.put("candidates", List.of(Map.of("account", "100 Sample LLC", "confidence", 90, "evidence", "invoice number INV-1")));
         m.put("noCandidates", false);
         m.put("sent", List.of("explanation to ceo@sample.example"));

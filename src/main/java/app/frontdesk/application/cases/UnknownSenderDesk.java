@@ -169,7 +169,7 @@ public final class UnknownSenderDesk {
         for (Contact contact : to) {
             String who = contact.address().value();
             if (c.kind() == CaseKind.UNVERIFIED_CONTACT) {
-                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification().evidence(),
+                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification(),
                         links.issue(repos, c, LinkAction.CONFIRM, who, messageId), links.issue(repos, c, LinkAction.REJECT, who, messageId),
                         redFlag, mail.now()));
                 sent.add("warning about mail in their name to " + who);
