@@ -105,6 +105,12 @@ class DunningStoryIT {
                 assertTrue(reply.contains("Мы остановили уведомление о приостановке обслуживания: ваше платёжное поручение у нас")
                         && reply.contains("до конца дня 25 ноября (среда)"), reply);
                 assertTrue(!reply.contains("1500") && !reply.contains("INV-2026-0042") && !reply.contains("buh@"), "nothing of the account's: " + reply);
+                // the manager's alert, in Russian, connects the payment order, the held notice and the CEO's question
+                String alert = Mails.text(caseAlert(smtp, "olga.smirnova@frontdesk.test"));
+                assertTrue(alert.contains("Отправитель спрашивает: «Почему нам грозит приостановка?» У нас есть платёжное поручение клиента № 118"
+                        + " от 20 ноября 2026 на 1 500,00 ₽") && alert.contains("Уведомление о приостановке обслуживания № " + notice
+                        + " задержано до среды, 25 ноября 2026, 18:00 (МСК)") && alert.contains("/console/notices/" + notice), alert);
+                assertTrue(!alert.contains("Frontdesk") && !alert.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), alert);
             }
 
             // Monday 09:30: the bank statement shows the payment
@@ -133,5 +139,17 @@ class DunningStoryIT {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
+    }
+
+    /** The manager's alert about a case ("FD-51: ..."), among the other mails she got (the order, the held notice, a red flag). */
+    private static byte[] caseAlert(GreenMail smtp, String manager) throws Exception {
+        for (int n = 3; n <= 5; n++) {
+            for (byte[] m : Mailboxes.await(smtp, manager, n, 30)) {
+                if (Mails.subject(m).startsWith("FD-")) {
+                    return m;
+                }
+            }
+        }
+        throw new AssertionError("no case alert to " + manager);
     }
 }

@@ -325,7 +325,7 @@ public final class CaseActions {
         String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
         var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
                 account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
-                null, new CaseTexts.Rejection(actor, note), List.of(), null, null, true);
+                null, new CaseTexts.Rejection(actor, note), List.of(), null, null, true, null, "");
         repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, texts.staffReader(repos, to), facts, now));
         c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
     }

@@ -9,9 +9,13 @@ import app.frontdesk.application.news.Days;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.outbox.StaffMails;
 import app.frontdesk.application.Repositories;
+import app.frontdesk.application.dunning.DunningBrief;
+import app.frontdesk.application.dunning.ReasonWords;
+import app.frontdesk.application.texts.Question;
 import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.verification.Verification;
 import app.frontdesk.application.verification.VerificationWords;
+import app.frontdesk.domain.model.billing.NoticeState;
 import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
@@ -142,14 +146,17 @@ public final class CaseTexts {
     }
 
     /**
-     * What a manager needs to act: the original attached, candidates, what was sent, deadline, links.
+     * What a manager needs to act: the original attached, candidates, what was sent, deadline, links, and
+     * what we know of the account (its payment orders on file and held notices) beside the sender's question.
      *
      * @param verification what our mail server's checks said; null when the alert is about a rejection
      * @param rejection    who rejected the case as suspicious, and their note; null otherwise
+     * @param brief        the account's dunning as staff may read it; null without an account
+     * @param question     what the sender asks (see {@link Question}); empty when nothing
      */
     public record AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
                              String subject, String excerpt, Verification verification, Rejection rejection, List<String> sent,
-                             String authorizeUrl, String rejectUrl, boolean suspicious) {
+                             String authorizeUrl, String rejectUrl, boolean suspicious, DunningBrief brief, String question) {
     }
 
     /** A case rejected as suspicious: by whom, with what note. */
@@ -182,9 +189,49 @@ public final class CaseTexts {
         model.put("authorizeUrl", f.authorizeUrl() == null ? "" : f.authorizeUrl());
         model.put("rejectUrl", f.rejectUrl() == null ? "" : f.rejectUrl());
         model.put("suspicious", f.suspicious());
+        model.put("brief", f.brief() == null ? false : brief(f.brief(), reader));
+        model.put("question", f.question() == null ? "" : f.question());
+        model.put("knows", f.brief() != null || f.question() != null && !f.question().isEmpty());
         var mail = staff.write(Text.MANAGER_ALERT, reader, model, List.of(to), "auto-generated", raw, now);
         return new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), List.of(to), mail.raw(), message.id(), now)
                 .about(c.accountId().orElse(null), c.id());
+    }
+
+    /** One short paragraph of what we know: the payment orders on file, the notices held or blocked, and why. */
+    private Map<String, Object> brief(DunningBrief b, StaffReader reader) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("orders", b.orders().stream().map(o -> {
+            Map<String, Object> x = new HashMap<>();
+            x.put("number", o.number() == null ? "" : o.number());
+            x.put("date", reader.date(o.orderDate()));
+            x.put("amount", o.amount().map(a -> reader.money(a.amount(), a.currency())).orElse(""));
+            x.put("received", reader.on(o.receivedAt()));
+            return x;
+        }).toList());
+        m.put("notices", b.notices().stream().map(n -> {
+            Map<String, Object> x = new HashMap<>();
+            String kind = ReasonWords.kind(n.notice().kind(), reader);
+            x.put("what", Character.toUpperCase(kind.charAt(0)) + kind.substring(1));
+            x.put("id", n.notice().id());
+            x.put("state", state(n.notice().state(), reader));
+            x.put("until", n.notice().state() == NoticeState.HELD ? n.notice().holdUntil().map(reader::until).orElse("") : "");
+            x.put("why", String.join("; ", n.codes().stream().map(code -> ReasonWords.headline(code, reader)).toList()));
+            x.put("url", staff.noticeUrl(n.notice().id()));
+            return x;
+        }).toList());
+        m.put("nothingOnFile", b.isEmpty());
+        return m;
+    }
+
+    private static String state(NoticeState s, StaffReader reader) {
+        boolean ru = reader.ru();
+        return switch (s) {
+            case HELD -> ru ? "задержано" : "is held";
+            case BLOCKED -> ru ? "остановлено и клиенту не уйдёт" : "is blocked and will not go out";
+            case SCHEDULED -> ru ? "запланировано" : "is scheduled";
+            case QUEUED -> ru ? "уходит клиенту" : "is going out";
+            case SENT -> ru ? "отправлено" : "was sent";
+        };
     }
 
     public OutboundMail managerDigest(SupportCase c, String to, StaffReader reader, String managerName, List<InboundMessage> held, Instant now) {

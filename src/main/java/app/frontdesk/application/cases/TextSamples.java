@@ -64,6 +64,13 @@ final class TextSamples {
         // the mails to staff
         m.put("checkWords", "its digital signature (DKIM) did not match");
         m.put("rejection", Map.of("by", "anna@sample.example", "note", "not one of ours"));
+        m.put("question", "Why are we threatened with a suspension?");
+        m.put("brief", Map.of("orders", List.of(Map.of("number", "118", "date", "20 November 2026", "amount", "RUB 1,500.00",
+                        "received", "on Friday, 20 November 2026, 16:00 (MSK)")),
+                "notices", List.of(Map.of("what", "Suspension notice", "id", 7, "state", "is held", "until", "until Wednesday, 25 November 2026, 18:00 (MSK)",
+                        "why", "we wait while the payment order goes through the bank", "url", "https://frontdesk.example/console/notices/7")),
+                "nothingOnFile", false));
+        m.put("knows", true);
         m.put("candidates", List.of(Map.of("account", "Sample LLC", "url", "https://frontdesk.example/console/accounts/100", "confidence", 90,
                 "evidence", "invoice number INV-1")));
         m.putAll(StaffMails.sample());

@@ -6,7 +6,9 @@ import app.frontdesk.application.evidence.AccountSearch;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Candidates;
 import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.application.dunning.DunningBrief;
 import app.frontdesk.application.texts.Languages;
+import app.frontdesk.application.texts.Question;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.ContactChannel;
@@ -216,7 +218,8 @@ public final class UnknownSenderDesk {
         }
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
-                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT);
+                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
+                account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()));
         repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, texts.staffReader(repos, to), facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }

@@ -118,15 +118,25 @@ class StaffMailsTest {
     }
 
     @Test
-    void theManagersAlert() throws Exception {
+    void theManagersAlertConnectsThePaymentOrderTheHeldNoticeAndTheSendersQuestion() throws Exception {
         try (GatewayFixture gw = gateway()) {
-            romashka(gw);
+            long account = romashka(gw);
+            at(gw, "2026-11-20T16:00");
+            gw.services.payments.recordEvidence(account, "118", LocalDate.of(2026, 11, 20), Money.of("1500.00", "RUB"), null);
+            at(gw, "2026-11-21T10:00");
+            long notice = suspension(gw, account).noticeId();
             at(gw, "2026-11-21T10:05");
             write(gw, TestMail.from("Алексей Волков <ceo@romashka.example>").subject("Приостановка обслуживания?")
                     .body("Мы же оплатили в пятницу. Почему нам грозит приостановка?\r\n"));
 
-            String text = russianStaffMail(only(sent(gw, MailKind.MANAGER_ALERT, OLGA)), "Здравствуйте, Ольга Смирнова!");
-            assertTrue(text.contains(CONSOLE + "cases/"), text);
+            String text = russianStaffMail(only(sent(gw, MailKind.MANAGER_ALERT, OLGA).stream()
+                    .filter(m -> Mails.subject(m.raw()).startsWith("FD-")).toList()), "Здравствуйте, Ольга Смирнова!");
+            assertTrue(text.contains("Отправитель спрашивает: «Почему нам грозит приостановка?»"), text);
+            assertTrue(text.contains("У нас есть платёжное поручение клиента № 118 от 20 ноября 2026 на 1 500,00 ₽, получено в пятницу,"
+                    + " 20 ноября 2026, 16:00 (МСК)."), "staff see amounts: " + text);
+            assertTrue(text.contains("Уведомление о приостановке обслуживания № " + notice + " задержано до среды, 25 ноября 2026, 18:00 (МСК):"
+                    + " ждём, пока платёж по платёжному поручению пройдёт через банк"), text);
+            assertTrue(text.contains(CONSOLE + "notices/" + notice) && text.contains(CONSOLE + "cases/"), text);
             assertTrue(text.contains("Срок ответа, обещанный отправителю: понедельник, 23 ноября 2026, 13:00 (МСК)."), text);
             assertTrue(text.contains("Мы уже отправили:\n- объяснение отправителю: ceo@romashka.example"), text);
             assertTrue(text.contains("Проверка адреса: домен отправителя подтверждён"), text);
