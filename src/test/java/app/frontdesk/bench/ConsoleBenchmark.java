@@ -80,7 +80,7 @@ public final class ConsoleBenchmark {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO staff_user (id, email, display_name, password_hash, roles, locale, created_at,"
                     + " disabled, version) VALUES (?, ?, ?, ?, ?, 'ru', now(), FALSE, 0)")) {
                 String[][] users = {{"manager1@bench.test", "Manager One", "manager"}, {"lead@bench.test", "Lead", "lead"},
-                    {"admin@bench.test", "Admin", "admin"}};
+                    {"admin@bench.test", "Admin", "admin"}, {"billing@bench.test", "Billing", "billing"}};
                 for (int i = 0; i < users.length; i++) {
                     p.setLong(1, i + 1);
                     p.setString(2, users[i][0]);
@@ -100,6 +100,7 @@ public final class ConsoleBenchmark {
             HttpClient manager = signIn(gateway, "manager1@bench.test");
             HttpClient lead = signIn(gateway, "lead@bench.test");
             HttpClient admin = signIn(gateway, "admin@bench.test");
+            HttpClient billing = signIn(gateway, "billing@bench.test");
             // manager1's accounts are those with id % 200 == 0; case g belongs to account (g - 1) % accounts + 1
             List<Long> ownCases = new ArrayList<>();
             for (long id = 1; id <= cases; id++) {
@@ -117,6 +118,17 @@ public final class ConsoleBenchmark {
             pages.put("lead: Needs me (all open)", new Page(lead, i -> "/console/"));
             pages.put("lead: a case", new Page(lead, i -> "/console/cases/" + (1 + random.nextInt(cases))));
             pages.put("admin: staff", new Page(admin, i -> "/console/staff"));
+            // notice g belongs to account (g - 1) % accounts + 1; every 10th is held
+            pages.put("billing: held notices", new Page(billing, i -> "/console/notices?state=held"));
+            pages.put("billing: sent notices, page 3", new Page(billing, i -> "/console/notices?state=sent&page=3"));
+            pages.put("billing: a notice", new Page(billing, i -> "/console/notices/" + (1 + random.nextInt(notices))));
+            pages.put("manager: her held notices", new Page(manager, i -> "/console/notices?state=held"));
+            pages.put("manager: accounts", new Page(manager, i -> "/console/accounts"));
+            pages.put("manager: an account of hers", new Page(manager, i -> "/console/accounts/" + 200 * (1 + random.nextInt(accounts / 200))));
+            pages.put("lead: accounts, searched by name", new Page(lead, i -> "/console/accounts?q=Company+" + (1 + random.nextInt(accounts))));
+            pages.put("lead: accounts, by invoice no.", new Page(lead, i -> "/console/accounts?q=INV-" + (1 + random.nextInt(accounts))));
+            pages.put("billing: payments", new Page(billing, i -> "/console/payments"));
+            pages.put("lead: audit", new Page(lead, i -> "/console/audit"));
             System.out.printf("%-32s %8s %8s %8s %8s%n", "page (" + requests + " requests)", "p50 ms", "p95 ms", "p99 ms", "max ms");
             for (var e : pages.entrySet()) {
                 for (int i = 0; i < warmup; i++) {

@@ -246,7 +246,7 @@ class AccountConsoleIT {
     private static void click(WebDriver web, By by) {
         var element = web.findElement(by);
         element.click();
-        new WebDriverWait(web, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element)); // the next page is there
+        Browser.awaitReplaced(web, element); // the next page is there
     }
 
     private static void signIn(WebDriver web, String email, String password) {

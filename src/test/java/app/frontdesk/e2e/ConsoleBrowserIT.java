@@ -249,7 +249,7 @@ class ConsoleBrowserIT {
         });
         var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
         button.click();
-        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button)); // the next page is there
+        Browser.awaitReplaced(web, button); // the next page is there
     }
 
     private static void signOut(WebDriver web) {

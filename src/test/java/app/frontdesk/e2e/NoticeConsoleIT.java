@@ -258,7 +258,7 @@ class NoticeConsoleIT {
         web.findElement(By.id("password")).sendKeys(password);
         var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
         button.click();
-        new WebDriverWait(web, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        Browser.awaitReplaced(web, button);
     }
 
     private static void signOut(WebDriver web) {

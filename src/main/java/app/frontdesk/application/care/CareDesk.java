@@ -2,10 +2,8 @@ package app.frontdesk.application.care;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
-import app.frontdesk.application.outbox.MailComposer;
-import app.frontdesk.application.outbox.MessageIds;
-import app.frontdesk.application.texts.Rendered;
-import app.frontdesk.application.texts.TemplateLibrary;
+import app.frontdesk.application.outbox.StaffMails;
+import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.texts.Text;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.audit.AuditEvent;
@@ -17,12 +15,9 @@ import app.frontdesk.domain.model.outbox.OutboundMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,28 +28,23 @@ import java.util.Optional;
  */
 public final class CareDesk {
 
-    /** Who hears of red flags. */
-    /** @param senderName the display name of our From: the company's, never the product's */
-    public record People(String supportLead, String headOfSupport, String from, String senderName, Locale language, ZoneId zone,
-                         String apiBase) {
+    /**
+     * Who hears of red flags.
+     *
+     * @param staff writes their mails: in each reader's language, from the company's name, with console links
+     */
+    public record People(String supportLead, String headOfSupport, StaffMails staff) {
     }
 
     private final Transactions transactions;
     private final Clock clock;
     private final Duration window;
-    private final TemplateLibrary templates;
-    private final MessageIds messageIds;
-    private final MailComposer composer;
     private final People people;
 
-    public CareDesk(Transactions transactions, Clock clock, Duration window, TemplateLibrary templates, MessageIds messageIds,
-                    String loopDomain, People people) {
+    public CareDesk(Transactions transactions, Clock clock, Duration window, People people) {
         this.transactions = transactions;
         this.clock = clock;
         this.window = window;
-        this.templates = templates;
-        this.messageIds = messageIds;
-        this.composer = new MailComposer(loopDomain);
         this.people = people;
     }
 
@@ -78,12 +68,12 @@ public final class CareDesk {
             List<String> to = new ArrayList<>();
             account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
             to.add(people.supportLead());
-            repos.outbox().add(alert(account, accountId, history, false, to.stream().distinct().toList(), now));
+            alert(repos, account, accountId, history, false, to.stream().distinct().toList(), now);
             repos.audit().record(new AuditEvent(now, "care", "red-flag-raised", "account", accountId, history.size() + " bad experiences"));
         }
         if (history.size() >= 3 && flag.isRaised() && !flag.isHeadAlerted()) {
             flag.headAlerted();
-            repos.outbox().add(alert(account, accountId, history, true, List.of(people.headOfSupport()), now));
+            alert(repos, account, accountId, history, true, List.of(people.headOfSupport()), now);
             repos.audit().record(new AuditEvent(now, "care", "head-of-support-alerted", "account", accountId, history.size() + " bad experiences"));
         }
     }
@@ -116,21 +106,36 @@ public final class CareDesk {
                 f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
     }
 
-    private OutboundMail alert(Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to, Instant now) {
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", people.language());
-        Map<String, Object> model = new HashMap<>();
-        model.put("accountName", account.map(Account::name).orElse("account " + accountId));
-        model.put("accountId", accountId);
-        model.put("count", history.size());
-        model.put("head", head);
-        model.put("history", history.stream().map(e -> Map.of("when", when.format(e.occurredAt().atZone(people.zone())),
-                "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), "detail", e.detail() == null ? "" : e.detail())).toList());
-        model.put("nextStep", true);
-        model.put("apiUrl", people.apiBase() + "/console/accounts/" + accountId); // the account's page: timeline, flag, clearing
-        Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
-        String id = messageIds.next();
-        byte[] raw = composer.draft(id, r).from(people.from(), people.senderName()).to(to).header("Auto-Submitted", "auto-generated").write(now);
-        return new OutboundMail(MailKind.MANAGER_ALERT, id, people.from(), to, raw, null, now).about(accountId, null);
+    /** The history and the playbook, to each reader in their language (one mail per language). */
+    private void alert(Repositories repos, Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to,
+                       Instant now) {
+        StaffMails staff = people.staff();
+        staff.readers(repos, to).forEach((reader, group) -> {
+            Map<String, Object> model = staff.model(reader);
+            model.put("accountName", account.map(Account::name).orElse("#" + accountId));
+            model.put("accountId", accountId);
+            model.put("count", history.size());
+            model.put("head", head);
+            model.put("history", history.stream().map(e -> Map.of("when", reader.moment(e.occurredAt()), "kind", kind(e.kind(), reader),
+                    "detail", e.detail() == null ? "" : e.detail())).toList());
+            model.put("accountUrl", staff.accountUrl(accountId));
+            var mail = staff.write(Text.RED_FLAG_ALERT, reader, model, group, "auto-generated", null, now);
+            repos.outbox().add(new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), group, mail.raw(), null, now)
+                    .about(accountId, null));
+        });
+    }
+
+    /** A bad experience in words: "жалоба клиента", "a complaint". */
+    static String kind(ExperienceKind kind, StaffReader reader) {
+        boolean ru = reader.ru();
+        return switch (kind) {
+            case UNKNOWN_SENDER_CASE -> ru ? "человеку клиента пришлось писать с незнакомого нам адреса" : "someone of theirs had to write from an address we did not know";
+            case WRONG_NOTICE -> ru ? "биллинг чуть не отправил неверное уведомление" : "billing nearly sent a wrong notice";
+            case REPEAT_CONTACT -> ru ? "клиент снова пишет о том же, а решения нет" : "they wrote again about the same thing without a resolution";
+            case COMPLAINT -> ru ? "жалоба клиента" : "a complaint";
+            case CASE_REOPENED -> ru ? "вопрос вернулся: обращение открыто снова" : "the matter came back: a case reopened";
+            case DEADLINE_MISSED -> ru ? "мы не ответили к обещанному сроку" : "we missed a deadline we gave them";
+        };
     }
 
     /** Sample model for the start-up check of the alert template. */
@@ -140,9 +145,8 @@ public final class CareDesk {
         m.put("accountId", 100);
         m.put("count", 2);
         m.put("head", false);
-        m.put("history", List.of(Map.of("when", "20 Nov 2026 10:00", "kind", "complaint", "detail", "order 77 not delivered")));
+        m.put("history", List.of(Map.of("when", "Friday, 20 November 2026, 10:00 (MSK)", "kind", "a complaint", "detail", "order 77 not delivered")));
         m.put("nextStep", true);
-        m.put("apiUrl", "https://frontdesk.example/console/accounts/100");
         return m;
     }
 }

@@ -6,7 +6,9 @@ import app.frontdesk.application.evidence.AccountSearch;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Candidates;
 import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.application.dunning.DunningBrief;
 import app.frontdesk.application.texts.Languages;
+import app.frontdesk.application.texts.Question;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.ContactChannel;
@@ -142,7 +144,7 @@ public final class UnknownSenderDesk {
                 + who.reassurance().map(r -> ", told: " + r.kind() + (r.until() == null ? "" : " until " + r.until())).orElse("")).orElse(""));
         insider.ifPresent(who -> c.record(mail.now(), "pipeline", Insiders.ANSWERED, "account " + who.accountId() + "; told "
                 + who.reassurance().map(r -> r.key()).orElse("nothing")));
-        return Optional.of("explanation to " + c.sender());
+        return Optional.of(SentWords.REPLY + c.sender());
     }
 
     /**
@@ -169,10 +171,10 @@ public final class UnknownSenderDesk {
         for (Contact contact : to) {
             String who = contact.address().value();
             if (c.kind() == CaseKind.UNVERIFIED_CONTACT) {
-                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification().evidence(),
+                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification(),
                         links.issue(repos, c, LinkAction.CONFIRM, who, messageId), links.issue(repos, c, LinkAction.REJECT, who, messageId),
                         redFlag, mail.now()));
-                sent.add("warning about mail in their name to " + who);
+                sent.add(SentWords.WARNING + who);
             } else {
                 AuthorizationChannel channel = channels.get(contact.channel());
                 if (channel == null) {
@@ -182,7 +184,7 @@ public final class UnknownSenderDesk {
                         mail.parsed().text(), mail.candidates().clear().map(Candidate::evidence).orElse(List.of()),
                         links.issue(repos, c, LinkAction.AUTHORIZE, who, messageId), links.issue(repos, c, LinkAction.REJECT, who, messageId),
                         redFlag, mail.now())));
-                sent.add("authorization request to " + who + (contact.channel() == ContactChannel.EMAIL ? "" : " via " + contact.webhookUrl().orElse("")));
+                sent.add(SentWords.REQUEST + who + (contact.channel() == ContactChannel.EMAIL ? "" : " via " + contact.webhookUrl().orElse("")));
             }
         }
         c.awaitAuthorization(mail.now());
@@ -215,9 +217,10 @@ public final class UnknownSenderDesk {
             reject = links.issue(repos, c, LinkAction.REJECT, to, mail.message().id());
         }
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
-                mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification().evidence(), sent,
-                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT, links.caseUrl(c));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, facts, mail.now()));
+                mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
+                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
+                account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()));
+        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, texts.staffReader(repos, to), facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 

@@ -211,7 +211,7 @@ public final class NoticeDesk {
     }
 
     private void tellBilling(Repositories repos, Notice n, GateDecision d, Instant now) {
-        mails.billingUpdate(n, d, now).ifPresent(repos.outbox()::add);
+        mails.billingUpdate(repos, n, d, now).ifPresent(repos.outbox()::add);
     }
 
     private void managerCopy(Repositories repos, Notice n, GateDecision d, Instant now) {
@@ -219,7 +219,7 @@ public final class NoticeDesk {
             return;
         }
         repos.accounts().find(n.accountId()).flatMap(Account::manager)
-                .ifPresent(m -> repos.outbox().add(mails.managerCopy(n, d, m.address().value(), now)));
+                .ifPresent(m -> repos.outbox().add(mails.managerCopy(repos, n, d, m.name(), m.address().value(), now)));
     }
 
     private static NoticeRequest plannedNowIfUnset(NoticeRequest r, Instant now) {

@@ -145,7 +145,7 @@ public class ConsoleResource {
 
     @GET
     @Path("static/{file}")
-    @Produces
+    @Produces({"text/css", "text/javascript"})
     public Response asset(@PathParam("file") String file) {
         String type = switch (file) {
             case "console.css" -> "text/css;charset=utf-8";
