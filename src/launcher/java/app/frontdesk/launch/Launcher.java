@@ -46,10 +46,36 @@ public final class Launcher {
             System.err.println("Frontdesk cannot start: port " + port + " cannot be opened: " + e.getMessage());
             System.exit(UNAVAILABLE);
         }
+        // Payara's security start-up loads its policy provider through the thread's context class loader; it once
+        // found none on this thread (1 start in 13 under load, 2026-11-28) and the application was not deployed
+        Thread.currentThread().setContextClassLoader(Launcher.class.getClassLoader());
+        Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
         try {
-            Class.forName("fish.payara.micro.PayaraMicro").getMethod("main", String[].class).invoke(null, (Object) args);
+            micro.getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+        // Payara says "ready" even when the application failed to deploy, and keeps running: a gateway that can do
+        // nothing must end, so that the service manager starts it again
+        if (deployedApplications(micro) == 0) {
+            System.err.println("Frontdesk cannot start: the application was not deployed (Payara's reason is in the log above);"
+                    + " start Frontdesk again, and report the log if it happens again");
+            System.exit(SOFTWARE);
+        }
+    }
+
+    /** sysexits.h EX_SOFTWARE: an internal error (here: Payara's). */
+    static final int SOFTWARE = 70;
+
+    /** How many applications Payara deployed; -1 when it cannot be asked (then nothing is concluded). */
+    static int deployedApplications(Class<?> micro) {
+        try {
+            Object instance = micro.getMethod("getInstance").invoke(null);
+            Object runtime = micro.getMethod("getRuntime").invoke(instance);
+            Class<?> api = Class.forName("fish.payara.micro.PayaraMicroRuntime");
+            return ((java.util.Collection<?>) api.getMethod("getDeployedApplicationNames").invoke(runtime)).size();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
         }
     }
 
