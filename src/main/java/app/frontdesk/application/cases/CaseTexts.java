@@ -100,7 +100,7 @@ public final class CaseTexts {
         model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
         model.put("authorizeUrl", authorizeUrl);
         return mail(Text.AUTHORIZE_REQUEST, MailKind.AUTHORIZATION_REQUEST, c, message, lang, model, List.of(to.address().value()),
-                account.id(), null, now);
+                account.id(), now);
     }
 
     /** To an authorized contact: mail came in your name and failed verification. */
@@ -111,7 +111,7 @@ public final class CaseTexts {
         model.put("verification", verification);
         model.put("confirmUrl", confirmUrl);
         return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
-                List.of(to.address().value()), account.id(), null, now);
+                List.of(to.address().value()), account.id(), now);
     }
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
@@ -137,7 +137,7 @@ public final class CaseTexts {
                              String authorizeUrl, String rejectUrl, boolean suspicious, String apiUrl) {
     }
 
-    public OutboundMail managerAlert(SupportCase c, InboundMessage message, byte[] raw, String to, AlertFacts f, Instant now) {
+    public OutboundMail managerAlert(SupportCase c, InboundMessage message, String to, AlertFacts f, Instant now) {
         Locale lang = settings.defaultLocale();
         Map<String, Object> model = common(c, lang);
         model.put("managerName", f.managerName() == null ? "" : f.managerName());
@@ -162,8 +162,8 @@ public final class CaseTexts {
         model.put("apiUrl", f.apiUrl());
         Rendered r = templates.render(Text.MANAGER_ALERT, lang, model);
         String id = messageIds.next();
-        byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
-                .header("Auto-Submitted", "auto-generated").attach(raw).write(now);
+        var bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
+                .header("Auto-Submitted", "auto-generated").attachOriginal(message.id()).writeAround(now);
         return new OutboundMail(MailKind.MANAGER_ALERT, id, addresses.frontdesk().value(), List.of(to), bytes, message.id(), now)
                 .about(c.accountId().orElse(null), c.id());
     }
@@ -238,14 +238,11 @@ public final class CaseTexts {
     }
 
     private OutboundMail mail(Text text, MailKind kind, SupportCase c, InboundMessage message, Locale lang, Map<String, Object> model,
-                              List<String> to, Long accountId, byte[] attach, Instant now) {
+                              List<String> to, Long accountId, Instant now) {
         Rendered r = templates.render(text, lang, model);
         String id = messageIds.next();
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name()).to(to)
                 .header("Auto-Submitted", "auto-generated").header("Reply-To", settings.support().email());
-        if (attach != null) {
-            draft.attach(attach);
-        }
         return new OutboundMail(kind, id, addresses.frontdesk().value(), to, draft.write(now), message.id(), now)
                 .about(accountId, c.id());
     }

@@ -217,7 +217,7 @@ public final class UnknownSenderDesk {
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification().evidence(), sent,
                 authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT, links.caseUrl(c));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, facts, mail.now()));
+        repos.outbox().add(texts.managerAlert(c, mail.message(), to, facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 
