@@ -287,10 +287,8 @@ public final class CaseActions {
         boolean manager = issuedTo != null && account.manager().map(m -> m.address().value().equals(issuedTo)).orElse(false);
         CustomerNews.AuthorizedBy by = colleague.isPresent() ? CustomerNews.AuthorizedBy.CONTACT
                 : manager ? CustomerNews.AuthorizedBy.MANAGER : CustomerNews.AuthorizedBy.SUPPORT;
-        if (EmailAddress.parse(c.sender()).map(EmailAddress::asciiLocalPart).orElse(false)) {
-            repos.outbox().add(news.senderAuthorized(c, account, by, colleague.map(Contact::name).orElse(null), what, now));
-            c.record(now, "frontdesk", "sender-told", c.sender() + ": address authorized, " + released.size() + " message(s) passed on");
-        }
+        repos.outbox().add(news.senderAuthorized(c, account, by, colleague.map(Contact::name).orElse(null), what, now));
+        c.record(now, "frontdesk", "sender-told", c.sender() + ": address authorized, " + released.size() + " message(s) passed on");
         colleague.ifPresent(k -> {
             repos.outbox().add(news.authorizerThanked(c, account, k, what, now));
             c.record(now, "frontdesk", "authorizer-thanked", k.address().value());

@@ -120,12 +120,6 @@ public final class UnknownSenderDesk {
      * @return what was sent, in words for the manager; empty when nothing was
      */
     public Optional<String> replyToSender(Repositories repos, SupportCase c, StrangerMail mail) {
-        if (!mail.sender().asciiLocalPart()) {
-            // Outgoing mail does not speak SMTPUTF8 yet: such an address can only be kept as it is, never rewritten.
-            c.record(mail.now(), "pipeline", "reply-not-sent", c.sender() + " has a non-ASCII local part, which our outgoing mail"
-                    + " cannot address yet (SMTPUTF8); the manager answers");
-            return Optional.empty();
-        }
         if (!Throttles.pass(repos, c.sender(), SenderThrottle.Kind.REPLY, texts.settings().replyWindow(), c.id(), mail.now())) {
             c.record(mail.now(), "pipeline", "reply-suppressed", "a reply went to " + c.sender() + " within the last "
                     + texts.settings().replyWindow().toHours() + " hours");
