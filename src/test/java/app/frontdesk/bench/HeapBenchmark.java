@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap is sampled from /metrics every 10 ms; the baseline is the used heap after a full GC just before
  * the message. A peak includes garbage not yet collected, so it bounds the growth from above.
  * Run: {@code mvn -B -q -DskipTests package && mvn -B -q exec:java -Dexec.mainClass=app.frontdesk.bench.HeapBenchmark -Dexec.classpathScope=test}
- * (add {@code -Dbench.db=postgresql} for the local PostgreSQL, {@code -Dfrontdesk.gateway.xmx=256m} for a smaller heap).
+ * (add {@code -Dbench.db=postgresql} for the local PostgreSQL, {@code -Dfrontdesk.gateway.xmx=256m} for a smaller heap,
+ * {@code -Dbench.only=stranger} for the messages whose name holds that word, {@code -Dbench.jfr=/tmp/heap.jfr} for a flight
+ * recording of the gateway with its allocations: {@code jfr print --events jdk.ObjectAllocationSample}).
  */
 public final class HeapBenchmark {
 
@@ -32,8 +34,13 @@ public final class HeapBenchmark {
         messages.put("25 MB cap, stranger (held, manager alerted)", HostileMail.bigBase64Text("ceo@romashka.example", 18_300_000));
         messages.put("1M header fields, stranger", HostileMail.manyHeaderFields("x@nowhere.example", 1_000_000));
         messages.put("one 24 MB line, known contact", verified(HostileMail.oneLongLine(KNOWN, 24 * 1024 * 1024)));
+        String only = System.getProperty("bench.only", "");
+        messages.keySet().removeIf(name -> !name.contains(only));
         Map<String, String> env = new java.util.HashMap<>(Map.of("FRONTDESK_DEMO_DATA", "true",
                 "FRONTDESK_MAX_MESSAGE_BYTES", String.valueOf(26 * 1024 * 1024)));
+        if (System.getProperty("bench.jfr") != null) {
+            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("bench.jfr"));
+        }
         if ("postgresql".equals(System.getProperty("bench.db"))) { // -Dbench.db=postgresql: a fresh database on the local server
             String db = "fd_heap_" + System.currentTimeMillis();
             app.frontdesk.testkit.TestDatabases.sql(app.frontdesk.testkit.TestDatabases.PG_URL, "CREATE DATABASE " + db);

@@ -41,8 +41,8 @@ class NullSenderIT {
             OutboundMail alert = new OutboundMail(MailKind.MANAGER_ALERT, "<a1.frontdesk@frontdesk.test>", "frontdesk@frontdesk.test",
                     List.of("olga@petrov-family.example"), TestMail.from("frontdesk@frontdesk.test").subject("alert").bytes(), null, now);
             try (var connection = smtp.open()) {
-                connection.send(reply);
-                connection.send(alert);
+                connection.send(reply, out -> out.write(reply.raw()));
+                connection.send(alert, out -> out.write(alert.raw()));
             }
             String log = "";
             for (int i = 0; i < 100 && !(log.contains("from=<>") && log.contains("from=<frontdesk@frontdesk.test>")); i++) {

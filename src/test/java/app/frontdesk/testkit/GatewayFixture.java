@@ -90,6 +90,25 @@ public final class GatewayFixture implements AutoCloseable {
         }
     }
 
+    /** The bytes of an outbox mail as the outbox sends them: a carried original is read from where intake stored it. */
+    public byte[] asSent(app.frontdesk.domain.model.outbox.OutboundMail mail) {
+        return db.inTransaction(r -> {
+            var out = new java.io.ByteArrayOutputStream();
+            try {
+                app.frontdesk.application.outbox.MailBytes.of(mail, r.inbound()).writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    /** The same, for handing to a transport outside a transaction. */
+    public app.frontdesk.application.outbox.MailTransport.Bytes bytesOf(app.frontdesk.domain.model.outbox.OutboundMail mail) {
+        byte[] bytes = asSent(mail);
+        return out -> out.write(bytes);
+    }
+
     /** Runs the pipeline until nothing is due. */
     public void processAll() {
         while (processor.processDue() > 0) {

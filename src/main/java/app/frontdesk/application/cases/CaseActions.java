@@ -287,10 +287,8 @@ public final class CaseActions {
         boolean manager = issuedTo != null && account.manager().map(m -> m.address().value().equals(issuedTo)).orElse(false);
         CustomerNews.AuthorizedBy by = colleague.isPresent() ? CustomerNews.AuthorizedBy.CONTACT
                 : manager ? CustomerNews.AuthorizedBy.MANAGER : CustomerNews.AuthorizedBy.SUPPORT;
-        if (EmailAddress.parse(c.sender()).map(EmailAddress::asciiLocalPart).orElse(false)) {
-            repos.outbox().add(news.senderAuthorized(c, account, by, colleague.map(Contact::name).orElse(null), what, now));
-            c.record(now, "frontdesk", "sender-told", c.sender() + ": address authorized, " + released.size() + " message(s) passed on");
-        }
+        repos.outbox().add(news.senderAuthorized(c, account, by, colleague.map(Contact::name).orElse(null), what, now));
+        c.record(now, "frontdesk", "sender-told", c.sender() + ": address authorized, " + released.size() + " message(s) passed on");
         colleague.ifPresent(k -> {
             repos.outbox().add(news.authorizerThanked(c, account, k, what, now));
             c.record(now, "frontdesk", "authorizer-thanked", k.address().value());
@@ -304,9 +302,8 @@ public final class CaseActions {
     private List<InboundMessage> release(Repositories repos, SupportCase c, long accountId, String actor, Instant now, Long only) {
         List<InboundMessage> held = repos.inbound().heldInCase(c.id()).stream()
                 .filter(m -> only == null || m.id().equals(only)).toList();
-        Map<Long, byte[]> raw = repos.inbound().rawBytes(held.stream().map(InboundMessage::id).toList());
         for (InboundMessage m : held) {
-            repos.outbox().add(forward.compose(m, raw.get(m.id()), List.of(accountId), now).about(accountId, c.id()));
+            repos.outbox().add(forward.compose(m, List.of(accountId), now).about(accountId, c.id()));
             m.release(Route.HELPDESK, accountId, "forwarded to the helpdesk: released by " + actor + " in case " + c.reference(), now);
         }
         c.record(now, actor, "released", held.size() + " held message(s) forwarded to the helpdesk");
@@ -326,7 +323,7 @@ public final class CaseActions {
         var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
                 account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
                 null, new CaseTexts.Rejection(actor, note), List.of(), null, null, true, null, "");
-        repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, texts.staffReader(repos, to), facts, now));
+        repos.outbox().add(texts.managerAlert(c, first, to, texts.staffReader(repos, to), facts, now));
         c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
     }
 }

@@ -7,7 +7,6 @@ import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.news.Reassurance;
 import app.frontdesk.application.texts.Topic;
 import app.frontdesk.domain.model.account.Account;
-import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.supportcase.CaseEvent;
 import app.frontdesk.domain.model.supportcase.CaseKind;
@@ -56,8 +55,7 @@ public final class CaseNews implements NoticeStopped {
             Optional<CaseEvent> answered = c.timeline().stream().filter(e -> e.kind().equals(Insiders.ANSWERED)).reduce((a, b) -> b);
             boolean toldAlready = c.timeline().stream().anyMatch(e -> (e.kind().equals(Insiders.ANSWERED) || e.kind().equals(TOLD))
                     && e.detail() != null && e.detail().endsWith(key));
-            if (c.kind() != CaseKind.UNKNOWN_SENDER || answered.isEmpty() || toldAlready
-                    || !EmailAddress.parse(c.sender()).map(EmailAddress::asciiLocalPart).orElse(false)) {
+            if (c.kind() != CaseKind.UNKNOWN_SENDER || answered.isEmpty() || toldAlready) {
                 continue;
             }
             List<InboundMessage> messages = repos.inbound().inCase(c.id());

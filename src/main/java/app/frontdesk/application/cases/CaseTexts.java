@@ -111,7 +111,7 @@ public final class CaseTexts {
         model.put("evidence", evidence.stream().map(e -> describe(e, lang)).toList());
         model.put("authorizeUrl", authorizeUrl);
         return mail(Text.AUTHORIZE_REQUEST, MailKind.AUTHORIZATION_REQUEST, c, message, lang, model, List.of(to.address().value()),
-                account.id(), null, now);
+                account.id(), now);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class CaseTexts {
         model.put("checkWords", VerificationWords.of(verification, lang));
         model.put("confirmUrl", confirmUrl);
         return mail(Text.UNVERIFIED_CONTACT, MailKind.UNVERIFIED_CONTACT_WARNING, c, message, lang, model,
-                List.of(to.address().value()), account.id(), null, now);
+                List.of(to.address().value()), account.id(), now);
     }
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
@@ -163,8 +163,7 @@ public final class CaseTexts {
     public record Rejection(String by, String note) {
     }
 
-    public OutboundMail managerAlert(SupportCase c, InboundMessage message, byte[] raw, String to, StaffReader reader, AlertFacts f,
-                                     Instant now) {
+    public OutboundMail managerAlert(SupportCase c, InboundMessage message, String to, StaffReader reader, AlertFacts f, Instant now) {
         Locale lang = reader.language();
         Map<String, Object> model = staffModel(c, reader);
         model.put("managerName", f.managerName() == null ? "" : f.managerName());
@@ -192,8 +191,8 @@ public final class CaseTexts {
         model.put("brief", f.brief() == null ? false : brief(f.brief(), reader));
         model.put("question", f.question() == null ? "" : f.question());
         model.put("knows", f.brief() != null || f.question() != null && !f.question().isEmpty());
-        var mail = staff.write(Text.MANAGER_ALERT, reader, model, List.of(to), "auto-generated", raw, now);
-        return new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), List.of(to), mail.raw(), message.id(), now)
+        var mail = staff.write(Text.MANAGER_ALERT, reader, model, List.of(to), "auto-generated", message.id(), now);
+        return new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), List.of(to), mail.around(), message.id(), now)
                 .about(c.accountId().orElse(null), c.id());
     }
 
@@ -309,14 +308,11 @@ public final class CaseTexts {
     }
 
     private OutboundMail mail(Text text, MailKind kind, SupportCase c, InboundMessage message, Locale lang, Map<String, Object> model,
-                              List<String> to, Long accountId, byte[] attach, Instant now) {
+                              List<String> to, Long accountId, Instant now) {
         Rendered r = templates.render(text, lang, model);
         String id = messageIds.next();
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name()).to(to)
                 .header("Auto-Submitted", "auto-generated").header("Reply-To", settings.support().email());
-        if (attach != null) {
-            draft.attach(attach);
-        }
         return new OutboundMail(kind, id, addresses.frontdesk().value(), to, draft.write(now), message.id(), now)
                 .about(accountId, c.id());
     }

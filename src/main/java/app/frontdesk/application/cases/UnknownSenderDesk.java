@@ -122,12 +122,6 @@ public final class UnknownSenderDesk {
      * @return what was sent, in words for the manager; empty when nothing was
      */
     public Optional<String> replyToSender(Repositories repos, SupportCase c, StrangerMail mail) {
-        if (!mail.sender().asciiLocalPart()) {
-            // Outgoing mail does not speak SMTPUTF8 yet: such an address can only be kept as it is, never rewritten.
-            c.record(mail.now(), "pipeline", "reply-not-sent", c.sender() + " has a non-ASCII local part, which our outgoing mail"
-                    + " cannot address yet (SMTPUTF8); the manager answers");
-            return Optional.empty();
-        }
         if (!Throttles.pass(repos, c.sender(), SenderThrottle.Kind.REPLY, texts.settings().replyWindow(), c.id(), mail.now())) {
             c.record(mail.now(), "pipeline", "reply-suppressed", "a reply went to " + c.sender() + " within the last "
                     + texts.settings().replyWindow().toHours() + " hours");
@@ -220,7 +214,7 @@ public final class UnknownSenderDesk {
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
                 authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
                 account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, texts.staffReader(repos, to), facts, mail.now()));
+        repos.outbox().add(texts.managerAlert(c, mail.message(), to, texts.staffReader(repos, to), facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 

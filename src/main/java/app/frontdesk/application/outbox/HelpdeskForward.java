@@ -2,10 +2,9 @@ package app.frontdesk.application.outbox;
 
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.domain.model.inbound.InboundMessage;
-import app.frontdesk.domain.model.inbound.RawMessage;
+import app.frontdesk.domain.model.outbox.AroundOriginal;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +19,8 @@ import java.util.stream.Collectors;
  * <p>The original bytes follow our header block unchanged, so the helpdesk sees the customer's own
  * From, Subject and Message-ID, and a DKIM signature on them still verifies. Our block says who
  * re-sent it, which account it belongs to, and carries the stable Resent-Message-ID of this
- * outbox row.
+ * outbox row. The original is not copied: the outbox row holds our block and the original's stored bytes
+ * follow it when the mail is sent ({@link AroundOriginal}).
  */
 public final class HelpdeskForward {
 
@@ -34,7 +34,7 @@ public final class HelpdeskForward {
         this.messageIds = messageIds;
     }
 
-    public OutboundMail compose(InboundMessage message, byte[] raw, Collection<Long> accountIds, Instant now) {
+    public OutboundMail compose(InboundMessage message, Collection<Long> accountIds, Instant now) {
         String resentId = messageIds.next();
         String accounts = accountIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
         String block = "Resent-From: <" + addresses.frontdesk() + ">\r\n"
@@ -44,11 +44,7 @@ public final class HelpdeskForward {
                 + "X-Frontdesk-Account: " + accounts + "\r\n"
                 + "X-Frontdesk-Inbound-Id: " + message.id() + "\r\n"
                 + LoopHeader.NAME + ": " + addresses.frontdesk().domain() + "\r\n";
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + block.length());
-        out.writeBytes(block.getBytes(StandardCharsets.US_ASCII));
-        int start = RawMessage.messageStart(raw);
-        out.write(raw, start, raw.length - start);
-        return new OutboundMail(MailKind.HELPDESK_FORWARD, resentId, addresses.frontdesk().value(),
-                List.of(addresses.helpdesk().value()), out.toByteArray(), message.id(), now);
+        return new OutboundMail(MailKind.HELPDESK_FORWARD, resentId, addresses.frontdesk().value(), List.of(addresses.helpdesk().value()),
+                new AroundOriginal(block.getBytes(StandardCharsets.US_ASCII), message.id(), new byte[0]), message.id(), now);
     }
 }

@@ -24,17 +24,17 @@ public final class KindRoutingTransport implements MailTransport {
             private Connection webhookConnection;
 
             @Override
-            public void send(OutboundMail m) throws Exception {
+            public void send(OutboundMail m, Bytes bytes) throws Exception {
                 if (m.kind() == MailKind.WEBHOOK) {
                     if (webhookConnection == null) {
                         webhookConnection = webhooks.open();
                     }
-                    webhookConnection.send(m);
+                    webhookConnection.send(m, bytes);
                 } else {
                     if (mailConnection == null) {
                         mailConnection = mail.open();
                     }
-                    mailConnection.send(m);
+                    mailConnection.send(m, bytes);
                 }
             }
 

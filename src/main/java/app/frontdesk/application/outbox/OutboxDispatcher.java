@@ -3,10 +3,12 @@ package app.frontdesk.application.outbox;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.outbox.OutboxState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -111,7 +113,10 @@ public final class OutboxDispatcher {
             }
             if (connection != null) {
                 try {
-                    connection.send(mail);
+                    connection.send(mail, MailBytes.of(mail, repos.inbound()));
+                } catch (MailTransport.Refused refused) {
+                    refuse(repos, mail, refused.getMessage());
+                    return true;
                 } catch (Exception e) {
                     error = describe(e);
                 }
@@ -126,6 +131,19 @@ public final class OutboxDispatcher {
                         new Object[] {mail.id(), mail.recipients(), mail.attempts(), error});
             }
             return true;
+        }
+
+        /** Given up at once, with the reason on the mail, in the audit log and in its case's timeline. */
+        private void refuse(Repositories repos, OutboundMail mail, String why) {
+            Instant now = clock.instant();
+            mail.refused("not sent: " + why, now);
+            outcome[1]++;
+            repos.audit().record(new AuditEvent(now, "outbox", "mail-refused", "outbox", mail.id(), why));
+            if (mail.caseId() != null) {
+                repos.cases().find(mail.caseId()).ifPresent(c -> c.record(now, "outbox", "mail-not-sent",
+                        mail.kind().name().toLowerCase(java.util.Locale.ROOT) + " to " + String.join(", ", mail.recipients()) + ": " + why));
+            }
+            LOG.log(Level.WARNING, "outbox mail {0} to {1} refused, not sent: {2}", new Object[] {mail.id(), mail.recipients(), why});
         }
 
         void close() {

@@ -106,15 +106,16 @@ public final class StaffMails {
     }
 
     /** A staff mail written, with the Message-ID its outbox row keeps. */
-    public record Written(String messageId, byte[] raw) {
+    /** A mail written: its bytes, or (with the received message attached as stored) the bytes around it. */
+    public record Written(String messageId, byte[] raw, app.frontdesk.domain.model.outbox.AroundOriginal around) {
     }
 
     /**
      * Renders {@code text} for {@code reader} and writes it to {@code to}.
      *
-     * @param attach the original message, for staff only; null for none
+     * @param attach the received message (its inbound id) attached as stored, for staff only; null for none
      */
-    public Written write(Text text, StaffReader reader, Map<String, Object> model, List<String> to, String autoSubmitted, byte[] attach,
+    public Written write(Text text, StaffReader reader, Map<String, Object> model, List<String> to, String autoSubmitted, Long attach,
                          Instant now) {
         if (!Text.FOR_STAFF.contains(text)) {
             throw new IllegalArgumentException(text + " is not a text for staff");
@@ -124,9 +125,10 @@ public final class StaffMails {
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), signature(reader)).to(to)
                 .header("Auto-Submitted", autoSubmitted);
         if (attach != null) {
-            draft.attach(attach);
+            // the received message joins when the outbox sends: never copied into this row (issue 11, bounded heap)
+            return new Written(id, null, draft.attachOriginal(attach).writeAround(now));
         }
-        return new Written(id, draft.write(now));
+        return new Written(id, draft.write(now), null);
     }
 
     public String from() {

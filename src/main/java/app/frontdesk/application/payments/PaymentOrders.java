@@ -61,7 +61,7 @@ public record PaymentOrders(PaymentOrderReader reader, PaymentDesk payments, Pay
                             long inboundId, Instant now) {
         Optional<Account> account = repos.accounts().find(accountId);
         Optional<Contact> contact = account.flatMap(a -> a.contact(sender));
-        if (contact.isEmpty() || !sender.asciiLocalPart()) {
+        if (contact.isEmpty()) {
             return;
         }
         repos.outbox().add(news.paymentOrderReceived(account.get(), contact.get(), order.number(), order.date(),

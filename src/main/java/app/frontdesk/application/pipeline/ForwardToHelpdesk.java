@@ -17,7 +17,7 @@ public final class ForwardToHelpdesk implements Mailet {
     @Override
     public void service(MailContext mail, String because) {
         List<Long> accounts = mail.contactAccounts();
-        mail.repositories().outbox().add(forward.compose(mail.message(), mail.raw(), accounts, mail.now()));
+        mail.repositories().outbox().add(forward.compose(mail.message(), accounts, mail.now()));
         mail.decide(Route.HELPDESK, InboundState.ROUTED, accounts.get(0), "forwarded to the helpdesk: " + because);
     }
 }

@@ -28,14 +28,14 @@ public final class FileMailTransport implements MailTransport {
         Files.createDirectories(dir);
         return new Connection() {
             @Override
-            public void send(OutboundMail mail) throws IOException {
+            public void send(OutboundMail mail, Bytes bytes) throws IOException {
                 Path target = dir.resolve("outbox-" + mail.id() + ".eml");
                 Path tmp = dir.resolve(".outbox-" + mail.id() + ".eml.tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
                     String envelope = "X-Frontdesk-Envelope-From: <" + (mail.envelopeFrom() == null ? "" : mail.envelopeFrom()) + ">\r\n"
                             + "X-Frontdesk-Envelope-To: " + String.join(", ", mail.recipients()) + "\r\n";
                     out.write(envelope.getBytes(StandardCharsets.US_ASCII));
-                    out.write(mail.raw());
+                    bytes.writeTo(out);
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }

@@ -34,7 +34,7 @@ public final class WebhookTransport implements MailTransport {
     public Connection open() {
         return new Connection() {
             @Override
-            public void send(OutboundMail mail) throws IOException, InterruptedException {
+            public void send(OutboundMail mail, Bytes bytes) throws IOException, InterruptedException {
                 URI target = URI.create(mail.recipients().get(0));
                 targets.checkResolved(target); // again at the post: a name may resolve elsewhere than when it was given
                 HttpRequest request = HttpRequest.newBuilder(target)

@@ -3,10 +3,18 @@ package app.frontdesk.infrastructure.persistence;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.inbound.InboundState;
-import app.frontdesk.domain.model.inbound.RawMessage;
 import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Blob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -31,9 +39,17 @@ final class JpaInboundRepository implements InboundRepository {
     @Override
     public void store(InboundMessage message, byte[] raw) {
         em.persist(message);
-        em.persist(new RawMessage(message.id(), raw));
         // Flush now so that a second copy of the same message fails here, inside the caller's work.
         em.flush();
+        // The bytes go in by JDBC as a stream: through EclipseLink (and H2's setBytes) a 25 MB message was copied
+        // twice on its way into the table (HeapBenchmark, 2026-11-28).
+        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)")) {
+            insert.setLong(1, message.id());
+            insert.setBinaryStream(2, new ByteArrayInputStream(raw), raw.length);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the bytes of inbound message " + message.id(), e);
+        }
     }
 
     @Override
@@ -49,23 +65,90 @@ final class JpaInboundRepository implements InboundRepository {
 
     @Override
     public byte[] rawBytes(long id) {
-        RawMessage raw = em.find(RawMessage.class, id);
+        byte[] raw = rawBytes(List.of(id)).get(id);
         if (raw == null) {
             throw new IllegalStateException("no raw bytes stored for inbound message " + id);
         }
-        return raw.bytes();
+        return raw;
     }
 
+    /**
+     * Columns by JDBC, not entities: a managed raw entity was compared byte by byte with its backup copy at every
+     * flush, and EclipseLink read an H2 BLOB through a buffer that grew by doubling (three times the message at
+     * its peak, HeapBenchmark 2026-11-28). Here each message is read into one array of its size.
+     */
     @Override
     public Map<Long, byte[]> rawBytes(List<Long> ids) {
         Map<Long, byte[]> result = new HashMap<>();
-        if (!ids.isEmpty()) {
-            // Columns, not entities: a managed RawMessage would be compared byte by byte with its backup copy
-            // at every flush of the batch's transaction (before each query), 100 x 4 KB each time.
-            em.createQuery("SELECT r.inboundId, r.raw FROM RawMessage r WHERE r.inboundId IN :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(r -> result.put(((Number) r[0]).longValue(), (byte[]) r[1]));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement select = rawQuery("SELECT inbound_id, raw FROM inbound_raw WHERE inbound_id IN (" + in + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getLong(1), bytes(rs, 2));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not read the bytes of inbound messages " + ids, e);
         }
         return result;
+    }
+
+    @Override
+    public <T> T readRaw(long id, RawReader<T> reader) {
+        try (PreparedStatement select = rawQuery("SELECT raw FROM inbound_raw WHERE inbound_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no raw bytes stored for inbound message " + id);
+                }
+                try (InputStream raw = rs.getBinaryStream(1)) { // H2: from its LOB store in blocks; PostgreSQL: the row's array
+                    return reader.read(raw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the bytes of inbound message " + id, e);
+        }
+    }
+
+    private Connection connection() {
+        return em.unwrap(Connection.class);
+    }
+
+    /**
+     * A query of raw bytes. On PostgreSQL its results come in binary: a BYTEA in text form arrives as hex, twice
+     * its size, and is then decoded into a third array; in binary the driver hands over the one array it read.
+     */
+    private PreparedStatement rawQuery(String sql) throws SQLException {
+        PreparedStatement statement = connection().prepareStatement(sql);
+        if (postgres) {
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // -1: binary transfer from the first use
+        }
+        return statement;
+    }
+
+    /** A BYTEA (PostgreSQL) as the driver holds it; a BLOB (H2) read into one array of its length. */
+    private byte[] bytes(ResultSet rs, int column) throws SQLException, IOException {
+        if (postgres) {
+            return rs.getBytes(column);
+        }
+        Blob blob = rs.getBlob(column);
+        try (InputStream in = blob.getBinaryStream()) {
+            byte[] raw = new byte[Math.toIntExact(blob.length())];
+            if (in.readNBytes(raw, 0, raw.length) != raw.length) {
+                throw new IOException("the stored bytes ended before their length");
+            }
+            return raw;
+        } finally {
+            blob.free();
+        }
     }
 
     @Override

@@ -43,7 +43,7 @@ class TwoGatewaysLoopTest {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             raw.writeBytes(("Authentication-Results: " + GatewayFixture.AUTHSERV_ID + "; dkim=pass header.d=" + fromDomain
                     + "; dmarc=pass header.from=" + fromDomain + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            raw.writeBytes(m.raw());
+            raw.writeBytes(from.asSent(m));
             to.intake.accept(raw.toByteArray(), new Envelope(m.envelopeFrom() == null ? "" : m.envelopeFrom(), m.recipients().get(0)));
             carried++;
         }

@@ -71,10 +71,11 @@ class GatewayFlowTest {
             OutboundMail forward = sent.get(0);
             assertEquals(MailKind.HELPDESK_FORWARD, forward.kind());
             assertEquals(List.of("helpdesk@frontdesk.test"), forward.recipients());
-            String text = new String(forward.raw(), StandardCharsets.UTF_8);
+            String text = new String(gw.asSent(forward), StandardCharsets.UTF_8);
             assertTrue(text.contains("X-Frontdesk-Account: " + account + "\r\n"), text);
             assertTrue(text.contains("Resent-Message-ID: " + forward.messageId() + "\r\n"), text);
             assertTrue(text.endsWith(new String(raw, StandardCharsets.UTF_8)), "the original must follow unchanged");
+            assertTrue(forward.raw().length < 1000, "the outbox row holds our block, not a copy of the original: " + forward.raw().length);
         }
     }
 

@@ -22,13 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The parser against the formats real servers write (src/test/resources/auth-results/real-world.txt),
  * and the verifier against the forgery shapes an attacker tries: none may verify the boss's domain.
  */
-class AuthenticationResultsTableTest {
+public class AuthenticationResultsTableTest {
 
     private static final String OURS = "mx.frontdesk.test";
     private static final String BOSS = "romashka.example";
     private static final SenderVerifier VERIFIER = new SenderVerifier(SenderPolicy.VERIFIED, Set.of(OURS));
 
-    static Stream<Arguments> realWorld() throws IOException {
+    /** (results expected, value) a line; also the fuzzer's seeds for the parser (app.frontdesk.fuzz.ParserSeeds). */
+    public static Stream<Arguments> realWorld() throws IOException {
         List<Arguments> rows = new ArrayList<>();
         try (InputStream in = AuthenticationResultsTableTest.class.getResourceAsStream("/auth-results/real-world.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

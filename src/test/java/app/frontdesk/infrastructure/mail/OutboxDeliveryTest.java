@@ -70,12 +70,12 @@ class OutboxDeliveryTest {
                     mailOf(gw, forwardOne(gw, "three")));
             var transport = new SmtpMailTransport("127.0.0.1", port, null, null, "frontdesk@frontdesk.test");
             try (var connection = transport.open()) {
-                connection.send(mails.get(0));
+                connection.send(mails.get(0), gw.bytesOf(mails.get(0)));
                 smtp.stop(); // the server goes away with our connection, and comes back on the same port
                 restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
                 restarted.start();
-                connection.send(mails.get(1));
-                connection.send(mails.get(2));
+                connection.send(mails.get(1), gw.bytesOf(mails.get(1)));
+                connection.send(mails.get(2), gw.bytesOf(mails.get(2)));
             }
             assertEquals(2, restarted.getReceivedMessages().length, "the batch went on over a new connection");
         } finally {
@@ -138,8 +138,8 @@ class OutboxDeliveryTest {
             FileMailTransport files = new FileMailTransport(dir.resolve("outbox"));
             OutboundMail mail = mailOf(gw, id);
             try (var c = files.open()) {
-                c.send(mail);
-                c.send(mail);
+                c.send(mail, gw.bytesOf(mail));
+                c.send(mail, gw.bytesOf(mail));
             }
             List<Path> written;
             try (var s = Files.list(dir.resolve("outbox"))) {

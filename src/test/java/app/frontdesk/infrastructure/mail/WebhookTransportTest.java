@@ -45,7 +45,7 @@ class WebhookTransportTest {
             OutboundMail row = new OutboundMail(MailKind.WEBHOOK, "<d1.frontdesk@frontdesk.test>", null, List.of(url), body, null, Instant.now());
             WebhookTransport transport = new WebhookTransport(SECRET, new app.frontdesk.application.WebhookTargets(true));
             try (var c = transport.open()) {
-                c.send(row);
+                c.send(row, out -> out.write(row.raw()));
             }
             assertEquals(1, received.size());
             Received r = received.get(0);
@@ -58,7 +58,7 @@ class WebhookTransportTest {
             status[0] = 500;
             IOException refused = assertThrows(IOException.class, () -> {
                 try (var c = transport.open()) {
-                    c.send(row);
+                    c.send(row, out -> out.write(row.raw()));
                 }
             });
             assertTrue(refused.getMessage().contains("500"), refused.getMessage());
@@ -88,7 +88,7 @@ class WebhookTransportTest {
                     "{}".getBytes(StandardCharsets.UTF_8), null, Instant.now());
             IOException refused = assertThrows(IOException.class, () -> {
                 try (var c = new WebhookTransport(SECRET, new app.frontdesk.application.WebhookTargets(false)).open()) {
-                    c.send(row);
+                    c.send(row, out -> out.write(row.raw()));
                 }
             });
             assertTrue(refused.getMessage().contains("private address"), refused.getMessage());

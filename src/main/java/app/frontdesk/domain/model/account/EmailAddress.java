@@ -76,12 +76,6 @@ public final class EmailAddress {
         return value;
     }
 
-    /** False for an internationalized local part (RFC 6531), which only SMTPUTF8 can deliver to. */
-    public boolean asciiLocalPart() {
-        String local = value.substring(0, value.lastIndexOf('@'));
-        return local.chars().allMatch(c -> c < 0x80);
-    }
-
     public String localPart() {
         return value.substring(0, value.lastIndexOf('@'));
     }

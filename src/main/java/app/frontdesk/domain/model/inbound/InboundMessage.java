@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One message as the mail server handed it to us. The raw bytes live in {@link RawMessage}, stored
+ * One message as the mail server handed it to us. The raw bytes live apart ({@link RawMessage}), stored
  * in the same transaction, so that reading a status never loads megabytes.
  */
 @Entity

@@ -1,5 +1,7 @@
 package app.frontdesk.domain.model.inbound;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +10,33 @@ import java.util.Optional;
 /** Received messages. */
 public interface InboundRepository {
 
-    /** Stores a new message with its raw bytes; the message gets its id. */
+    /** Stores a new message with its raw bytes (streamed to the database, not copied); the message gets its id. */
     void store(InboundMessage message, byte[] raw);
 
     Optional<InboundMessage> find(long id);
 
     Optional<InboundMessage> findBySha256(String sha256);
 
+    /** The raw bytes of a message, read into one array of their size. */
     byte[] rawBytes(long id);
 
-    /** The raw bytes of several messages in one read, by message id. */
+    /** The raw bytes of several messages in one read, by message id, each in one array of its size. */
     Map<Long, byte[]> rawBytes(List<Long> ids);
+
+    /**
+     * Hands the raw bytes of message {@code id} to {@code reader} as a stream, valid only during the call:
+     * where the database can (embedded H2) they are never all in memory at once.
+     *
+     * @throws IllegalStateException when no bytes are stored for {@code id}
+     * @throws java.io.UncheckedIOException when the reader fails
+     */
+    <T> T readRaw(long id, RawReader<T> reader);
+
+    /** Reads a stored message's bytes from a stream. */
+    @FunctionalInterface
+    interface RawReader<T> {
+        T read(InputStream raw) throws IOException;
+    }
 
     long countInState(InboundState state);
 

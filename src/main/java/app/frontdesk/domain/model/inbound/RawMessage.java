@@ -1,28 +1,20 @@
 package app.frontdesk.domain.model.inbound;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 
-/** The bytes of an inbound message exactly as received. Written once, never changed. */
-@Entity
-@Table(name = "inbound_raw")
-public class RawMessage {
+/**
+ * The bytes of an inbound message exactly as received, written once and never changed. They live in
+ * the table {@code inbound_raw}, apart from the message's record, and are written and read as streams
+ * by the repository ({@link InboundRepository}): a 25 MB message is never copied on its way in or out.
+ */
+public final class RawMessage {
 
-    @Id
-    @Column(name = "inbound_id")
-    private Long inboundId;
+    /** How far the mbox "From " line is looked for its end when the bytes come as a stream. */
+    private static final int MBOX_LINE_LIMIT = 64 * 1024;
 
-    @Column(nullable = false)
-    private byte[] raw;
-
-    protected RawMessage() {
-    }
-
-    public RawMessage(long inboundId, byte[] raw) {
-        this.inboundId = inboundId;
-        this.raw = raw;
+    private RawMessage() {
     }
 
     /**
@@ -40,11 +32,24 @@ public class RawMessage {
         return 0;
     }
 
-    public long inboundId() {
-        return inboundId;
-    }
-
-    public byte[] bytes() {
-        return raw;
+    /**
+     * The same for a stream: {@code in} from where the Internet message starts, as {@link #messageStart}
+     * finds it (an mbox line longer than 64 KiB is taken for part of the message).
+     */
+    public static InputStream fromMessageStart(InputStream in) throws IOException {
+        BufferedInputStream b = in instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(in, 8192);
+        b.mark(MBOX_LINE_LIMIT + 8);
+        byte[] start = b.readNBytes(5);
+        if (start.length == 5 && start[0] == 'F' && start[1] == 'r' && start[2] == 'o' && start[3] == 'm' && start[4] == ' ') {
+            for (int i = 5, c; i < MBOX_LINE_LIMIT && (c = b.read()) != -1; i++) {
+                if (c == '\n') {
+                    b.reset();
+                    b.skipNBytes(i + 1);
+                    return b;
+                }
+            }
+        }
+        b.reset();
+        return b;
     }
 }

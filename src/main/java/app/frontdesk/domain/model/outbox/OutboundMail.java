@@ -48,8 +48,17 @@ public class OutboundMail {
     @Column(nullable = false)
     private String recipients;
 
+    /** The mail's bytes; for a mail that carries an original, the bytes around it (see {@link #originalAt}). */
     @Column(nullable = false)
     private byte[] raw;
+
+    /** The inbound message whose stored bytes go into this mail at {@link #originalAt} when it is sent; null for none. */
+    @Column(name = "original_inbound_id")
+    private Long originalInboundId;
+
+    /** Where in {@link #raw} the original goes. */
+    @Column(name = "original_at")
+    private Integer originalAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -99,6 +108,20 @@ public class OutboundMail {
         this.nextAttemptAt = now;
     }
 
+    /** A mail that carries a received message as it is stored, between the bytes of {@code body}. */
+    public OutboundMail(MailKind kind, String messageId, String envelopeFrom, List<String> recipients,
+                        AroundOriginal body, Long inboundId, Instant now) {
+        this(kind, messageId, envelopeFrom, recipients, concat(body.before(), body.after()), inboundId, now);
+        this.originalInboundId = body.originalInboundId();
+        this.originalAt = body.before().length;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     /** Records what this mail is about; answers this mail for chaining. */
     public OutboundMail about(Long account, Long supportCase) {
         this.accountId = account;
@@ -126,6 +149,26 @@ public class OutboundMail {
         this.lastError = why == null ? null : why.substring(0, Math.min(why.length(), 2000));
         this.sentAt = null;
         this.nextAttemptAt = now;
+    }
+
+    /**
+     * The mail must not go as it is (for example, its recipient's address needs SMTPUTF8 and the relay does not offer
+     * it): it is given up at once, with why, never sent in a changed form.
+     */
+    public void refused(String why, Instant now) {
+        this.attempts++;
+        this.state = OutboxState.FAILED;
+        this.lastError = why == null ? null : why.substring(0, Math.min(why.length(), 2000));
+        this.nextAttemptAt = now;
+    }
+
+    /** True when an address of the envelope has a non-ASCII local part: only SMTPUTF8 (RFC 6531) can deliver it. */
+    public boolean needsSmtpUtf8() {
+        return !isAscii(recipients) || (envelopeFrom != null && !isAscii(envelopeFrom));
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     /** Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED. */
@@ -159,8 +202,24 @@ public class OutboundMail {
         return Arrays.asList(recipients.split(","));
     }
 
+    /** The stored bytes: the whole mail, or, when it {@link #carriesOriginal() carries an original}, the bytes around it. */
     public byte[] raw() {
         return raw;
+    }
+
+    /** The inbound message whose stored bytes this mail carries, if any. */
+    public java.util.Optional<Long> carriesOriginal() {
+        return java.util.Optional.ofNullable(originalInboundId);
+    }
+
+    /** The stored bytes that go before the original (all of them when it carries none). */
+    public byte[] before() {
+        return originalAt == null ? raw : Arrays.copyOf(raw, originalAt);
+    }
+
+    /** The stored bytes that go after the original (none when it carries none). */
+    public byte[] after() {
+        return originalAt == null ? new byte[0] : Arrays.copyOfRange(raw, originalAt, raw.length);
     }
 
     public OutboxState state() {
