@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static app.frontdesk.testkit.Browser.signIn;
+import static app.frontdesk.testkit.ConsoleHttp.client;
+import static app.frontdesk.testkit.ConsoleHttp.csrf;
+import static app.frontdesk.testkit.ConsoleHttp.get;
+import static app.frontdesk.testkit.ConsoleHttp.login;
+import static app.frontdesk.testkit.ConsoleHttp.post;
+
 import app.frontdesk.testkit.Browser;
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.Mailboxes;
@@ -249,11 +256,6 @@ class AccountConsoleIT {
         Browser.awaitReplaced(web, element); // the next page is there
     }
 
-    private static void signIn(WebDriver web, String email, String password) {
-        web.findElement(By.id("email")).sendKeys(email);
-        web.findElement(By.id("password")).sendKeys(password);
-        click(web, By.cssSelector("form[action='/console/login'] button"));
-    }
 
     private static void addStaff(HttpClient admin, GatewayProcess gateway, String email, String name, String language) throws Exception {
         String token = csrf(get(admin, gateway, "/console/staff").body());
@@ -262,30 +264,8 @@ class AccountConsoleIT {
         assertEquals(303, added.statusCode(), added.body());
     }
 
-    private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
 
-    private static HttpResponse<String> login(HttpClient http, GatewayProcess gateway, String email, String password) throws Exception {
-        String form = get(http, gateway, "/console/login").body();
-        return post(http, gateway, "/console/login", Map.of("_csrf", csrf(form), "email", email, "password", password, "next", "/console/"));
-    }
 
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"(?:_csrf|csrf-token)\" (?:value|content)=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find(), html);
-        return m.group(1);
-    }
 
-    private static HttpResponse<String> get(HttpClient http, GatewayProcess gateway, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static HttpResponse<String> post(HttpClient http, GatewayProcess gateway, String path, Map<String, String> fields) throws Exception {
-        String body = new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static app.frontdesk.testkit.Browser.signIn;
+import static app.frontdesk.testkit.ConsoleHttp.client;
+import static app.frontdesk.testkit.ConsoleHttp.csrf;
+import static app.frontdesk.testkit.ConsoleHttp.get;
+import static app.frontdesk.testkit.ConsoleHttp.login;
+import static app.frontdesk.testkit.ConsoleHttp.post;
+
 import app.frontdesk.testkit.Browser;
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.Mailboxes;
@@ -238,19 +245,6 @@ class ConsoleBrowserIT {
         return GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
     }
 
-    private static void signIn(WebDriver web, String email, String password) {
-        // the page may still be replacing itself after the last click: find the fields afresh until they hold still
-        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
-            d.findElement(By.id("email")).clear();
-            d.findElement(By.id("email")).sendKeys(email);
-            d.findElement(By.id("password")).clear();
-            d.findElement(By.id("password")).sendKeys(password);
-            return true;
-        });
-        var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
-        button.click();
-        Browser.awaitReplaced(web, button); // the next page is there
-    }
 
     private static void signOut(WebDriver web) {
         web.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
@@ -265,30 +259,8 @@ class ConsoleBrowserIT {
         new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), email));
     }
 
-    private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
 
-    private static HttpResponse<String> login(HttpClient http, GatewayProcess gateway, String email, String password) throws Exception {
-        String form = get(http, gateway, "/console/login").body();
-        return post(http, gateway, "/console/login", Map.of("_csrf", csrf(form), "email", email, "password", password, "next", "/console/"));
-    }
 
-    private static String csrf(String html) {
-        Matcher m = Pattern.compile("name=\"(?:_csrf|csrf-token)\" (?:value|content)=\"([^\"]+)\"").matcher(html);
-        assertTrue(m.find(), html);
-        return m.group(1);
-    }
 
-    private static HttpResponse<String> get(HttpClient http, GatewayProcess gateway, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static HttpResponse<String> post(HttpClient http, GatewayProcess gateway, String path, Map<String, String> fields) throws Exception {
-        String body = new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

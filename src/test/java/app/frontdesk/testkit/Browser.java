@@ -72,6 +72,22 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Signs in through the login form on the current page and waits for the page it leads to. */
+    public static void signIn(org.openqa.selenium.WebDriver web, String email, String password) {
+        // the page may still be replacing itself after the last click: find the fields afresh until they hold still
+        new org.openqa.selenium.support.ui.WebDriverWait(web, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    d.findElement(org.openqa.selenium.By.id("email")).clear();
+                    d.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+                    d.findElement(org.openqa.selenium.By.id("password")).clear();
+                    d.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+                    return true;
+                });
+        var button = web.findElement(org.openqa.selenium.By.cssSelector("form[action='/console/login'] button"));
+        button.click();
+        awaitReplaced(web, button);
+    }
+
     /** Saves what the page looks like now, for a person to look at after the run. */
     public void screenshot(String name) {
         File f = driver.getScreenshotAs(OutputType.FILE);
