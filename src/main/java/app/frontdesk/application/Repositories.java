@@ -10,6 +10,7 @@ import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
+import app.frontdesk.domain.model.task.TaskRepository;
 
 /** The repositories of one transaction: what is written through them commits or rolls back together. */
 public interface Repositories {
@@ -35,4 +36,7 @@ public interface Repositories {
 
     /** The people who sign in to the console. */
     StaffRepository staff();
+
+    /** What we promised customers, and who owes it. */
+    TaskRepository tasks();
 }

@@ -14,6 +14,7 @@ import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.application.staff.StaffDirectory;
+import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.interfaces.console.ConsoleSettings;
 import app.frontdesk.interfaces.rest.ApiTokens;
@@ -64,6 +65,11 @@ public class ServiceProducers {
     @Produces
     CareDesk care() {
         return services().care;
+    }
+
+    @Produces
+    TaskDesk tasks() {
+        return services().tasks;
     }
 
     @Produces

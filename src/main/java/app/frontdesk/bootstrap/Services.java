@@ -51,6 +51,8 @@ import app.frontdesk.application.pipeline.Pipeline;
 import app.frontdesk.application.staff.LoginThrottle;
 import app.frontdesk.application.staff.PasswordHashes;
 import app.frontdesk.application.staff.StaffDirectory;
+import app.frontdesk.application.tasks.TaskDesk;
+import app.frontdesk.application.tasks.TaskMails;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.verification.SenderVerifier;
 import app.frontdesk.application.wording.TemplateWording;
@@ -76,6 +78,8 @@ public final class Services {
     public final TemplateLibrary templates;
     public final WordingCheck wording;
     public final CareDesk care;
+    /** Every promised answer and call, and the escalation of the overdue ones. */
+    public final TaskDesk tasks;
     public final CaseTexts caseTexts;
     public final Links links;
     public final UnknownSenderDesk unknownSenders;
@@ -114,10 +118,14 @@ public final class Services {
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
         this.wording = new WordingCheck(WordingRules.load(settings.configDir));
         TemplateWording.check(templates, wording, CaseTexts::sample);
+        String apiBase = settings.publicUrl.toString().replaceAll("/+$", "");
+        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(templates, messageIds, settings.addresses.frontdesk().domain(),
+                new TaskMails.Staff(settings.supportLeadAddress, settings.addresses.frontdesk().value(),
+                        settings.addresses.senderName(settings.defaultLocale), settings.defaultLocale, settings.timeZone, apiBase)));
         this.care = new CareDesk(db, clock, settings.careWindow, templates, messageIds, settings.addresses.frontdesk().domain(),
                 new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, settings.addresses.frontdesk().value(),
                         settings.addresses.senderName(settings.defaultLocale),
-                        settings.defaultLocale, settings.timeZone, settings.publicUrl.toString().replaceAll("/+$", "")));
+                        settings.defaultLocale, settings.timeZone, apiBase), tasks);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
@@ -131,7 +139,7 @@ public final class Services {
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, new CaseNews(paymentNews, customerNews, caseSettings));
@@ -179,8 +187,11 @@ public final class Services {
         return clock;
     }
 
-    /** What time does: cases expire, digests go out, held notices whose hold ended are checked again. */
+    /**
+     * What time does: cases expire, digests go out, held notices whose hold ended are checked again, answer
+     * tasks of closed cases are done and overdue tasks go to the support lead (once).
+     */
     public int housekeepingDue() {
-        return housekeeping.runDue() + notices.recheckDue();
+        return housekeeping.runDue() + notices.recheckDue() + tasks.runDue();
     }
 }

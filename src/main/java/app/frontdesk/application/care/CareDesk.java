@@ -3,6 +3,7 @@ package app.frontdesk.application.care;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.outbox.MailComposer;
+import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
@@ -46,9 +47,12 @@ public final class CareDesk {
     private final MessageIds messageIds;
     private final MailComposer composer;
     private final People people;
+    private final TaskDesk tasks;
 
+    /** @param tasks where the call the red flag promises is tracked */
     public CareDesk(Transactions transactions, Clock clock, Duration window, TemplateLibrary templates, MessageIds messageIds,
-                    String loopDomain, People people) {
+                    String loopDomain, People people, TaskDesk tasks) {
+        this.tasks = tasks;
         this.transactions = transactions;
         this.clock = clock;
         this.window = window;
@@ -67,25 +71,43 @@ public final class CareDesk {
             repos.care().add(f);
             return f;
         });
-        Instant windowStart = now.minus(window);
-        Instant since = flag.clearedAt().filter(c -> c.isAfter(windowStart)).orElse(windowStart);
-        List<Experience> history = new ArrayList<>(repos.care().experiences(accountId, since));
-        // what happened up to the moment a person cleared the flag is dealt with
-        flag.clearedAt().ifPresent(cleared -> history.removeIf(e -> !e.occurredAt().isAfter(cleared)));
+        List<Experience> history = counted(repos, flag, accountId, now.minus(window));
         Optional<Account> account = repos.accounts().find(accountId);
         if (history.size() >= 2 && !flag.isRaised()) {
             flag.raise(now);
+            // the playbook's call: a task for the manager, due in business hours (a Saturday's flag on Monday morning)
+            account.ifPresent(a -> tasks.promiseCall(repos, a, "red flag after " + history.size() + " bad experiences ("
+                    + String.join(", ", history.stream().map(e -> WentWrong.forStaff(e.kind(), Locale.ENGLISH)).distinct().toList())
+                    + "); ask what would make it right", now));
             List<String> to = new ArrayList<>();
             account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
             to.add(people.supportLead());
-            repos.outbox().add(alert(account, accountId, history, false, to.stream().distinct().toList(), now));
+            repos.outbox().add(alert(repos, account, accountId, history, false, to.stream().distinct().toList(), now));
             repos.audit().record(new AuditEvent(now, "care", "red-flag-raised", "account", accountId, history.size() + " bad experiences"));
         }
         if (history.size() >= 3 && flag.isRaised() && !flag.isHeadAlerted()) {
             flag.headAlerted();
-            repos.outbox().add(alert(account, accountId, history, true, List.of(people.headOfSupport()), now));
+            repos.outbox().add(alert(repos, account, accountId, history, true, List.of(people.headOfSupport()), now));
             repos.audit().record(new AuditEvent(now, "care", "head-of-support-alerted", "account", accountId, history.size() + " bad experiences"));
         }
+    }
+
+    /** The experiences that count now: within the window and after the last clearing. */
+    private static List<Experience> counted(Repositories repos, AccountFlag flag, long accountId, Instant windowStart) {
+        Instant since = flag.clearedAt().filter(c -> c.isAfter(windowStart)).orElse(windowStart);
+        List<Experience> history = new ArrayList<>(repos.care().experiences(accountId, since));
+        // what happened up to the moment a person cleared the flag is dealt with
+        flag.clearedAt().ifPresent(cleared -> history.removeIf(e -> !e.occurredAt().isAfter(cleared)));
+        return history;
+    }
+
+    /**
+     * What went wrong for a red-flagged account, for the texts that acknowledge it: the experiences that
+     * raised the flag and any since (even when they have left the window), oldest first; empty when not flagged.
+     */
+    public List<Experience> redFlagHistory(Repositories repos, long accountId) {
+        Optional<AccountFlag> flag = repos.care().lockFlag(accountId).filter(AccountFlag::isRaised);
+        return flag.map(f -> counted(repos, f, accountId, f.raisedAt().orElse(clock.instant()).minus(window))).orElse(List.of());
     }
 
     public void clear(long accountId, String actor, String note) {
@@ -111,7 +133,8 @@ public final class CareDesk {
         });
     }
 
-    private OutboundMail alert(Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to, Instant now) {
+    private OutboundMail alert(Repositories repos, Optional<Account> account, long accountId, List<Experience> history, boolean head,
+                               List<String> to, Instant now) {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", people.language());
         Map<String, Object> model = new HashMap<>();
         model.put("accountName", account.map(Account::name).orElse("account " + accountId));
@@ -119,9 +142,12 @@ public final class CareDesk {
         model.put("count", history.size());
         model.put("head", head);
         model.put("history", history.stream().map(e -> Map.of("when", when.format(e.occurredAt().atZone(people.zone())),
-                "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), "detail", e.detail() == null ? "" : e.detail())).toList());
+                "kind", WentWrong.forStaff(e.kind(), people.language()), "detail", e.detail() == null ? "" : e.detail())).toList());
         model.put("nextStep", true);
         model.put("apiUrl", people.apiBase() + "/api/accounts/" + accountId + "/experience");
+        // what is promised to this customer and not yet done, with its time ("позвонить: ... до 30 ноября 2026, 11:00")
+        List<Map<String, Object>> promised = tasks.lines(repos, Optional.of(accountId), Optional.empty(), people.language(), now);
+        model.put("promised", promised.isEmpty() ? false : Map.of("tasks", promised));
         Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
         String id = messageIds.next();
         byte[] raw = composer.draft(id, r).from(people.from(), people.senderName()).to(to).header("Auto-Submitted", "auto-generated").write(now);
@@ -138,6 +164,8 @@ public final class CareDesk {
         m.put("history", List.of(Map.of("when", "20 Nov 2026 10:00", "kind", "complaint", "detail", "order 77 not delivered")));
         m.put("nextStep", true);
         m.put("apiUrl", "https://frontdesk.example/api/accounts/100/experience");
+        m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "Monday, 30 November 2026, 11:00 (MSK)", "overdue", false,
+                "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "", "promise", "call the customer"))));
         return m;
     }
 }

@@ -2,6 +2,7 @@ package app.frontdesk.application.cases;
 
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import app.frontdesk.application.MailAddresses;
+import app.frontdesk.application.care.WentWrong;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.outbox.MailComposer;
@@ -92,7 +93,7 @@ public final class CaseTexts {
 
     /** To one authorized contact: who wrote, what, what tied it to you; authorize or reject. */
     public OutboundMail authorizationRequest(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, boolean redFlag,
+                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, RedFlag redFlag,
                                              Instant now) {
         Locale lang = to.locale();
         Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
@@ -105,7 +106,7 @@ public final class CaseTexts {
 
     /** To an authorized contact: mail came in your name and failed verification. */
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                          String verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
+                                          String verification, String confirmUrl, String rejectUrl, RedFlag redFlag, Instant now) {
         Locale lang = to.locale();
         Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
         model.put("verification", verification);
@@ -115,13 +116,15 @@ public final class CaseTexts {
     }
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
-    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, boolean redFlag,
+    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, RedFlag redFlag,
                                           Locale lang, Instant now) {
         Map<String, Object> model = common(c, lang);
-        model.put("redFlag", redFlag); // the red-flag wording: acknowledge the history, apologise, offer a call
-        // the call is promised for a day the manager works, in the customer's time zone (never "today" on a Saturday)
+        model.put("redFlag", redFlag != null); // the red-flag wording: name what went wrong, apologise, promise a call
+        model.put("wentWrong", redFlag == null ? List.of() : WentWrong.forCustomer(redFlag.history(), lang));
+        // the call is promised for the day its task falls due, a day the manager works, in the customer's time zone
+        // (never "today" on a Saturday)
         BusinessCalendar calendar = account.timeZone().map(z -> settings.calendar().inZone(z)).orElse(settings.calendar());
-        model.put("callWhen", callDay(calendar, now, lang));
+        model.put("callWhen", redFlag == null ? callDay(calendar, now, lang) : Days.callDay(calendar.zone(), now, redFlag.callDue(), lang));
         model.put("recipientName", PersonName.of(to.name()).orElse("")); // "Бухгалтерия" is greeted as nobody
         model.put("accountName", account.name());
         model.put("sender", sender(c));
@@ -134,7 +137,15 @@ public final class CaseTexts {
     /** What a manager needs to act: the original attached, candidates, what was sent, deadline, links. */
     public record AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
                              String subject, String excerpt, String verification, List<String> sent,
-                             String authorizeUrl, String rejectUrl, boolean suspicious, String apiUrl) {
+                             String authorizeUrl, String rejectUrl, boolean suspicious, String apiUrl, List<Map<String, Object>> promised) {
+
+        /** Without the promises: the alert after a rejection. */
+        public AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
+                          String subject, String excerpt, String verification, List<String> sent,
+                          String authorizeUrl, String rejectUrl, boolean suspicious, String apiUrl) {
+            this(managerName, accountName, candidates, accountNames, subject, excerpt, verification, sent, authorizeUrl, rejectUrl, suspicious,
+                    apiUrl, List.of());
+        }
     }
 
     public OutboundMail managerAlert(SupportCase c, InboundMessage message, byte[] raw, String to, AlertFacts f, Instant now) {
@@ -160,6 +171,8 @@ public final class CaseTexts {
         model.put("rejectUrl", f.rejectUrl() == null ? "" : f.rejectUrl());
         model.put("suspicious", f.suspicious());
         model.put("apiUrl", f.apiUrl());
+        // what we promised on this case and account, by when ("позвонить: ... до 30 ноября 2026, 11:00 (MSK)")
+        model.put("promised", f.promised().isEmpty() ? false : Map.of("tasks", f.promised()));
         Rendered r = templates.render(Text.MANAGER_ALERT, lang, model);
         String id = messageIds.next();
         byte[] bytes = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))

@@ -27,6 +27,8 @@ public enum Text {
     MANAGER_DIGEST("manager-digest", true, EnumSet.of(Part.NEXT_STEP)),
     /** To the personal manager and the support lead: a red flag, with the history and the playbook. */
     RED_FLAG_ALERT("red-flag-alert", true, EnumSet.of(Part.NEXT_STEP)),
+    /** To the support lead: promises overdue; to a manager: a recovery the customer is owed. */
+    TASK_ALERT("task-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To a colleague a support lead handed a case to. */
     CASE_HANDOVER("case-handover", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** The page a one-click link opens: says what the button will do. */

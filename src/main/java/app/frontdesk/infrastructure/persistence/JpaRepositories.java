@@ -11,6 +11,7 @@ import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
+import app.frontdesk.domain.model.task.TaskRepository;
 import jakarta.persistence.EntityManager;
 
 /** The JPA repositories bound to one EntityManager, hence to one transaction. */
@@ -26,6 +27,7 @@ final class JpaRepositories implements Repositories {
     private final JpaCareRepository care;
     private final SqlGateFacts gateFacts;
     private final JpaStaffRepository staff;
+    private final JpaTaskRepository tasks;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -38,6 +40,7 @@ final class JpaRepositories implements Repositories {
         this.care = new JpaCareRepository(em);
         this.gateFacts = new SqlGateFacts(em, postgres);
         this.staff = new JpaStaffRepository(em);
+        this.tasks = new JpaTaskRepository(em, postgres);
     }
 
     @Override
@@ -88,5 +91,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
     }
 }
