@@ -2,6 +2,7 @@ package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.dunning.NoticeBatches;
@@ -65,6 +66,11 @@ public class ServiceProducers {
     @Produces
     CareDesk care() {
         return services().care;
+    }
+
+    @Produces
+    RecoveryDesk recovery() {
+        return services().recovery;
     }
 
     @Produces

@@ -5,6 +5,9 @@ import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.RecoveryDesk;
+import app.frontdesk.application.care.RecoveryMail;
+import app.frontdesk.application.care.RecoveryOffers;
 import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
@@ -58,6 +61,7 @@ import app.frontdesk.application.verification.SenderVerifier;
 import app.frontdesk.application.wording.TemplateWording;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.application.wording.WordingRules;
+import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
@@ -80,6 +84,8 @@ public final class Services {
     public final CareDesk care;
     /** Every promised answer and call, and the escalation of the overdue ones. */
     public final TaskDesk tasks;
+    /** Making it right after a mistake: the recovery task and the recovery mail. */
+    public final RecoveryDesk recovery;
     public final CaseTexts caseTexts;
     public final Links links;
     public final UnknownSenderDesk unknownSenders;
@@ -134,6 +140,11 @@ public final class Services {
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
                 new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
+        RecoveryMail recoveryMail = new RecoveryMail(templates, settings.addresses, messageIds,
+                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()));
+        RecoveryOffers offers = RecoveryOffers.load(settings.configDir);
+        RecoveryDesk.check(offers, recoveryMail, wording, new Account("Sample LLC", java.time.Instant.EPOCH));
+        this.recovery = new RecoveryDesk(db, clock, offers, recoveryMail, wording, tasks, settings.defaultLocale, settings.answerWithin);
         this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
@@ -142,7 +153,8 @@ public final class Services {
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
-        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, new CaseNews(paymentNews, customerNews, caseSettings));
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
+                new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,

@@ -1,5 +1,6 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.application.care.RecoveryMail;
 import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.tasks.TaskMails;
 import app.frontdesk.application.texts.Text;
@@ -64,6 +65,7 @@ final class TextSamples {
         m.put("colleagues", Map.of("one", true));
         m.putAll(CustomerNews.sample()); // the mails that tell customers what changed
         m.putAll(TaskMails.sample()); // overdue promises to the lead, a recovery to the manager
+        m.putAll(RecoveryMail.sample()); // the recovery mail, with an offer
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -60,9 +59,8 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Tasks, earliest due first; ?assignee=<address>&state=OPEN|DONE")
-    public List<TaskView> list(@Parameter(description = "the address of the person who owes it") @QueryParam("assignee") String assignee,
-                               @Parameter(description = "OPEN or DONE") @QueryParam("state") String state,
+    @Operation(summary = "Tasks, earliest due first; ?assignee=<the address of the person who owes it>&state=OPEN|DONE&limit=100")
+    public List<TaskView> list(@QueryParam("assignee") String assignee, @QueryParam("state") String state,
                                @QueryParam("limit") @DefaultValue("100") int limit) {
         Optional<TaskState> s;
         try {

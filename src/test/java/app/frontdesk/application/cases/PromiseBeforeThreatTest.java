@@ -68,6 +68,8 @@ class PromiseBeforeThreatTest {
             assertEquals(List.of("ANSWER_PROMISED"), reminder.decision().reasons().stream().map(Reason::code).toList());
             assertEquals(c.dueAt(), reminder.decision().holdUntil());
             assertTrue(reminder.decision().reasons().get(0).message().contains(c.reference()), reminder.decision().reasons().toString());
+            String seen = gw.db.inTransaction(r -> r.billing().decisions(reminder.noticeId()).get(0).dataSeen());
+            assertTrue(seen.contains("\"promisedAnswers\":{\"" + c.reference() + "\":\"" + c.dueAt() + "\"}"), "the decision keeps what it saw: " + seen);
 
             at(gw, "2026-11-30T10:59");
             gw.services.housekeepingDue();
