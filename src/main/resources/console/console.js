@@ -6,3 +6,12 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers['X-CSRF-Token'] = meta.getAttribute('content');
   }
 });
+
+// An upload shows how far it got (htmx reports the request's progress); without script the form posts as usual.
+document.addEventListener('htmx:xhr:progress', function (event) {
+  var bar = document.getElementById('upload-progress');
+  if (bar && event.detail.lengthComputable) {
+    bar.hidden = false;
+    bar.value = Math.round(event.detail.loaded * 100 / event.detail.total);
+  }
+});

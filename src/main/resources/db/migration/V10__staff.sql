@@ -19,5 +19,7 @@ CREATE TABLE staff_user (
 
 -- "My accounts": every manager's page starts from here.
 CREATE INDEX account_manager_idx ON account (manager_id);
--- "My open cases, newest first".
-CREATE INDEX support_case_opened_idx ON support_case (state, opened_at);
+-- "Open cases, earliest promised answer first" (a lead's Needs me).
+CREATE INDEX support_case_due_idx ON support_case (state, due_at);
+-- What we sent about a case (the case page).
+CREATE INDEX outbox_case_idx ON outbox (case_id);

@@ -4,6 +4,7 @@ import app.frontdesk.domain.model.billing.GateFactsQuery;
 import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
+import app.frontdesk.domain.model.billing.NoticeListing;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
@@ -39,4 +40,7 @@ public interface Repositories {
 
     /** What we promised customers, and who owes it. */
     TaskRepository tasks();
+
+    /** Notices as the console lists them, narrowed to what the viewer may see. */
+    NoticeListing noticeListing();
 }

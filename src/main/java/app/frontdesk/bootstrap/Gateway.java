@@ -70,7 +70,7 @@ public final class Gateway implements AutoCloseable {
                 LOG.warning("the embedded database has no accounts but was not created by this start: no demo data is loaded into it");
             }
             services.staff.ensureFirstAdmin(settings.addresses.admin().value(), settings.adminPassword, settings.dataDir.resolve("secrets"),
-                    settings.defaultLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
+                    settings.staffLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
             int again = services.decideWhatWaitedForConfiguration();

@@ -1,16 +1,20 @@
 package app.frontdesk.bootstrap;
 
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.health.Readiness;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.QuarantineDesk;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.wording.WordingCheck;
@@ -46,6 +50,16 @@ public class ServiceProducers {
     @Produces
     InboundQueries inboundQueries() {
         return services().inboundQueries;
+    }
+
+    @Produces
+    AuditQueries audit() {
+        return services().audit;
+    }
+
+    @Produces
+    QuarantineDesk quarantine() {
+        return services().quarantine;
     }
 
     @Produces
@@ -99,6 +113,11 @@ public class ServiceProducers {
     }
 
     @Produces
+    NoticeApprovals noticeApprovals() {
+        return services().noticeApprovals;
+    }
+
+    @Produces
     WordingCheck wording() {
         return services().wording;
     }
@@ -111,6 +130,11 @@ public class ServiceProducers {
     @Produces
     StaffDirectory staff() {
         return services().staff;
+    }
+
+    @Produces
+    AccountDesk accountDesk() {
+        return services().accountDesk;
     }
 
     @Produces

@@ -3,7 +3,9 @@ package app.frontdesk.bootstrap;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
+import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.care.RecoveryMail;
@@ -25,6 +27,7 @@ import app.frontdesk.application.dunning.PaymentNews;
 import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.cases.WebhookAuthorizationChannel;
 import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
@@ -41,6 +44,7 @@ import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.intake.QuarantineDesk;
 import app.frontdesk.application.intake.RefusedDeliveries;
 import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.outbox.HelpdeskForward;
@@ -48,6 +52,7 @@ import app.frontdesk.application.outbox.KindRoutingTransport;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.outbox.OutboxDispatcher;
+import app.frontdesk.application.outbox.StaffMails;
 import app.frontdesk.application.pipeline.GatewayPipeline;
 import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.application.pipeline.Pipeline;
@@ -79,6 +84,9 @@ import java.util.List;
 public final class Services {
 
     public final MessageIds messageIds;
+    /** Writes every mail to staff: in the reader's language and zone, from the company's name, with console links. */
+    public final StaffMails staffMails;
+    public final AdminAlert adminAlert;
     public final TemplateLibrary templates;
     public final WordingCheck wording;
     public final CareDesk care;
@@ -107,10 +115,14 @@ public final class Services {
     private final Clock clock;
     private final boolean configured;
     public final InboundQueries inboundQueries;
+    public final QuarantineDesk quarantine;
+    public final AuditQueries audit;
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
     public final NoticeQueries noticeQueries;
+    public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
+    public final AccountDesk accountDesk;
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here
@@ -124,18 +136,15 @@ public final class Services {
         this.templates = TemplateLibrary.load(settings.templatesDir, CaseTexts::sample);
         this.wording = new WordingCheck(WordingRules.load(settings.configDir));
         TemplateWording.check(templates, wording, CaseTexts::sample);
-        String apiBase = settings.publicUrl.toString().replaceAll("/+$", "");
-        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(templates, messageIds, settings.addresses.frontdesk().domain(),
-                new TaskMails.Staff(settings.supportLeadAddress, settings.addresses.frontdesk().value(),
-                        settings.addresses.senderName(settings.defaultLocale), settings.defaultLocale, settings.timeZone, apiBase)));
-        this.care = new CareDesk(db, clock, settings.careWindow, templates, messageIds, settings.addresses.frontdesk().domain(),
-                new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, settings.addresses.frontdesk().value(),
-                        settings.addresses.senderName(settings.defaultLocale),
-                        settings.defaultLocale, settings.timeZone, apiBase), tasks);
+        this.staffMails = new StaffMails(templates, settings.addresses, messageIds, settings.staffLocale, settings.staffTimeZone, settings.publicUrl);
+        this.adminAlert = new AdminAlert(staffMails, settings.addresses.admin().value());
+        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(new TaskMails.Staff(settings.supportLeadAddress, staffMails)));
+        this.care = new CareDesk(db, clock, settings.careWindow,
+                new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, staffMails), tasks);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
-        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails);
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
@@ -152,20 +161,20 @@ public final class Services {
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
-        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null));
+        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails);
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
                 new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,
-                new PaymentOrderMails(settings.addresses, messageIds), settings.timeZone, paymentNews::pausedUntil, customerNews);
+                new PaymentOrderMails(staffMails), settings.timeZone, paymentNews::pausedUntil, customerNews);
         this.desks = new GatewayPipeline.Desks(
                 new Mime4jMailParser(settings.mimeLimits),
                 new SenderVerifier(settings.senderPolicy, settings.trustedAuthservIds, settings.trustFoldedResults),
                 unknownSenders, paymentOrders, new PassedOnPaymentOrders(paymentOrders, accountSearch),
-                new ComplaintDesk(ComplaintWords.load(settings.configDir), care, settings.careWindow));
+                new ComplaintDesk(ComplaintWords.load(settings.configDir), care, settings.careWindow), adminAlert);
         this.pipeline = GatewayPipeline.create(settings.addresses, messageIds, desks);
-        this.processor = new InboundProcessor(db, pipeline, new AdminAlert(settings.addresses, messageIds), clock, meter,
+        this.processor = new InboundProcessor(db, pipeline, adminAlert, clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake);
         this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"),
@@ -177,12 +186,16 @@ public final class Services {
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);
-        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, links, care);
+        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, care);
         this.inboundQueries = new InboundQueries(db);
-        this.refusedDeliveries = new RefusedDeliveries(db, clock, new AdminAlert(settings.addresses, messageIds));
+        this.quarantine = new QuarantineDesk(db, clock, wake);
+        this.audit = new AuditQueries(db);
+        this.refusedDeliveries = new RefusedDeliveries(db, clock, adminAlert);
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
+        this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);
+        this.noticeApprovals = new NoticeApprovals(db, clock, notices);
     }
 
     /**

@@ -1,7 +1,6 @@
 package app.frontdesk.bench;
 
 import app.frontdesk.application.Meter;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.application.pipeline.InboundProcessor;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
@@ -221,7 +220,7 @@ public final class GatewayBenchmark {
             for (int i = 0; i < warmup; i++) {
                 gw.intake.accept(message(-10_000 - i, "-warm-up"), Envelope.UNKNOWN);
             }
-            InboundProcessor warm = new InboundProcessor(gw.db, gw.pipeline, new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds), gw.clock,
+            InboundProcessor warm = new InboundProcessor(gw.db, gw.pipeline, gw.services.adminAlert, gw.clock,
                     Meter.NONE, batch, 3);
             long warmStart = System.nanoTime();
             while (warm.processDue() > 0) {
@@ -241,7 +240,7 @@ public final class GatewayBenchmark {
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 InboundProcessor p = new InboundProcessor(gw.db, gw.pipeline,
-                        new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds), gw.clock, Meter.NONE, batch, 3);
+                        gw.services.adminAlert, gw.clock, Meter.NONE, batch, 3);
                 int slot = w;
                 threads.add(new Thread(() -> { while ((affinity ? p.processDue(slot, workers) : p.processDue()) > 0) { } }));
             }

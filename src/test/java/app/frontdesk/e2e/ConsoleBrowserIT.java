@@ -67,7 +67,7 @@ class ConsoleBrowserIT {
                 "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start();
              Browser browser = Browser.open(SHOTS)) {
-            account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
+            long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
             account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
 
             byte[] reply = TestMail.from("Иван Петров <ivan@petrov-family.example>").rawHeaderCharset(StandardCharsets.UTF_8)
@@ -95,6 +95,31 @@ class ConsoleBrowserIT {
             assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
             browser.screenshot("02-staff");
 
+            // Billing's work (the administrator has its rights): a statement with a bad line is refused line by line;
+            // the good one is stored, and the payment nobody could match is tied to Romashka by hand
+            java.nio.file.Path bad = SHOTS.toAbsolutePath().resolve("statement-bad.csv");
+            java.nio.file.Files.writeString(bad, "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-1,1500.00,RUB,2026-11-27,,,,оплата\nb-2,много,RUB,2026-11-27,,,,оплата\n");
+            java.nio.file.Path good = SHOTS.toAbsolutePath().resolve("statement-good.csv");
+            java.nio.file.Files.writeString(good, "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-1,1500.00,RUB,2026-11-27,,,,оплата по договору\n");
+            web.get(gateway.url() + "/console/payments");
+            web.findElement(By.id("file")).sendKeys(bad.toString());
+            web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "was not imported"));
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("3"), "the bad line's number");
+            browser.screenshot("02c-payments-refused");
+            web.findElement(By.id("file")).sendKeys(good.toString());
+            web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Payments stored: 1"));
+            web.findElement(By.cssSelector("input[name='account']")).sendKeys(String.valueOf(romashka));
+            web.findElement(By.xpath("//button[contains(., 'Tie')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Every payment is tied to a company"));
+            browser.screenshot("02d-payments-tied");
+
             // The stranger's case has no account: the administrator (a lead's rights) hands it over to Olga
             web.get(gateway.url() + "/console/");
             web.findElement(By.linkText(web.findElements(By.cssSelector("#cases a")).stream()
@@ -103,6 +128,11 @@ class ConsoleBrowserIT {
             new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("note-add")));
             long strangerCase = Long.parseLong(web.getCurrentUrl().replaceAll(".*/", ""));
             browser.screenshot("02a-stranger-case");
+            web.findElement(By.id("q")).sendKeys("lyutik.example");
+            web.findElement(By.xpath("//button[contains(., 'Find')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Authorize the sender for this company"));
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("ООО «Лютик»"), "found by its domain, offered to authorize");
             new org.openqa.selenium.support.ui.Select(web.findElement(By.id("to"))).selectByValue(OLGA);
             web.findElement(By.id("note-hand")).sendKeys("Похоже, это новый клиент из вашего региона");
             web.findElement(By.xpath("//button[contains(., 'Hand over')]")).click();
@@ -132,6 +162,17 @@ class ConsoleBrowserIT {
             assertTrue(web.findElement(By.id("cases")).getText().contains("petr@unknown-company.example"));
             assertTrue(web.findElement(By.id("cases")).getText().contains("ivan@petrov-family.example"));
             browser.screenshot("05-needs-olga");
+            web.get(gateway.url() + "/console/held");
+            assertTrue(web.findElement(By.tagName("main")).getText().contains("ivan@petrov-family.example"), "his held message, with its cause");
+            assertFalse(web.findElement(By.tagName("main")).getText().contains("petr@unknown-company.example"),
+                    "a handed-over case's message has no account of hers: not in her held mail");
+            browser.screenshot("05b-held-olga");
+            web.get(gateway.url() + "/console/wording");
+            web.findElement(By.id("text")).sendKeys("Уважаемый клиент! Вы сами виноваты: нужно было читать договор. Надеемся на понимание.");
+            web.findElement(By.xpath("//button[contains(., 'Check') or contains(., 'Проверить')]")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("mark")));
+            browser.screenshot("05c-wording-pad");
+            assertTrue(web.findElement(By.tagName("mark")).getText().contains("виноваты"), "the blame is marked where it stands");
 
             // Boris, by URL and by form: nothing of Olga's exists for him
             HttpClient boris = client();
@@ -139,6 +180,7 @@ class ConsoleBrowserIT {
             String borisNeeds = get(boris, gateway, "/console/").body();
             assertFalse(borisNeeds.contains("petrov-family"), "Olga's case is not in Boris's list");
             assertEquals(404, get(boris, gateway, "/console/cases/" + strangerCase).statusCode(), "nor the case handed to her");
+            assertFalse(get(boris, gateway, "/console/held").body().contains("petrov-family"), "nor her held mail");
             assertEquals(404, get(boris, gateway, "/console/cases/" + caseId).statusCode());
             String token = csrf(borisNeeds);
             assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/authorize",
@@ -184,7 +226,7 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static void account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
+    private static long account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
             throws Exception {
         var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
                 {"name": "%s", "domains": ["%s"],
@@ -193,14 +235,21 @@ class ConsoleBrowserIT {
                  "references": [{"kind": "INVOICE", "value": "%s"}]}
                 """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice)).getBytes(StandardCharsets.UTF_8));
         assertEquals(201, created.statusCode(), created.body());
+        return GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
     }
 
     private static void signIn(WebDriver web, String email, String password) {
-        web.findElement(By.id("email")).sendKeys(email);
-        web.findElement(By.id("password")).sendKeys(password);
+        // the page may still be replacing itself after the last click: find the fields afresh until they hold still
+        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            d.findElement(By.id("email")).clear();
+            d.findElement(By.id("email")).sendKeys(email);
+            d.findElement(By.id("password")).clear();
+            d.findElement(By.id("password")).sendKeys(password);
+            return true;
+        });
         var button = web.findElement(By.cssSelector("form[action='/console/login'] button"));
         button.click();
-        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button)); // the next page is there
+        Browser.awaitReplaced(web, button); // the next page is there
     }
 
     private static void signOut(WebDriver web) {

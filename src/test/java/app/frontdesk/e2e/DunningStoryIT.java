@@ -44,7 +44,9 @@ class DunningStoryIT {
                 "FRONTDESK_DB_USER", TestDatabases.PG_USER,
                 "FRONTDESK_SMTP_HOST", "127.0.0.1",
                 "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test"));
+                "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test",
+                "FRONTDESK_DEFAULT_LOCALE", "ru", // so staff read Russian too (issue 14, item 5)
+                "FRONTDESK_COMPANY_NAME", "Альфа-Сервис"));
         int port = GatewayProcess.freePort();
         try {
             long account;
@@ -67,7 +69,7 @@ class DunningStoryIT {
                         .body("Добрый день!\r\nНаправляем платёжное поручение № 118 от 20.11.2026 на сумму 1 500,00 руб.\r\n").bytes();
                 assertEquals(0, friday.pipe(order).exitCode());
                 byte[] told = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 1, 30).get(0);
-                assertTrue(Mails.text(told).contains("number: 118"), "the manager hears of it on Friday: " + Mails.text(told));
+                assertTrue(Mails.text(told).contains("номер: 118"), "the manager hears of it on Friday, in Russian: " + Mails.text(told));
                 Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30);
                 // and the accountant is told it arrived, and until when no reminder comes (issue 14, item 2)
                 byte[] ack = Mailboxes.await(smtp, "buh@romashka.example", 1, 30).get(0);
@@ -92,7 +94,7 @@ class DunningStoryIT {
                 assertEquals(List.of("PAYMENT_EVIDENCE", "NOT_BUSINESS_TIME"), codes);
                 notice = answer.getJsonNumber("noticeId").longValue();
                 List<byte[]> manager = Mailboxes.await(smtp, "olga.smirnova@frontdesk.test", 2, 30);
-                assertTrue(Mails.subject(manager.get(1)).startsWith("[Frontdesk] Suspension notice held"), Mails.subject(manager.get(1)));
+                assertEquals("Уведомление о приостановке задержано: ООО «Ромашка»", Mails.subject(manager.get(1)));
 
                 // the CEO writes from his own verified address on the company's domain: greeted by name, told the notice is stopped
                 byte[] question = TestMail.from("Алексей Волков <ceo@romashka.example>").subject("Приостановка обслуживания?")
@@ -103,6 +105,12 @@ class DunningStoryIT {
                 assertTrue(reply.contains("Мы остановили уведомление о приостановке обслуживания: ваше платёжное поручение у нас")
                         && reply.contains("до конца дня 25 ноября (среда)"), reply);
                 assertTrue(!reply.contains("1500") && !reply.contains("INV-2026-0042") && !reply.contains("buh@"), "nothing of the account's: " + reply);
+                // the manager's alert, in Russian, connects the payment order, the held notice and the CEO's question
+                String alert = Mails.text(caseAlert(smtp, "olga.smirnova@frontdesk.test"));
+                assertTrue(alert.contains("Отправитель спрашивает: «Почему нам грозит приостановка?» У нас есть платёжное поручение клиента № 118"
+                        + " от 20 ноября 2026 на 1 500,00 ₽") && alert.contains("Уведомление о приостановке обслуживания № " + notice
+                        + " задержано до среды, 25 ноября 2026, 18:00 (МСК)") && alert.contains("/console/notices/" + notice), alert);
+                assertTrue(!alert.contains("Frontdesk") && !alert.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), alert);
             }
 
             // Monday 09:30: the bank statement shows the payment
@@ -131,5 +139,17 @@ class DunningStoryIT {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
+    }
+
+    /** The manager's alert about a case ("FD-51: ..."), among the other mails she got (the order, the held notice, a red flag). */
+    private static byte[] caseAlert(GreenMail smtp, String manager) throws Exception {
+        for (int n = 3; n <= 5; n++) {
+            for (byte[] m : Mailboxes.await(smtp, manager, n, 30)) {
+                if (Mails.subject(m).startsWith("FD-")) {
+                    return m;
+                }
+            }
+        }
+        throw new AssertionError("no case alert to " + manager);
     }
 }

@@ -80,7 +80,7 @@ class StartFailureIT {
         }
         GatewayProcess gateway = new GatewayProcess(dir, Map.of()).launchOnly();
         // "knowing": the upgrade to V9 begins (it fails within milliseconds on this small file)
-        assertTrue(gateway.awaitLog("upgrading the database schema from version 8 to 9", 120), gateway.log());
+        assertTrue(gateway.awaitLog("upgrading the database schema from version 8 to ", 120), gateway.log());
         long knew = System.nanoTime();
         int code = gateway.awaitExit(60);
         long millis = (System.nanoTime() - knew) / 1_000_000;

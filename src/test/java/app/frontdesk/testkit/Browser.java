@@ -57,6 +57,21 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Waits until {@code element}'s page was replaced by the next one. Chromium reports a node of a
+     * replaced page either as stale or as "does not belong to the document": both mean gone.
+     */
+    public static void awaitReplaced(org.openqa.selenium.WebDriver web, org.openqa.selenium.WebElement element) {
+        new org.openqa.selenium.support.ui.WebDriverWait(web, Duration.ofSeconds(15)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+    }
+
     /** Saves what the page looks like now, for a person to look at after the run. */
     public void screenshot(String name) {
         File f = driver.getScreenshotAs(OutputType.FILE);

@@ -2,11 +2,9 @@ package app.frontdesk.application.care;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
-import app.frontdesk.application.outbox.MailComposer;
+import app.frontdesk.application.outbox.StaffMails;
 import app.frontdesk.application.tasks.TaskDesk;
-import app.frontdesk.application.outbox.MessageIds;
-import app.frontdesk.application.texts.Rendered;
-import app.frontdesk.application.texts.TemplateLibrary;
+import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.texts.Text;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.audit.AuditEvent;
@@ -18,8 +16,6 @@ import app.frontdesk.domain.model.outbox.OutboundMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,31 +30,26 @@ import java.util.Optional;
  */
 public final class CareDesk {
 
-    /** Who hears of red flags. */
-    /** @param senderName the display name of our From: the company's, never the product's */
-    public record People(String supportLead, String headOfSupport, String from, String senderName, Locale language, ZoneId zone,
-                         String apiBase) {
+    /**
+     * Who hears of red flags.
+     *
+     * @param staff writes their mails: in each reader's language, from the company's name, with console links
+     */
+    public record People(String supportLead, String headOfSupport, StaffMails staff) {
     }
 
     private final Transactions transactions;
     private final Clock clock;
     private final Duration window;
-    private final TemplateLibrary templates;
-    private final MessageIds messageIds;
-    private final MailComposer composer;
     private final People people;
     private final TaskDesk tasks;
 
     /** @param tasks where the call the red flag promises is tracked */
-    public CareDesk(Transactions transactions, Clock clock, Duration window, TemplateLibrary templates, MessageIds messageIds,
-                    String loopDomain, People people, TaskDesk tasks) {
+    public CareDesk(Transactions transactions, Clock clock, Duration window, People people, TaskDesk tasks) {
         this.tasks = tasks;
         this.transactions = transactions;
         this.clock = clock;
         this.window = window;
-        this.templates = templates;
-        this.messageIds = messageIds;
-        this.composer = new MailComposer(loopDomain);
         this.people = people;
     }
 
@@ -82,12 +73,12 @@ public final class CareDesk {
             List<String> to = new ArrayList<>();
             account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
             to.add(people.supportLead());
-            repos.outbox().add(alert(repos, account, accountId, history, false, to.stream().distinct().toList(), now));
+            alert(repos, account, accountId, history, false, to.stream().distinct().toList(), now);
             repos.audit().record(new AuditEvent(now, "care", "red-flag-raised", "account", accountId, history.size() + " bad experiences"));
         }
         if (history.size() >= 3 && flag.isRaised() && !flag.isHeadAlerted()) {
             flag.headAlerted();
-            repos.outbox().add(alert(repos, account, accountId, history, true, List.of(people.headOfSupport()), now));
+            alert(repos, account, accountId, history, true, List.of(people.headOfSupport()), now);
             repos.audit().record(new AuditEvent(now, "care", "head-of-support-alerted", "account", accountId, history.size() + " bad experiences"));
         }
     }
@@ -111,47 +102,66 @@ public final class CareDesk {
     }
 
     public void clear(long accountId, String actor, String note) {
-        transactions.inTransaction(repos -> {
-            AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));
-            flag.clear(actor, note, clock.instant());
-            repos.audit().record(new AuditEvent(clock.instant(), actor, "red-flag-cleared", "account", accountId, note));
-            return null;
-        });
+        transactions.run(repos -> clear(repos, accountId, actor, note));
     }
 
-    /** The timeline within the window and the flag, for GET /api/accounts/{id}/experience. */
+    /** Within the caller's transaction (the console checks in it who may clear the flag of this account). */
+    public void clear(Repositories repos, long accountId, String actor, String note) {
+        AccountFlag flag = repos.care().lockFlag(accountId).orElseThrow(() -> new IllegalStateException("account " + accountId + " has no red flag"));
+        flag.clear(actor, note, clock.instant());
+        repos.audit().record(new AuditEvent(clock.instant(), actor, "red-flag-cleared", "account", accountId, note));
+    }
+
+    /** The timeline within the window and the flag, for GET /api/accounts/{id}/experience and the account's page. */
     public record Timeline(List<Experience> experiences, boolean flagged, Instant raisedAt, boolean headAlerted, Instant clearedAt,
                            String clearedBy, String note) {
     }
 
     public Timeline timeline(long accountId) {
-        return transactions.inTransaction(repos -> {
-            Optional<AccountFlag> f = repos.care().lockFlag(accountId);
-            return new Timeline(repos.care().experiences(accountId, clock.instant().minus(window)), f.map(AccountFlag::isRaised).orElse(false),
-                    f.flatMap(AccountFlag::raisedAt).orElse(null), f.map(AccountFlag::isHeadAlerted).orElse(false),
-                    f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
+        return transactions.inTransaction(repos -> timeline(repos, accountId));
+    }
+
+    /** Within the caller's transaction. */
+    public Timeline timeline(Repositories repos, long accountId) {
+        Optional<AccountFlag> f = repos.care().lockFlag(accountId);
+        return new Timeline(repos.care().experiences(accountId, clock.instant().minus(window)), f.map(AccountFlag::isRaised).orElse(false),
+                f.flatMap(AccountFlag::raisedAt).orElse(null), f.map(AccountFlag::isHeadAlerted).orElse(false),
+                f.flatMap(AccountFlag::clearedAt).orElse(null), f.map(AccountFlag::clearedBy).orElse(null), f.map(AccountFlag::note).orElse(null));
+    }
+
+    /** The history and the playbook, to each reader in their language (one mail per language). */
+    private void alert(Repositories repos, Optional<Account> account, long accountId, List<Experience> history, boolean head, List<String> to,
+                       Instant now) {
+        StaffMails staff = people.staff();
+        staff.readers(repos, to).forEach((reader, group) -> {
+            Map<String, Object> model = staff.model(reader);
+            model.put("accountName", account.map(Account::name).orElse("#" + accountId));
+            model.put("accountId", accountId);
+            model.put("count", history.size());
+            model.put("head", head);
+            model.put("history", history.stream().map(e -> Map.of("when", reader.moment(e.occurredAt()), "kind", kind(e.kind(), reader),
+                    "detail", e.detail() == null ? "" : e.detail())).toList());
+            model.put("accountUrl", staff.accountUrl(accountId));
+            // what is promised to this customer and not yet done, by when, in the reader's language and zone
+            List<Map<String, Object>> promised = tasks.lines(repos, Optional.of(accountId), Optional.empty(), reader, now);
+            model.put("promised", promised.isEmpty() ? false : Map.of("tasks", promised));
+            var mail = staff.write(Text.RED_FLAG_ALERT, reader, model, group, "auto-generated", null, now);
+            repos.outbox().add(new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), group, mail.raw(), null, now)
+                    .about(accountId, null));
         });
     }
 
-    private OutboundMail alert(Repositories repos, Optional<Account> account, long accountId, List<Experience> history, boolean head,
-                               List<String> to, Instant now) {
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", people.language());
-        Map<String, Object> model = new HashMap<>();
-        model.put("accountName", account.map(Account::name).orElse("account " + accountId));
-        model.put("accountId", accountId);
-        model.put("count", history.size());
-        model.put("head", head);
-        model.put("history", history.stream().map(e -> Map.of("when", when.format(e.occurredAt().atZone(people.zone())),
-                "kind", WentWrong.forStaff(e.kind(), people.language()), "detail", e.detail() == null ? "" : e.detail())).toList());
-        model.put("nextStep", true);
-        model.put("apiUrl", people.apiBase() + "/api/accounts/" + accountId + "/experience");
-        // what is promised to this customer and not yet done, with its time ("позвонить: ... до 30 ноября 2026, 11:00")
-        List<Map<String, Object>> promised = tasks.lines(repos, Optional.of(accountId), Optional.empty(), people.language(), now);
-        model.put("promised", promised.isEmpty() ? false : Map.of("tasks", promised));
-        Rendered r = templates.render(Text.RED_FLAG_ALERT, people.language(), model);
-        String id = messageIds.next();
-        byte[] raw = composer.draft(id, r).from(people.from(), people.senderName()).to(to).header("Auto-Submitted", "auto-generated").write(now);
-        return new OutboundMail(MailKind.MANAGER_ALERT, id, people.from(), to, raw, null, now).about(accountId, null);
+    /** A bad experience in words: "жалоба клиента", "a complaint". */
+    static String kind(ExperienceKind kind, StaffReader reader) {
+        boolean ru = reader.ru();
+        return switch (kind) {
+            case UNKNOWN_SENDER_CASE -> ru ? "человеку клиента пришлось писать с незнакомого нам адреса" : "someone of theirs had to write from an address we did not know";
+            case WRONG_NOTICE -> ru ? "биллинг чуть не отправил неверное уведомление" : "billing nearly sent a wrong notice";
+            case REPEAT_CONTACT -> ru ? "клиент снова пишет о том же, а решения нет" : "they wrote again about the same thing without a resolution";
+            case COMPLAINT -> ru ? "жалоба клиента" : "a complaint";
+            case CASE_REOPENED -> ru ? "вопрос вернулся: обращение открыто снова" : "the matter came back: a case reopened";
+            case DEADLINE_MISSED -> ru ? "мы не ответили к обещанному сроку" : "we missed a deadline we gave them";
+        };
     }
 
     /** Sample model for the start-up check of the alert template. */
@@ -161,10 +171,9 @@ public final class CareDesk {
         m.put("accountId", 100);
         m.put("count", 2);
         m.put("head", false);
-        m.put("history", List.of(Map.of("when", "20 Nov 2026 10:00", "kind", "complaint", "detail", "order 77 not delivered")));
+        m.put("history", List.of(Map.of("when", "Friday, 20 November 2026, 10:00 (MSK)", "kind", "a complaint", "detail", "order 77 not delivered")));
         m.put("nextStep", true);
-        m.put("apiUrl", "https://frontdesk.example/api/accounts/100/experience");
-        m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "Monday, 30 November 2026, 11:00 (MSK)", "overdue", false,
+        m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "by Monday, 30 November 2026, 11:00 (MSK)", "overdue", false,
                 "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "", "promise", "call the customer"))));
         return m;
     }

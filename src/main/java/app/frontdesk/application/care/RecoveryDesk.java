@@ -19,6 +19,7 @@ import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.task.Task;
 import app.frontdesk.domain.model.task.TaskKind;
+import app.frontdesk.application.texts.StaffReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,15 +97,16 @@ public final class RecoveryDesk {
      * @param paidOn the payment's date
      */
     public Task owed(Repositories repos, Account account, Notice notice, LocalDate sentOn, String payment, LocalDate paidOn, Instant now) {
-        Locale staff = tasks.mails().staff().language();
+        StaffReader reader = tasks.mails().reader(repos, tasks.assigneeFor(Optional.of(account)));
+        Locale staff = reader.language();
         String invoices = String.join(", ", notice.invoices());
         String mistake = staff.getLanguage().equals("ru")
-                ? noticeInWords(notice.kind(), true) + " № " + notice.id() + " ушло клиенту " + Days.date(sentOn, staff) + ", хотя платёж "
-                        + payment + " от " + Days.date(paidOn, staff) + " уже оплатил " + (notice.invoices().size() == 1 ? "счёт " : "счета ") + invoices
-                : noticeInWords(notice.kind(), false) + " No. " + notice.id() + " went to the customer on " + Days.date(sentOn, staff)
-                        + ", although payment " + payment + " dated " + Days.date(paidOn, staff) + " had paid " + (notice.invoices().size() == 1
+                ? noticeInWords(notice.kind(), true) + " № " + notice.id() + " ушло клиенту " + reader.date(sentOn) + ", хотя платёж "
+                        + payment + " от " + reader.date(paidOn) + " уже оплатил " + (notice.invoices().size() == 1 ? "счёт " : "счета ") + invoices
+                : noticeInWords(notice.kind(), false) + " No. " + notice.id() + " went to the customer on " + reader.date(sentOn)
+                        + ", although payment " + payment + " dated " + reader.date(paidOn) + " had paid " + (notice.invoices().size() == 1
                         ? "invoice " : "invoices ") + invoices;
-        return tasks.recoveryDue(repos, account, notice.id(), mistake, "recovery for notice " + notice.id() + " (sent on " + sentOn
+        return tasks.recoveryDue(repos, account, notice.id(), reader, mistake, "recovery for notice " + notice.id() + " (sent on " + sentOn
                 + ", paid on " + paidOn + " by payment " + payment + "): choose an offer and send the recovery mail", within,
                 offers.texts(staff), now);
     }

@@ -185,7 +185,7 @@ public final class CaseActions {
                 repos.audit().record(new AuditEvent(now, viewer.email(), "case-handed-over", "case", c.id(), "to " + colleague.email()));
                 Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
                 repos.outbox().add(texts.handedOver(c, colleague.email(), colleague.displayName(), colleague.locale(), viewer.displayName(),
-                        note, account.map(Account::name).orElse(null), links.caseUrl(c), now));
+                        note, account.map(Account::name).orElse(null), now));
                 return c;
             });
         });
@@ -325,8 +325,8 @@ public final class CaseActions {
         String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
         var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
                 account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
-                "rejected by " + actor + ": " + note, List.of(), null, null, true, links.caseUrl(c));
-        repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, facts, now));
+                null, new CaseTexts.Rejection(actor, note), List.of(), null, null, true, null, "");
+        repos.outbox().add(texts.managerAlert(c, first, repos.inbound().rawBytes(first.id()), to, texts.staffReader(repos, to), facts, now));
         c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
     }
 }

@@ -20,16 +20,14 @@ public final class CaseHousekeeping {
     private final Transactions transactions;
     private final Clock clock;
     private final CaseTexts texts;
-    private final Links links;
 
     private final app.frontdesk.application.care.CareDesk care;
 
-    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, Links links, app.frontdesk.application.care.CareDesk care) {
+    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, app.frontdesk.application.care.CareDesk care) {
         this.care = care;
         this.transactions = transactions;
         this.clock = clock;
         this.texts = texts;
-        this.links = links;
     }
 
     /** Answers how many cases expired plus digests sent (0: nothing was due). */
@@ -79,8 +77,8 @@ public final class CaseHousekeeping {
                 List<InboundMessage> held = all.subList(Math.max(0, all.size() - t.pending()), all.size());
                 Optional<Account> account = c.get().accountId().flatMap(id -> repos.accounts().find(id));
                 String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
-                repos.outbox().add(texts.managerDigest(c.get(), to, account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
-                        held, links.caseUrl(c.get()), now));
+                repos.outbox().add(texts.managerDigest(c.get(), to, texts.staffReader(repos, to),
+                        account.flatMap(Account::manager).map(m -> m.name()).orElse(null), held, now));
                 c.get().record(now, "frontdesk", "digest-sent", to + ": " + held.size() + " message(s) held back by the hourly limit");
                 t.digested(now);
                 sent++;

@@ -31,10 +31,6 @@ public final class Links {
         return base + PATH + token;
     }
 
-    public String caseUrl(SupportCase c) {
-        return publicUrl.toString().replaceAll("/+$", "") + "/console/cases/" + c.id();
-    }
-
     public LinkSigner signer() {
         return signer;
     }

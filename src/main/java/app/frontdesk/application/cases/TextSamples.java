@@ -1,8 +1,13 @@
 package app.frontdesk.application.cases;
 
 import app.frontdesk.application.care.RecoveryMail;
-import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.tasks.TaskMails;
+import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.dunning.NoticeMails;
+import app.frontdesk.application.news.CustomerNews;
+import app.frontdesk.application.outbox.AdminAlert;
+import app.frontdesk.application.outbox.StaffMails;
+import app.frontdesk.application.payments.PaymentOrderMails;
 import app.frontdesk.application.texts.Text;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +45,12 @@ final class TextSamples {
         m.put("confirmUrl", "https://frontdesk.example/api/links/c");
         m.put("linksExpire", "Monday, 30 November 2026, 10:00 (MSK)");
         m.put("verification", "dmarc=fail");
-        m.put("candidates", List.of(Map.of("account", "100 Sample LLC", "confidence", 90, "evidence", "invoice number INV-1")));
         m.put("noCandidates", false);
         m.put("sent", List.of("explanation to ceo@sample.example"));
         m.put("nothingSent", false);
         m.put("links", true);
         m.put("suspicious", false);
-        m.put("apiUrl", "https://frontdesk.example/api/cases/100");
+        m.put("apiUrl", "https://frontdesk.example/console/cases/100");
         m.put("count", 2);
         m.put("messages", List.of(Map.of("received", "Sunday", "subject", "again", "id", 101)));
         m.put("formUrl", "https://frontdesk.example/api/links/a");
@@ -66,6 +70,23 @@ final class TextSamples {
         m.putAll(CustomerNews.sample()); // the mails that tell customers what changed
         m.putAll(TaskMails.sample()); // overdue promises to the lead, a recovery to the manager
         m.putAll(RecoveryMail.sample()); // the recovery mail, with an offer
+        // the mails to staff
+        m.put("checkWords", "its digital signature (DKIM) did not match");
+        m.put("rejection", Map.of("by", "anna@sample.example", "note", "not one of ours"));
+        m.put("question", "Why are we threatened with a suspension?");
+        m.put("brief", Map.of("orders", List.of(Map.of("number", "118", "date", "20 November 2026", "amount", "RUB 1,500.00",
+                        "received", "on Friday, 20 November 2026, 16:00 (MSK)")),
+                "notices", List.of(Map.of("what", "Suspension notice", "id", 7, "state", "is held", "until", "until Wednesday, 25 November 2026, 18:00 (MSK)",
+                        "why", "we wait while the payment order goes through the bank", "url", "https://frontdesk.example/console/notices/7")),
+                "nothingOnFile", false));
+        m.put("knows", true);
+        m.put("candidates", List.of(Map.of("account", "Sample LLC", "url", "https://frontdesk.example/console/accounts/100", "confidence", 90,
+                "evidence", "invoice number INV-1")));
+        m.putAll(StaffMails.sample());
+        m.putAll(AdminAlert.sample());
+        m.putAll(NoticeMails.sample());
+        m.putAll(PaymentOrderMails.sample());
+        m.putAll(CareDesk.sample());
         for (String o : List.of("authorize", "reject", "confirm", "authorized", "rejected", "confirmed", "alreadyDone", "invalid")) {
             m.put(o, o.equals("authorize") || o.equals("authorized"));
         }

@@ -6,8 +6,10 @@ import app.frontdesk.application.evidence.AccountSearch;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Candidates;
 import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.application.dunning.DunningBrief;
 import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.application.texts.Languages;
+import app.frontdesk.application.texts.Question;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.ContactChannel;
@@ -147,7 +149,7 @@ public final class UnknownSenderDesk {
                 + who.reassurance().map(r -> ", told: " + r.kind() + (r.until() == null ? "" : " until " + r.until())).orElse("")).orElse(""));
         insider.ifPresent(who -> c.record(mail.now(), "pipeline", Insiders.ANSWERED, "account " + who.accountId() + "; told "
                 + who.reassurance().map(r -> r.key()).orElse("nothing")));
-        return Optional.of("explanation to " + c.sender());
+        return Optional.of(SentWords.REPLY + c.sender());
     }
 
     /**
@@ -174,10 +176,10 @@ public final class UnknownSenderDesk {
         for (Contact contact : to) {
             String who = contact.address().value();
             if (c.kind() == CaseKind.UNVERIFIED_CONTACT) {
-                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification().evidence(),
+                repos.outbox().add(texts.unverifiedWarning(c, account, contact, mail.message(), subject, mail.verification(),
                         links.issue(repos, c, LinkAction.CONFIRM, who, messageId), links.issue(repos, c, LinkAction.REJECT, who, messageId),
                         redFlag, mail.now()));
-                sent.add("warning about mail in their name to " + who);
+                sent.add(SentWords.WARNING + who);
             } else {
                 AuthorizationChannel channel = channels.get(contact.channel());
                 if (channel == null) {
@@ -187,7 +189,7 @@ public final class UnknownSenderDesk {
                         mail.parsed().text(), mail.candidates().clear().map(Candidate::evidence).orElse(List.of()),
                         links.issue(repos, c, LinkAction.AUTHORIZE, who, messageId), links.issue(repos, c, LinkAction.REJECT, who, messageId),
                         redFlag, mail.now())));
-                sent.add("authorization request to " + who + (contact.channel() == ContactChannel.EMAIL ? "" : " via " + contact.webhookUrl().orElse("")));
+                sent.add(SentWords.REQUEST + who + (contact.channel() == ContactChannel.EMAIL ? "" : " via " + contact.webhookUrl().orElse("")));
             }
         }
         c.awaitAuthorization(mail.now());
@@ -235,11 +237,13 @@ public final class UnknownSenderDesk {
             authorize = links.issue(repos, c, LinkAction.AUTHORIZE, to, mail.message().id());
             reject = links.issue(repos, c, LinkAction.REJECT, to, mail.message().id());
         }
+        var reader = texts.staffReader(repos, to);
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
-                mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification().evidence(), sent,
-                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT, links.caseUrl(c),
-                tasks.lines(repos, c.accountId(), Optional.of(c.id()), texts.settings().defaultLocale(), mail.now()));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, facts, mail.now()));
+                mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
+                authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
+                account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()),
+                tasks.lines(repos, c.accountId(), Optional.of(c.id()), reader, mail.now()));
+        repos.outbox().add(texts.managerAlert(c, mail.message(), mail.raw(), to, reader, facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The rules, in the order a clerk would check them. Any BLOCK reason blocks; otherwise any HOLD
@@ -19,6 +22,11 @@ import java.util.Locale;
  * time); otherwise SEND. Every rule that fires is reported, not only the first.
  */
 public final class DunningGate {
+
+    /** Holds a person may approve; NOT_BUSINESS_TIME is the calendar's, and nobody skips it. */
+    public static final Set<String> APPROVABLE_HOLDS = Set.of("PAYMENT_EVIDENCE", "UNALLOCATED_PAYMENT", "OPEN_CASE", "RED_FLAG");
+    /** Every hold the gate reports; the other codes of a BLOCK decision are its blocks. */
+    public static final Set<String> HOLDS = Set.of("PAYMENT_EVIDENCE", "UNALLOCATED_PAYMENT", "OPEN_CASE", "RED_FLAG", "NOT_BUSINESS_TIME");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
 
@@ -55,6 +63,11 @@ public final class DunningGate {
     }
 
     public GateDecision decide(NoticeRequest r, GateFacts f, Instant now) {
+        return decide(r, f, now, List.of());
+    }
+
+    /** As {@link #decide(NoticeRequest, GateFacts, Instant)}, leaving aside the block reasons an administrator accepted word for word. */
+    public GateDecision decide(NoticeRequest r, GateFacts f, Instant now, Collection<Reason> acceptedBlocks) {
         BusinessCalendar cal = calendarOf(f.zone(), f.hours());
         List<Reason> blocks = new ArrayList<>();
         List<Reason> holds = new ArrayList<>();
@@ -69,43 +82,46 @@ public final class DunningGate {
         for (String number : r.invoiceNumbers()) {
             InvoiceState inv = f.invoices().get(number);
             if (inv == null) {
-                blocks.add(new Reason("UNKNOWN_INVOICE", "Invoice " + number + " is not known to Frontdesk; upload it first or correct the number."));
+                blocks.add(new Reason("UNKNOWN_INVOICE", "Invoice " + number + " is not known to Frontdesk; upload it first or correct the number.",
+                        Map.of("invoice", number)));
                 amountsComparable = false;
                 continue;
             }
             if (inv.accountId() != r.accountId()) {
-                blocks.add(new Reason("INVOICE_OF_ANOTHER_ACCOUNT", "Invoice " + number + " belongs to another account."));
+                blocks.add(new Reason("INVOICE_OF_ANOTHER_ACCOUNT", "Invoice " + number + " belongs to another account.", Map.of("invoice", number)));
                 amountsComparable = false;
                 continue;
             }
             if (!inv.currency().equals(r.claimed().currency())) {
                 blocks.add(new Reason("CURRENCY_MISMATCH", "Invoice " + number + " is in " + inv.currency().getCurrencyCode()
-                        + " but the notice claims " + r.claimed().currency().getCurrencyCode() + "."));
+                        + " but the notice claims " + r.claimed().currency().getCurrencyCode() + ".", Map.of("invoice", number,
+                        "invoiceCurrency", inv.currency().getCurrencyCode(), "claimedCurrency", r.claimed().currency().getCurrencyCode())));
                 amountsComparable = false;
                 continue;
             }
             if (inv.status() == InvoiceStatus.CANCELLED) {
-                blocks.add(new Reason("INVOICE_CANCELLED", "Invoice " + number + " was cancelled."));
+                blocks.add(new Reason("INVOICE_CANCELLED", "Invoice " + number + " was cancelled.", Map.of("invoice", number)));
                 amountsComparable = false;
                 continue;
             }
             Money paid = inv.paid();
             Money left = inv.amount().minus(paid);
             if (left.isZeroOrLess()) {
-                blocks.add(new Reason("INVOICE_PAID", "Invoice " + number + " is paid in full (" + paid + " of " + inv.amount() + ")."));
+                blocks.add(new Reason("INVOICE_PAID", "Invoice " + number + " is paid in full (" + paid + " of " + inv.amount() + ").",
+                        Map.of("invoice", number, "paid", paid, "amount", inv.amount())));
             } else {
                 outstanding = outstanding.plus(left);
             }
             for (Instant sent : f.recentSameKind().getOrDefault(number, List.of())) {
                 blocks.add(new Reason("DUPLICATE", "A " + r.kind().name().toLowerCase(Locale.ROOT) + " notice for invoice " + number
                         + " already went out on " + WHEN.format(sent.atZone(f.zone())) + "; the same notice is not sent again within "
-                        + repeatWindow.toDays() + " days."));
+                        + repeatWindow.toDays() + " days.", Map.of("invoice", number, "kind", r.kind(), "sent", sent, "days", repeatWindow.toDays())));
             }
         }
         if (amountsComparable && blocks.stream().noneMatch(b -> b.code().equals("INVOICE_PAID")) && !r.invoiceNumbers().isEmpty()
                 && r.claimed().compareTo(outstanding) != 0) {
             blocks.add(new Reason("AMOUNT_WRONG", "The notice claims " + r.claimed() + " but " + outstanding
-                    + " is outstanding; correct the amount to " + outstanding + "."));
+                    + " is outstanding; correct the amount to " + outstanding + ".", Map.of("claimed", r.claimed(), "outstanding", outstanding)));
         }
 
         for (PaymentEvidence e : f.evidence()) {
@@ -113,7 +129,7 @@ public final class DunningGate {
             if (now.isBefore(windowEnds)) {
                 holds.add(new Reason("PAYMENT_EVIDENCE", "The customer sent a payment order" + (e.number() == null ? "" : " No. " + e.number())
                         + " dated " + e.orderDate() + e.amount().map(a -> " for " + a).orElse("") + "; banks need up to " + clearingBusinessDays
-                        + " business days, so we wait until " + WHEN.format(windowEnds.atZone(f.zone())) + "."));
+                        + " business days, so we wait until " + WHEN.format(windowEnds.atZone(f.zone())) + ".", orderFacts(e, windowEnds)));
                 holdUntil = later(holdUntil, windowEnds);
             }
         }
@@ -125,7 +141,7 @@ public final class DunningGate {
         }
         if (unallocated.isPositive() && unallocated.compareTo(r.claimed()) >= 0) {
             holds.add(new Reason("UNALLOCATED_PAYMENT", "The account has payments of " + unallocated
-                    + " not yet allocated to invoices, enough to cover the claim; allocate them first."));
+                    + " not yet allocated to invoices, enough to cover the claim; allocate them first.", Map.of("unallocated", unallocated)));
             untimedHold = true;
         }
         Instant sendAt = r.plannedAt().isAfter(now) ? r.plannedAt() : now;
@@ -133,12 +149,12 @@ public final class DunningGate {
             Instant next = cal.nextBusinessTime(sendAt);
             holds.add(new Reason("NOT_BUSINESS_TIME", "A " + r.kind().name().toLowerCase(Locale.ROOT) + " notice planned for "
                     + WHEN.format(sendAt.atZone(f.zone())) + " would reach the customer when nobody can answer; it goes out at "
-                    + WHEN.format(next.atZone(f.zone())) + "."));
+                    + WHEN.format(next.atZone(f.zone())) + ".", Map.of("kind", r.kind(), "planned", sendAt, "next", next)));
             holdUntil = later(holdUntil, next);
         }
         if (!f.openCases().isEmpty()) {
             holds.add(new Reason("OPEN_CASE", "The account has an open case (" + String.join(", ", f.openCases())
-                    + "); the personal manager must approve this notice."));
+                    + "); the personal manager must approve this notice.", Map.of("cases", String.join(", ", f.openCases()))));
             untimedHold = true;
         }
         for (var promised : f.promisedAnswers().entrySet()) {
@@ -154,6 +170,9 @@ public final class DunningGate {
             untimedHold = true;
         }
 
+        // word for word: code and message (which carries the figures); the facts beside them are for readers, and
+        // after a round trip through the stored JSON they are not the same Java values
+        blocks.removeIf(b -> acceptedBlocks.stream().anyMatch(a -> a.code().equals(b.code()) && a.message().equals(b.message())));
         if (!blocks.isEmpty()) {
             List<Reason> all = new ArrayList<>(blocks);
             all.addAll(holds);
@@ -163,7 +182,16 @@ public final class DunningGate {
             return new GateDecision(Verdict.HOLD, holds, untimedHold ? null : holdUntil);
         }
         return new GateDecision(Verdict.SEND, List.of(new Reason("CLEAR", "Nothing speaks against sending: " + outstanding
-                + " is outstanding and no payment, payment order or open case is known.")), null);
+                + " is outstanding and no payment, payment order or open case is known.", Map.of("outstanding", outstanding))), null);
+    }
+
+    private static Map<String, Object> orderFacts(PaymentEvidence e, Instant until) {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of("date", e.orderDate(), "until", until));
+        if (e.number() != null) {
+            m.put("number", e.number());
+        }
+        e.amount().ifPresent(a -> m.put("amount", a));
+        return m;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -141,10 +141,9 @@ public final class NoticeDesk {
         Notice n = found.get();
         repos.billing().lockAccount(n.accountId());
         Instant now = clock.instant();
-        NoticeRequest r = request(n);
-        GateFacts facts = facts(repos, r, n.id());
-        GateDecision d = gate.decide(r, facts, now);
-        repos.billing().add(record(n.id(), r, d, facts, "before-send", now));
+        Evaluation e = evaluate(repos, n, now);
+        GateDecision d = e.decision();
+        repos.billing().add(record(n.id(), e.request(), d, e.seen(), "before-send", now));
         if (d.verdict() == Verdict.SEND) {
             n.sent(now);
             return true;
@@ -157,11 +156,26 @@ public final class NoticeDesk {
         return false;
     }
 
-    private GateDecision apply(Repositories repos, Notice n, String cause, Instant now, boolean recheck) {
+    /** What the gate says of a submitted notice now: the facts as read, and its decision with what people accepted left aside. */
+    record Evaluation(NoticeRequest request, GateFacts seen, GateDecision decision) {
+    }
+
+    Evaluation evaluate(Repositories repos, Notice n, Instant now) {
         NoticeRequest r = request(n);
         GateFacts facts = facts(repos, r, n.id());
-        GateDecision d = gate.decide(r, facts, now);
-        repos.billing().add(record(n.id(), r, d, facts, cause, now));
+        Acceptance accepted = Acceptance.of(n);
+        return new Evaluation(r, facts, accepted.explain(gate.decide(r, accepted.applyTo(facts), now, accepted.blocks())));
+    }
+
+    /** Decides a notice again now, under the account lock the caller holds (a person approved it: NoticeApprovals). */
+    GateDecision decideAgain(Repositories repos, Notice n, String cause, Instant now) {
+        return apply(repos, n, cause, now, true);
+    }
+
+    private GateDecision apply(Repositories repos, Notice n, String cause, Instant now, boolean recheck) {
+        Evaluation e = evaluate(repos, n, now);
+        GateDecision d = e.decision();
+        repos.billing().add(record(n.id(), e.request(), d, e.seen(), cause, now));
         NoticeState before = n.state();
         n.decided(d.verdict(), d.holdUntil(), now);
         if (n.state() == NoticeState.QUEUED) {
@@ -192,7 +206,7 @@ public final class NoticeDesk {
     }
 
     private void tellBilling(Repositories repos, Notice n, GateDecision d, Instant now) {
-        mails.billingUpdate(n, d, now).ifPresent(repos.outbox()::add);
+        mails.billingUpdate(repos, n, d, now).ifPresent(repos.outbox()::add);
     }
 
     private void managerCopy(Repositories repos, Notice n, GateDecision d, Instant now) {
@@ -200,7 +214,7 @@ public final class NoticeDesk {
             return;
         }
         repos.accounts().find(n.accountId()).flatMap(Account::manager)
-                .ifPresent(m -> repos.outbox().add(mails.managerCopy(n, d, m.address().value(), now)));
+                .ifPresent(m -> repos.outbox().add(mails.managerCopy(repos, n, d, m.name(), m.address().value(), now)));
     }
 
     private static NoticeRequest plannedNowIfUnset(NoticeRequest r, Instant now) {

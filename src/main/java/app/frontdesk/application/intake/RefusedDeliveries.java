@@ -43,7 +43,7 @@ public final class RefusedDeliveries {
             alerted = now;
         }
         try {
-            transactions.run(r -> r.outbox().add(alert.deliveriesRefused(n, now)));
+            transactions.run(r -> r.outbox().add(alert.deliveriesRefused(r, n, now)));
         } catch (RuntimeException e) {
             // the database is away: the readiness warning still says it
         }

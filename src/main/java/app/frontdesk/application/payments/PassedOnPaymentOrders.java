@@ -7,7 +7,9 @@ import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,14 +61,14 @@ public final class PassedOnPaymentOrders {
                 : pointedTo(repos, mail, managed, original.orElse(manager));
         var o = order.get();
         if (account.isEmpty()) {
-            List<String> names = managed.stream().map(id -> repos.accounts().find(id)
-                    .map(a -> a.name() + " (account " + id + ")").orElse("account " + id)).toList();
-            repos.outbox().add(orders.mails().paymentOrderAccountUnclear(manager.value(), o, names, message.id(), now));
+            Map<Long, String> names = new LinkedHashMap<>();
+            managed.forEach(id -> names.put(id, repos.accounts().find(id).map(a -> a.name()).orElse("#" + id)));
+            repos.outbox().add(orders.mails().paymentOrderAccountUnclear(repos, manager.value(), o, names, message.id(), now));
             return Optional.of(new Outcome(Optional.empty(), "question to manager " + manager + ": which account"));
         }
         long id = account.get();
-        String from = original.map(e -> e.value() + " (passed on by " + manager + ")").orElse(manager.value());
-        orders.record(repos, id, o, from, false, message.id(), now);
+        orders.record(repos, id, o, original.map(EmailAddress::value).orElse(manager.value()), original.isPresent() ? manager.value() : null,
+                false, message.id(), now);
         return Optional.of(new Outcome(account, "payment order recorded for account " + id));
     }
 

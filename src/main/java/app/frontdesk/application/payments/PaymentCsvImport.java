@@ -57,6 +57,9 @@ public final class PaymentCsvImport {
                 drafts.add(new PaymentDraft("csv:" + id, amount, booked, value, inn, row.get(6).strip(), row.get(7), PaymentSource.CSV));
             } catch (DateTimeParseException e) {
                 problems.add(new ImportProblem(line, "a date is not YYYY-MM-DD: " + e.getParsedString()));
+            } catch (NumberFormatException e) {
+                // BigDecimal's own words ("Character м is neither a decimal digit...") are not for the person who fixes the file
+                problems.add(new ImportProblem(line, "amount must be a number with a dot, like 1500.00 (was \"" + cut(row.get(1)) + "\")"));
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(line, e.getMessage()));
             }
@@ -68,5 +71,10 @@ public final class PaymentCsvImport {
             throw new ImportRefused(List.of(new ImportProblem(1, "the file holds no payments")));
         }
         return drafts;
+    }
+
+    private static String cut(String s) {
+        String t = s.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
     }
 }

@@ -1,5 +1,6 @@
 package app.frontdesk.application.payments;
 
+import app.frontdesk.application.ImportRefused;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.domain.model.account.EvidenceIndex;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +78,66 @@ public final class PaymentDesk {
             return new Result(stored, duplicates, states[PaymentState.ALLOCATED.ordinal()], states[PaymentState.UNALLOCATED.ordinal()],
                     states[PaymentState.UNMATCHED.ordinal()], states[PaymentState.PENDING.ordinal()], touched);
         });
+    }
+
+    /**
+     * A payment file as billing uploads it: a 1CClientBankExchange statement, an ISO 20022 camt message,
+     * or CSV, told apart by their content; all or nothing.
+     *
+     * @throws ImportRefused with every bad line or entry; nothing was stored then
+     */
+    public Result importFile(byte[] body) throws ImportRefused {
+        List<PaymentDraft> drafts;
+        if (new String(body, 0, Math.min(body.length, 40), java.nio.charset.StandardCharsets.ISO_8859_1).contains("1CClientBankExchange")) {
+            drafts = ClientBankExchangeImport.parse(body);
+        } else if (CamtImport.looksLikeCamt(body)) {
+            drafts = CamtImport.parse(body);
+        } else {
+            drafts = PaymentCsvImport.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return record(drafts);
+    }
+
+    /**
+     * A person ties an unmatched payment to an account: it pays the account's open invoices, the earliest
+     * due first, and held notices of the account are checked again. Audited.
+     *
+     * @return the payment's new state; empty when there is no such payment
+     * @throws IllegalArgumentException when the account does not exist
+     * @throws IllegalStateException when the payment is not unmatched any more
+     */
+    public Optional<PaymentState> assign(long paymentId, long accountId, String actor) {
+        return transactions.inTransaction(repos -> repos.billing().lockPayment(paymentId).map(p -> {
+            if (p.state() != PaymentState.UNMATCHED) {
+                throw new IllegalStateException("payment " + p.externalId() + " is " + p.state().name().toLowerCase(Locale.ROOT) + " already");
+            }
+            if (repos.accounts().find(accountId).isEmpty()) {
+                throw new IllegalArgumentException("no account " + accountId);
+            }
+            List<Invoice> open = repos.billing().openInvoices(accountId).stream()
+                    .filter(i -> i.currency().equals(p.amount().currency())).toList();
+            Money left = p.amount();
+            Map<Long, BigDecimal> paid = repos.billing().allocatedTo(open.stream().map(Invoice::id).toList());
+            for (Invoice inv : open) {
+                if (!left.isPositive()) {
+                    break;
+                }
+                Money already = new Money(paid.getOrDefault(inv.id(), BigDecimal.ZERO), inv.currency());
+                Money due = inv.amount().minus(already);
+                if (!due.isPositive()) {
+                    continue;
+                }
+                Money part = due.compareTo(left) <= 0 ? due : left;
+                repos.billing().add(new PaymentAllocation(p.id(), inv.id(), part));
+                inv.paid(already.plus(part));
+                left = left.minus(part);
+            }
+            p.matched(accountId, left.isPositive() ? PaymentState.UNALLOCATED : PaymentState.ALLOCATED);
+            repos.audit().record(new app.frontdesk.domain.model.audit.AuditEvent(clock.instant(), actor, "payment-assigned", "payment", p.id(),
+                    p.externalId() + " to account " + accountId + ", " + p.state().name().toLowerCase(Locale.ROOT)));
+            notices.accountChanged(repos, accountId, "payment-assigned");
+            return p.state();
+        }));
     }
 
     /** A payment order the customer sent: it holds dunning for the clearing window; held notices are re-checked now. */

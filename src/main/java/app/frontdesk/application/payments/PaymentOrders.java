@@ -8,6 +8,7 @@ import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.billing.NoticeState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +36,18 @@ public record PaymentOrders(PaymentOrderReader reader, PaymentDesk payments, Pay
      */
     public void record(Repositories repos, long accountId, PaymentOrderReader.PaymentOrder order, String from, boolean toHelpdesk,
                        long inboundId, Instant now) {
+        record(repos, accountId, order, from, null, toHelpdesk, inboundId, now);
+    }
+
+    /** As {@link #record(Repositories, long, PaymentOrderReader.PaymentOrder, String, boolean, long, Instant)}, for an order a manager passed on. */
+    public void record(Repositories repos, long accountId, PaymentOrderReader.PaymentOrder order, String from, String passedOnBy,
+                       boolean toHelpdesk, long inboundId, Instant now) {
         payments.recordEvidence(repos, accountId, order.number(), order.date(), order.amount(), inboundId);
         Optional<Account> account = repos.accounts().find(accountId);
         int waiting = repos.billing().notices(accountId, List.of(NoticeState.HELD, NoticeState.SCHEDULED)).size();
-        account.flatMap(Account::manager).ifPresent(m -> repos.outbox().add(mails.paymentOrderReceived(accountId, account.get().name(),
-                m.address().value(), from, order, waiting, toHelpdesk, inboundId, now)));
+        LocalDate paused = pause.until(repos, accountId, now).orElse(null);
+        account.ifPresent(a -> a.manager().ifPresent(m -> repos.outbox().add(mails.paymentOrderReceived(repos, a, m, from, passedOnBy, order,
+                waiting, paused, toHelpdesk, inboundId, now))));
     }
 
     /**

@@ -25,11 +25,11 @@ public final class GatewayPipeline {
 
     /** The services the steps delegate to, wired once (see bootstrap.Services). */
     public record Desks(MailParser parser, SenderVerifier verifier, UnknownSenderDesk unknownSenders, PaymentOrders paymentOrders,
-                        PassedOnPaymentOrders passedOn, ComplaintDesk complaints) {
+                        PassedOnPaymentOrders passedOn, ComplaintDesk complaints, AdminAlert alert) {
     }
 
     public static Pipeline create(MailAddresses addresses, MessageIds messageIds, Desks desks) {
-        AdminAlert alert = new AdminAlert(addresses, messageIds);
+        AdminAlert alert = desks.alert();
         UnknownSenderDesk unknown = desks.unknownSenders();
         return new Pipeline(List.of(
                 step("parse", Matcher.always(), new ParseMessage(desks.parser(), alert)),

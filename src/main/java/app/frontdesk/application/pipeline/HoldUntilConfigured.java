@@ -22,7 +22,7 @@ public final class HoldUntilConfigured implements Mailet {
     @Override
     public void service(MailContext mail, String because) {
         if (mail.repositories().inbound().countHeldOn(Route.AWAITING_CONFIGURATION) == 0) {
-            mail.repositories().outbox().add(alert.configurationGap(mail.message(), mail.now()));
+            mail.repositories().outbox().add(alert.configurationGap(mail.repositories(), mail.message(), mail.now()));
         }
         mail.decide(Route.AWAITING_CONFIGURATION, InboundState.HELD, null, REASON
                 + " (no authserv-id is trusted); decided again when FRONTDESK_TRUSTED_AUTHSERV_IDS is set");

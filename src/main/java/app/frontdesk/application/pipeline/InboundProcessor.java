@@ -169,7 +169,7 @@ public final class InboundProcessor {
             if (message.attempts() >= maxAttempts) {
                 String reason = "processing failed " + message.attempts() + " times, last error: " + why;
                 message.quarantine(reason, now);
-                repos.outbox().add(alert.quarantined(message, reason, now));
+                repos.outbox().add(alert.quarantined(repos, message, reason, now));
                 repos.audit().record(new AuditEvent(now, "pipeline", "quarantined", "inbound", messageId, reason));
                 return true;
             }

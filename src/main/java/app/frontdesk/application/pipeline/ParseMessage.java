@@ -37,7 +37,7 @@ public final class ParseMessage implements Mailet {
     /** The error route shared by every step that gives up on a message: keep it, say why, tell a person. */
     static void quarantine(MailContext mail, String reason, AdminAlert alert) {
         mail.decide(Route.QUARANTINE, InboundState.QUARANTINED, null, reason);
-        mail.repositories().outbox().add(alert.quarantined(mail.message(), reason, mail.now()));
+        mail.repositories().outbox().add(alert.quarantined(mail.repositories(), mail.message(), reason, mail.now()));
         mail.repositories().audit().record(new AuditEvent(mail.now(), "pipeline", "quarantined",
                 "inbound", mail.message().id(), reason));
     }

@@ -2,6 +2,7 @@ package app.frontdesk.application.tasks;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.news.Days;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.audit.AuditEvent;
@@ -95,15 +96,16 @@ public final class TaskDesk {
      * We got something wrong for the customer: the person who owes the account a recovery is told what, by
      * when (the business time we give for an answer), and which offers they can choose from.
      *
-     * @param mistake what went wrong, in the staff's language
-     * @param offers  each offer's kind and its text in the staff's language
+     * @param reader  who owes it (the account's manager, else the support lead: {@link TaskMails#reader})
+     * @param mistake what went wrong, in the reader's language
+     * @param offers  each offer's kind and its text in the reader's language
      */
-    public Task recoveryDue(Repositories repos, Account account, Long noticeId, String mistake, String promise, java.time.Duration within,
-                            Map<String, String> offers, Instant now) {
+    public Task recoveryDue(Repositories repos, Account account, Long noticeId, StaffReader reader, String mistake, String promise,
+                            java.time.Duration within, Map<String, String> offers, Instant now) {
         Task t = new Task(TaskKind.RECOVERY, assigneeFor(Optional.of(account)), account.id(), null, noticeId, account.name(), promise,
                 calendarOf(Optional.of(account)).plusBusinessTime(now, within), now);
         repos.tasks().add(t);
-        repos.outbox().add(mails.recoveryTask(repos, t, mistake, offers, now));
+        repos.outbox().add(mails.recoveryTask(repos, reader, t, mistake, offers, now));
         repos.audit().record(new AuditEvent(now, "frontdesk", "task-opened", "account", account.id(), promise + " (due " + t.dueAt() + ")"));
         return t;
     }
@@ -118,12 +120,12 @@ public final class TaskDesk {
     }
 
     /** The open tasks of a case and its account, as lines for a staff alert. */
-    public List<Map<String, Object>> lines(Repositories repos, Optional<Long> accountId, Optional<Long> caseId, java.util.Locale lang,
+    public List<Map<String, Object>> lines(Repositories repos, Optional<Long> accountId, Optional<Long> caseId, StaffReader reader,
                                            Instant now) {
         java.util.LinkedHashMap<Long, Task> tasks = new java.util.LinkedHashMap<>();
         caseId.ifPresent(c -> repos.tasks().openOfCase(c).forEach(t -> tasks.put(t.id(), t)));
         accountId.ifPresent(a -> repos.tasks().openOfAccount(a).forEach(t -> tasks.put(t.id(), t)));
-        return mails.lines(repos, List.copyOf(tasks.values()), lang, now);
+        return mails.lines(repos, List.copyOf(tasks.values()), reader, now);
     }
 
     /** Open and its due time has passed, by the gateway's clock. */

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * The customer texts, Mustache templates read from {@code server-config/templates} (or
  * FRONTDESK_TEMPLATES_DIR), so support leads edit them without a rebuild; a file missing there is
  * taken from the copy bundled in the application. Files: {@code <name>.<language>.txt}, whose first
- * line is {@code Subject: ...}, and {@code <name>.<language>.html}.
+ * line is {@code Subject: ...}, and {@code <name>.<language>.html} (none for a plain-text mail to staff).
  *
  * <p>At start-up every template is compiled, rendered with sample data and checked for the parts its
  * text requires ({@link Text#required()}): a section per part that renders something, a deadline
@@ -54,7 +54,7 @@ public final class TemplateLibrary {
         List<String> problems = new ArrayList<>();
         for (Text text : Text.values()) {
             for (Locale lang : LANGUAGES) {
-                for (boolean html : text.isMail() ? new boolean[] {false, true} : new boolean[] {true}) {
+                for (boolean html : !text.isMail() ? new boolean[] {true} : text.hasHtml() ? new boolean[] {false, true} : new boolean[] {false}) {
                     try {
                         lib.loadOne(text, lang, html);
                         lib.check(text, lang, html, samples.apply(text));
@@ -77,7 +77,7 @@ public final class TemplateLibrary {
 
     public Rendered render(Text text, Locale wanted, Map<String, Object> model) {
         Locale lang = language(wanted);
-        String html = templates.get(key(text, lang, true)).execute(model);
+        String html = text.hasHtml() ? templates.get(key(text, lang, true)).execute(model) : null;
         if (!text.isMail()) {
             return new Rendered(null, null, html);
         }

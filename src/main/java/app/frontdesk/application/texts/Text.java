@@ -33,18 +33,40 @@ public enum Text {
     TASK_ALERT("task-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To a colleague a support lead handed a case to. */
     CASE_HANDOVER("case-handover", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
+    /** To the administrator: a message quarantined, senders that cannot be verified, deliveries refused (plain text). */
+    ADMIN_ALERT("admin-alert", true, false, EnumSet.of(Part.NEXT_STEP)),
+    /** To billing: a held notice was released or blocked (plain text). */
+    BILLING_UPDATE("billing-update", true, false, EnumSet.of(Part.NEXT_STEP)),
+    /** To the personal manager: a suspension notice is held, with the notice as billing wrote it (plain text). */
+    NOTICE_HELD("notice-held", true, false, EnumSet.of(Part.NEXT_STEP)),
+    /** To the personal manager: a customer's payment order was recorded and what it holds (plain text). */
+    PAYMENT_ORDER_NOTED("payment-order-noted", true, false, EnumSet.of(Part.NEXT_STEP)),
+    /** To a manager who passed on a payment order: which of their accounts is it for? (plain text) */
+    PAYMENT_ORDER_UNCLEAR("payment-order-unclear", true, false, EnumSet.of(Part.NEXT_STEP)),
     /** The page a one-click link opens: says what the button will do. */
     ACTION_CONFIRM("action-confirm", false, EnumSet.noneOf(Part.class)),
     /** The page after the button: what happened, or why nothing did. */
     ACTION_DONE("action-done", false, EnumSet.of(Part.CONTACT));
 
+    /** The texts staff read: in the staff's language, from and signed with the company's name, never the product's. */
+    public static final Set<Text> FOR_STAFF = Set.copyOf(EnumSet.of(MANAGER_ALERT, MANAGER_DIGEST, RED_FLAG_ALERT, CASE_HANDOVER,
+            ADMIN_ALERT, BILLING_UPDATE, NOTICE_HELD, PAYMENT_ORDER_NOTED, PAYMENT_ORDER_UNCLEAR,
+            TASK_ALERT));
+
     private final String file;
     private final boolean mail;
+    private final boolean html;
     private final Set<Part> required;
 
     Text(String file, boolean mail, Set<Part> required) {
+        this(file, mail, true, required);
+    }
+
+    /** @param html whether a mail has an HTML alternative beside its plain text (a page always is HTML) */
+    Text(String file, boolean mail, boolean html, Set<Part> required) {
         this.file = file;
         this.mail = mail;
+        this.html = html || !mail;
         this.required = required;
     }
 
@@ -56,6 +78,11 @@ public enum Text {
     /** A mail has a subject and a plain-text body; a page is HTML only. */
     public boolean isMail() {
         return mail;
+    }
+
+    /** False for a plain-text mail (internal mails to staff that need no layout). */
+    public boolean hasHtml() {
+        return html;
     }
 
     public Set<Part> required() {

@@ -116,6 +116,7 @@ public final class SenderVerifier {
                     + " (configure the milter to write one line, or see FRONTDESK_TRUST_FOLDED_RESULTS in docs/operations.md)");
         }
         List<String> seenResults = new ArrayList<>();
+        List<Verification.Check> checks = new ArrayList<>();
         for (AuthenticationResults ar : trusted) {
             for (AuthenticationResults.Result r : ar.results()) {
                 String from = r.property("header.from").orElse("").toLowerCase(Locale.ROOT);
@@ -131,12 +132,14 @@ public final class SenderVerifier {
                 }
                 seenResults.add(r.method() + "=" + r.result()
                         + r.property("header.from").or(() -> r.property("header.d")).map(v -> " (" + v + ")").orElse(""));
+                checks.add(new Verification.Check(r.method(), r.result(), r.property("header.from").or(() -> r.property("header.d"))
+                        .or(() -> r.property("smtp.mailfrom").map(SenderVerifier::domainOf)).orElse("").toLowerCase(Locale.ROOT)));
             }
         }
         String said = seenResults.isEmpty() ? "no results" : String.join(", ", seenResults);
         boolean spfOnly = seenResults.stream().anyMatch(s -> s.startsWith("spf=pass"));
         return new Verification(Verification.Status.UNVERIFIED, "not verified for " + domain + ": " + said
-                + (spfOnly ? "; spf=pass alone does not verify From" : ""));
+                + (spfOnly ? "; spf=pass alone does not verify From" : ""), checks);
     }
 
     private static boolean isTrace(String name) {

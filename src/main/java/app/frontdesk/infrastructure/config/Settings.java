@@ -50,6 +50,13 @@ public final class Settings {
     /** The authserv-id the demo start trusts when none is set: the one in README's example messages, never a real server's. */
     public static final String DEMO_AUTHSERV_ID = "mx.example.com";
     public final Locale defaultLocale;
+    /**
+     * The language of the mails staff read (FRONTDESK_STAFF_LOCALE: ru or en; by default ru when customers'
+     * default is ru, else en); a console user's own language wins for their mail.
+     */
+    public final Locale staffLocale;
+    /** The time zone staff read times in (FRONTDESK_STAFF_TIME_ZONE; default FRONTDESK_TIME_ZONE). */
+    public final ZoneId staffTimeZone;
     public final int pipelineWorkers;
     public final int outboxWorkers;
     public final int batchSize;
@@ -162,6 +169,14 @@ public final class Settings {
             errors.add("FRONTDESK_TIME_ZONE is not a time zone id such as Europe/Moscow (was \"" + text("FRONTDESK_TIME_ZONE").orElse("") + "\")");
         }
         this.timeZone = zone;
+        this.staffLocale = language("FRONTDESK_STAFF_LOCALE", defaultLocale.getLanguage().equals("ru") ? "ru" : "en");
+        ZoneId staffZone = zone;
+        try {
+            staffZone = text("FRONTDESK_STAFF_TIME_ZONE").map(ZoneId::of).orElse(zone);
+        } catch (java.time.DateTimeException e) {
+            errors.add("FRONTDESK_STAFF_TIME_ZONE is not a time zone id such as Europe/Moscow (was \"" + text("FRONTDESK_STAFF_TIME_ZONE").orElse("") + "\")");
+        }
+        this.staffTimeZone = staffZone;
         LocalTime[] hours = {LocalTime.of(9, 0), LocalTime.of(18, 0)};
         String bh = text("FRONTDESK_BUSINESS_HOURS").orElse("09:00-18:00");
         try {
@@ -282,6 +297,17 @@ public final class Settings {
 
     private Optional<String> text(String name) {
         return source.apply(name).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** One of the languages Frontdesk writes (ru, en), by its tag ("ru-RU" is ru). */
+    private Locale language(String name, String fallback) {
+        String v = text(name).orElse(fallback);
+        String lang = Locale.forLanguageTag(v).getLanguage();
+        if (!lang.equals("ru") && !lang.equals("en")) {
+            errors.add(name + " must be ru or en (was \"" + v + "\")");
+            return Locale.forLanguageTag(fallback);
+        }
+        return Locale.forLanguageTag(lang);
     }
 
     private long integer(String name, long fallback, long min, long max) {

@@ -2,6 +2,7 @@ package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.domain.model.billing.BillingRepository;
 import app.frontdesk.domain.model.billing.Invoice;
+import app.frontdesk.domain.model.billing.InvoiceStatus;
 import app.frontdesk.domain.model.billing.Notice;
 import app.frontdesk.domain.model.billing.NoticeDecision;
 import app.frontdesk.domain.model.billing.NoticeState;
@@ -98,6 +99,17 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
+    public Optional<Payment> lockPayment(long id) {
+        return Optional.ofNullable(em.find(Payment.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Invoice> openInvoices(long accountId) {
+        return em.createQuery("SELECT i FROM Invoice i WHERE i.accountId = :a AND i.status NOT IN :done ORDER BY i.dueDate, i.id", Invoice.class)
+                .setParameter("a", accountId).setParameter("done", List.of(InvoiceStatus.PAID, InvoiceStatus.CANCELLED)).getResultList();
+    }
+
+    @Override
     public void add(PaymentEvidence evidence) {
         em.persist(evidence);
     }
@@ -106,6 +118,24 @@ final class JpaBillingRepository implements BillingRepository {
     public List<PaymentEvidence> unconfirmedEvidence(long accountId) {
         return em.createQuery("SELECT e FROM PaymentEvidence e WHERE e.accountId = :a AND e.state = :s ORDER BY e.id", PaymentEvidence.class)
                 .setParameter("a", accountId).setParameter("s", PaymentEvidence.State.UNCONFIRMED).getResultList();
+    }
+
+    @Override
+    public List<Invoice> invoicesOf(long accountId, int limit) {
+        return em.createQuery("SELECT i FROM Invoice i WHERE i.accountId = :a ORDER BY i.issueDate DESC, i.id DESC", Invoice.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Payment> paymentsOf(long accountId, int limit) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.accountId = :a ORDER BY p.id DESC", Payment.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<PaymentEvidence> evidenceOf(long accountId, int limit) {
+        return em.createQuery("SELECT e FROM PaymentEvidence e WHERE e.accountId = :a ORDER BY e.id DESC", PaymentEvidence.class)
+                .setParameter("a", accountId).setMaxResults(limit).getResultList();
     }
 
     @Override

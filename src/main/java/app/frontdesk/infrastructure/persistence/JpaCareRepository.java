@@ -3,6 +3,8 @@ package app.frontdesk.infrastructure.persistence;
 import app.frontdesk.domain.model.care.AccountFlag;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.care.Experience;
+import app.frontdesk.domain.model.care.FlaggedAccount;
+import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -39,6 +41,17 @@ final class JpaCareRepository implements CareRepository {
     @Override
     public void add(AccountFlag flag) {
         em.persist(flag);
+    }
+
+    @Override
+    public List<FlaggedAccount> raisedFor(Viewer viewer, int limit) {
+        var q = em.createQuery("SELECT NEW app.frontdesk.domain.model.care.FlaggedAccount(f.accountId, a.name, f.raisedAt, f.headAlerted)"
+                + " FROM AccountFlag f, Account a WHERE a.id = f.accountId AND f.raised = TRUE"
+                + (viewer.seesAllCases() ? "" : " AND a.manager.address = :me") + " ORDER BY f.raisedAt, f.accountId", FlaggedAccount.class);
+        if (!viewer.seesAllCases()) {
+            q.setParameter("me", viewer.managerAddress());
+        }
+        return q.setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.RawMessage;
 import app.frontdesk.domain.model.inbound.Route;
+import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -84,6 +85,29 @@ final class JpaInboundRepository implements InboundRepository {
                         + " m.attempts = 0, m.nextAttemptAt = :now WHERE m.state = :held AND m.route = :route")
                 .setParameter("waiting", InboundState.RECEIVED).setParameter("now", now).setParameter("held", InboundState.HELD)
                 .setParameter("route", route).executeUpdate();
+    }
+
+    @Override
+    public List<InboundMessage> waitingForPeople(Viewer viewer, Optional<InboundState> state, int limit) {
+        var q = em.createQuery("SELECT m FROM InboundMessage m WHERE m.state IN :states"
+                        + (viewer.seesAllCases() ? "" : " AND m.accountId IN (SELECT a.id FROM Account a WHERE a.manager.address = :manager)")
+                        + " ORDER BY m.id DESC", InboundMessage.class)
+                .setParameter("states", state.map(List::of).orElse(List.of(InboundState.HELD, InboundState.QUARANTINED)));
+        if (!viewer.seesAllCases()) {
+            q.setParameter("manager", viewer.managerAddress());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public int retryQuarantined(java.util.Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE InboundMessage m SET m.state = :waiting, m.route = NULL, m.reason = NULL, m.processedAt = NULL,"
+                        + " m.attempts = 0, m.nextAttemptAt = :now WHERE m.state = :quarantined AND m.id IN :ids")
+                .setParameter("waiting", InboundState.RECEIVED).setParameter("now", now)
+                .setParameter("quarantined", InboundState.QUARANTINED).setParameter("ids", List.copyOf(ids)).executeUpdate();
     }
 
     @Override

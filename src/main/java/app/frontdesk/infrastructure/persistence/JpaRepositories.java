@@ -5,6 +5,7 @@ import app.frontdesk.domain.model.billing.GateFactsQuery;
 import app.frontdesk.domain.model.account.EvidenceIndex;
 import app.frontdesk.domain.model.account.AccountRepository;
 import app.frontdesk.domain.model.billing.BillingRepository;
+import app.frontdesk.domain.model.billing.NoticeListing;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
@@ -28,6 +29,7 @@ final class JpaRepositories implements Repositories {
     private final SqlGateFacts gateFacts;
     private final JpaStaffRepository staff;
     private final JpaTaskRepository tasks;
+    private final JpaNoticeListing noticeListing;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -41,6 +43,7 @@ final class JpaRepositories implements Repositories {
         this.gateFacts = new SqlGateFacts(em, postgres);
         this.staff = new JpaStaffRepository(em);
         this.tasks = new JpaTaskRepository(em, postgres);
+        this.noticeListing = new JpaNoticeListing(em);
     }
 
     @Override
@@ -96,5 +99,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    @Override
+    public NoticeListing noticeListing() {
+        return noticeListing;
     }
 }

@@ -2,6 +2,7 @@ package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.SupportCase;
@@ -41,15 +42,26 @@ public class CasePages {
     @Inject
     StaffDirectory staff;
 
+    @Inject
+    AccountDesk accounts;
+
     @GET
     @Path("{id}")
-    public Response casePage(@PathParam("id") long id) {
+    public Response casePage(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("q") String q) {
         Viewer v = support.viewer();
         Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent) -> views.caseDetail(v, c, account, messages, sent))
                 .orElseThrow(NotFoundException::new);
         m.putAll(support.base(v, "case"));
         m.put("colleagues", staff.colleagues(v).stream().filter(x -> x.userId() != v.userId())
                 .map(x -> Map.of("email", x.email(), "name", x.displayName())).toList());
+        if (q != null && !q.isBlank() && Boolean.TRUE.equals(m.get("open"))) {
+            // the account the sender writes for, found by a person: only among the accounts this viewer may act for
+            var found = accounts.search(v, q.strip(), 0, 10, l -> Map.<String, Object>of("accountId", l.account().id(),
+                    "accountName", l.account().name(), "domains", String.join(", ", l.domains()))).rows();
+            m.put("q", q.strip());
+            m.put("found", found);
+            m.put("nothingFound", found.isEmpty());
+        }
         return support.page("case", v, m);
     }
 

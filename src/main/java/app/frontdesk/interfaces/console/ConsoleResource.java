@@ -1,6 +1,8 @@
 package app.frontdesk.interfaces.console;
 
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.staff.SignIn;
 import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.application.texts.Languages;
@@ -50,6 +52,12 @@ public class ConsoleResource {
     CaseQueries cases;
 
     @Inject
+    AccountDesk accounts;
+
+    @Inject
+    AccountViews accountViews;
+
+    @Inject
     ConsoleTemplates pages;
 
     @Inject
@@ -60,6 +68,12 @@ public class ConsoleResource {
 
     @Inject
     ConsoleSupport support;
+
+    @Inject
+    NoticeQueries notices;
+
+    @Inject
+    NoticeViews noticeViews;
 
     @Context
     HttpServletRequest request;
@@ -108,21 +122,30 @@ public class ConsoleResource {
         return seeOther("/console/login");
     }
 
-    /** "Needs me": what waits for this person, earliest promise first. */
+    /** "Needs me": what waits for this person: open cases, earliest promise first; notices held for their approval; red flags on the accounts they look after. */
     @GET
     public Response needs() {
         Viewer v = support.viewer();
         List<Map<String, Object>> open = cases.openFor(v, NEEDS_LIMIT, c -> views.caseRow(c, v.locale()));
+        List<Map<String, Object>> flags = accounts.redFlagsFor(v, NEEDS_LIMIT, f -> accountViews.flagRow(f, v.locale()));
+        List<Map<String, Object>> held = notices.awaitingApprovalBy(v, NEEDS_LIMIT, (n, account, latest) -> noticeViews.row(n, account, latest, v.locale()));
         Map<String, Object> m = support.base(v, "needs");
         m.put("cases", open);
-        m.put("count", open.size());
-        m.put("nothing", open.isEmpty());
+        m.put("hasCases", !open.isEmpty());
+        m.put("caseCount", open.size());
+        m.put("flags", flags);
+        m.put("hasFlags", !flags.isEmpty());
+        m.put("flagCount", flags.size());
+        m.put("heldNotices", held);
+        m.put("heldCount", held.size());
+        m.put("count", open.size() + flags.size() + held.size());
+        m.put("nothing", open.isEmpty() && flags.isEmpty() && held.isEmpty());
         return support.page("needs", v, m);
     }
 
     @GET
     @Path("static/{file}")
-    @Produces
+    @Produces({"text/css", "text/javascript"})
     public Response asset(@PathParam("file") String file) {
         String type = switch (file) {
             case "console.css" -> "text/css;charset=utf-8";

@@ -68,6 +68,7 @@ public class ConsoleSupport {
         m.put("isAdmin", v.is(StaffRole.ADMIN));
         m.put("isLead", v.seesAllCases());
         m.put("seesBilling", v.seesAllBilling());
+        m.put("isBilling", v.is(StaffRole.BILLING) || v.is(StaffRole.ADMIN));
         m.put("csrf", session().csrf());
         m.put("on" + Character.toUpperCase(current.charAt(0)) + current.substring(1), true);
         String problem = request.getParameter("problem");
@@ -91,6 +92,11 @@ public class ConsoleSupport {
             return ss;
         }
         throw new NotAuthorizedException("Session");
+    }
+
+    /** A query parameter of this request (through a method: the bean is a proxy, its fields are not this request's). */
+    String param(String name) {
+        return request.getParameter(name);
     }
 
     static Response seeOther(String path) {

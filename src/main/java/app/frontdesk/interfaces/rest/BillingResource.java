@@ -1,10 +1,7 @@
 package app.frontdesk.interfaces.rest;
 
 import app.frontdesk.application.json.JsonFactories;
-import app.frontdesk.application.payments.CamtImport;
-import app.frontdesk.application.payments.ClientBankExchangeImport;
 import app.frontdesk.application.ImportRefused;
-import app.frontdesk.application.payments.PaymentCsvImport;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.payments.PaymentDraft;
 import app.frontdesk.domain.model.billing.Invoice;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -105,15 +101,7 @@ public class BillingResource {
             + " camt.053/camt.054 message (booked and pending entries); every bad line or entry reported, nothing imported half-way")
     public Response importFile(byte[] body, @HeaderParam("Content-Type") String type) {
         try {
-            List<PaymentDraft> drafts;
-            if (new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1).contains("1CClientBankExchange")) {
-                drafts = ClientBankExchangeImport.parse(body);
-            } else if (CamtImport.looksLikeCamt(body)) {
-                drafts = CamtImport.parse(body);
-            } else {
-                drafts = PaymentCsvImport.parse(new String(body, StandardCharsets.UTF_8));
-            }
-            return result(payments.record(drafts));
+            return result(payments.importFile(body));
         } catch (ImportRefused e) {
             return ErrorMappers.refused("the file was refused; nothing was imported", e.problems());
         }

@@ -6,6 +6,9 @@ import app.frontdesk.application.dunning.NoticeQueries;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.dunning.NoticeDesk;
+import app.frontdesk.application.dunning.NoticeApprovals;
+import app.frontdesk.domain.model.staff.StaffRole;
+import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -47,6 +50,9 @@ public class NoticeResource {
 
     @Inject
     WebhookTargets webhookTargets;
+
+    @Inject
+    NoticeApprovals approvals;
 
     @POST
     @Path("check")
@@ -111,7 +117,7 @@ public class NoticeResource {
     public Response get(@PathParam("id") long id) {
         return queries.notice(id, (n, seen) -> {
             var decisions = JsonFactories.BUILDERS.createArrayBuilder();
-            seen.forEach(d -> decisions.add(JsonFactories.BUILDERS.createObjectBuilder().add("verdict", d.verdict().name())
+            seen.forEach(d -> decisions.add(JsonFactories.BUILDERS.createObjectBuilder().add("id", d.id()).add("verdict", d.verdict().name())
                     .add("cause", d.cause()).add("decidedAt", d.decidedAt().toString())
                     .add("reasons", JsonFactories.READERS.createReader(new java.io.StringReader(d.reasons())).readArray())
                     .add("dataSeen", JsonFactories.READERS.createReader(new java.io.StringReader(d.dataSeen())).readObject())));
@@ -121,6 +127,39 @@ public class NoticeResource {
             n.holdUntil().ifPresent(h -> b.add("holdUntil", h.toString()));
             return Response.ok(b.build().toString()).build();
         }).orElseThrow(() -> new NotFoundException("no notice " + id));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Operation(summary = "Approve (release) a held notice: {reason, actor?, decision?}; the holds a person may approve are accepted as they"
+            + " are now and the notice is decided again -> {noticeId, state, verdict, reasons[], holdUntil?}; 404 no such notice,"
+            + " 409 not held / decided again since `decision` / only the business-time hold is left")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"reason\": \"The customer confirmed the debt on the phone\", \"actor\": \"Irina (billing)\", \"decision\": 901}"))
+    public Response approve(@PathParam("id") long id, String body) {
+        JsonObject o = BillingJson.object(body == null || body.isBlank() ? "{}" : body);
+        String reason = BillingJson.text(o, "reason", true);
+        String actor = BillingJson.text(o, "actor", false);
+        Long seen = o.containsKey("decision") ? BillingJson.number(o, "decision") : null;
+        // the machine's token approves like billing does: every account's notices, no block overridden (that is for a person)
+        String who = actor == null || actor.isBlank() ? "admin-api" : "admin-api: " + actor.strip();
+        Viewer machine = new Viewer(0, who, who, java.util.Set.of(StaffRole.BILLING), java.util.Locale.ENGLISH);
+        NoticeApprovals.Outcome outcome;
+        try {
+            outcome = approvals.approveAs(machine, id, reason, seen).orElseThrow(() -> new NotFoundException("no notice " + id));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        if (!outcome.done()) {
+            String why = switch (outcome.problem()) {
+                case STATE -> "notice " + id + " is " + outcome.state() + ", not held";
+                case STALE -> "notice " + id + " was decided again after decision " + seen + "; read it again (GET /api/notices/" + id + ")";
+                case NOTHING_TO_APPROVE -> "only the business-time hold is left; the notice goes out by itself when it ends";
+            };
+            return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(why, List.of())).build();
+        }
+        return Response.ok(BillingJson.answer(outcome.decision()).add("noticeId", id).add("state", outcome.state().name()).build().toString())
+                .build();
     }
 
     @BodyLimit(bytes = 64L * 1024 * 1024) // 100,000 notices and more

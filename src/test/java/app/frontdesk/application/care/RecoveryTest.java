@@ -127,7 +127,8 @@ class RecoveryTest {
             String toManager = Mails.text(told.get(0).raw());
             assertTrue(toManager.contains("went to the customer on 24 November 2026, although payment bank:2026-11-23-1 dated"
                     + " 23 November 2026 had paid invoice INV-2026-0042"), toManager);
-            assertTrue(toManager.contains("/api/accounts/" + account + "/recovery") && toManager.contains("- free-month: "), toManager);
+            assertTrue(toManager.contains("/console/accounts/" + account) && !toManager.contains("/api/") && toManager.contains("- free-month: "),
+                    toManager);
 
             // the same facts again change nothing: one task, one experience
             gw.services.notices.recheckAccount(account, "payment-arrived");

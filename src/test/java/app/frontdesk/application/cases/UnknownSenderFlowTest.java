@@ -283,8 +283,13 @@ class UnknownSenderFlowTest {
             assertEquals(List.of("anna.petrova@romashka.example"), warnings.get(0).recipients());
             String w = Mails.text(warnings.get(0).raw());
             assertTrue(w.contains("не прошло проверку") || Mails.subject(warnings.get(0).raw()).contains("не прошло проверку"), w);
-            // the verifier's words are for staff: the manager's alert carries them, the customer's warning does not (issue 13)
-            assertFalse(w.contains("dmarc=fail"), w);
+            // the verifier's output is for staff: the manager's alert carries it, the customer's warning says it in words (issue 13, 14)
+            for (String part : List.of(w, Mails.html(warnings.get(0).raw()))) {
+                assertFalse(java.util.regex.Pattern.compile("(spf|dkim|dmarc)=").matcher(part).find(), part);
+                assertTrue(part.contains("Что показала проверка: цифровая подпись письма (DKIM) не сошлась: письмо изменили в пути или"
+                        + " подписали не тем ключом; сервер, с которого пришло письмо, вправе отправлять почту домена из конверта (SPF),"
+                        + " но адрес в поле «От» это не подтверждает; политика домена (DMARC) письмо не подтвердила."), part);
+            }
             assertTrue(Mails.text(sent(gw, MailKind.MANAGER_ALERT).get(0).raw()).contains("dmarc=fail"));
             assertTrue(Mails.subject(sent(gw, MailKind.MANAGER_ALERT).get(0).raw()).contains("suspicious"));
             // "yes, it was me" releases it

@@ -181,7 +181,7 @@ class NoticeFlowTest {
                     subjects.add(Mails.subject(java.nio.file.Files.readAllBytes(f)));
                 }
             }
-            assertTrue(subjects.stream().anyMatch(x -> x.equals("[Frontdesk] Notice " + sent.noticeId() + " blocked")), subjects.toString());
+            assertTrue(subjects.stream().anyMatch(x -> x.equals("Notice " + sent.noticeId() + " (B-77) blocked: ООО «Ромашка»")), subjects.toString());
             assertTrue(subjects.stream().noneMatch(x -> x.startsWith("Приостановка")), "the notice itself never left: " + subjects);
             assertEquals(List.of("submit", "before-send"), gw.db.inTransaction(r -> r.billing().decisions(sent.noticeId())).stream()
                     .map(NoticeDecision::cause).toList());

@@ -75,6 +75,13 @@ class PaymentImportTest {
     }
 
     @Test
+    void anAmountThatIsNotANumberIsSaidInWordsForThePersonWhoFixesTheFile() {
+        ImportRefused e = assertThrows(ImportRefused.class, () -> PaymentCsvImport.parse(
+                "external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\nb-2,много,RUB,2026-11-27,,,,x\n"));
+        assertEquals("amount must be a number with a dot, like 1500.00 (was \"много\")", e.problems().get(0).problem());
+    }
+
+    @Test
     void aCamt053StatementGivesBookedCreditsOnePerTransaction() throws Exception {
         List<PaymentDraft> payments = CamtImport.parse(file("camt053-v02.xml"));
         assertEquals(3, payments.size(), "two credits, one of them a batch of two; the debit and the reversal are skipped: " + payments);

@@ -140,7 +140,7 @@ class PaymentOrderByMailTest {
             assertEquals(List.of(MailKind.MANAGER_ALERT), caused.stream().map(OutboundMail::kind).toList(),
                     "no helpdesk forward, no unknown-sender reply or case for our own manager");
             String text = Mails.text(caused.get(0).raw());
-            assertTrue(text.contains("buh@romashka.example (passed on by olga@frontdesk.test)"), text);
+            assertTrue(text.contains("buh@romashka.example sent a payment order for ООО «Ромашка» (passed on by olga@frontdesk.test)"), text);
             assertTrue(text.contains("did not go to the helpdesk"), text);
             assertEquals(List.of(), gw.db.inTransaction(r -> r.cases().list(java.util.Optional.empty(), 10)));
         }
@@ -162,7 +162,7 @@ class PaymentOrderByMailTest {
             List<OutboundMail> caused = gw.db.inTransaction(r -> r.outbox().causedBy(id));
             assertEquals(1, caused.size());
             String text = Mails.text(caused.get(0).raw());
-            assertTrue(text.contains("NOT recorded yet") && text.contains("ООО «Василёк» (account " + other + ")"), text);
+            assertTrue(text.contains("NOT recorded yet") && text.contains("- ООО «Василёк»: http://frontdesk.test/console/accounts/" + other), text);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.outbox.AdminAlert;
@@ -193,7 +192,7 @@ class GatewayFlowTest {
                 ids.add(gw.intake.accept(TestMail.from("anna@romashka.example").body("message " + i).bytes(), Envelope.UNKNOWN).id());
             }
             InboundProcessor second = new InboundProcessor(gw.db, gw.pipeline,
-                    new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds), gw.clock, Meter.NONE, 7, 3);
+                    gw.services.adminAlert, gw.clock, Meter.NONE, 7, 3);
             List<Integer> counts = Collections.synchronizedList(new ArrayList<>());
             Thread a = new Thread(() -> { int n; while ((n = gw.processor.processDue()) > 0) { counts.add(n); } });
             Thread b = new Thread(() -> { int n; while ((n = second.processDue()) > 0) { counts.add(n); } });
@@ -231,14 +230,13 @@ class GatewayFlowTest {
     void aFailingStepIsRetriedWithBackoffThenQuarantinedWithoutBlockingOthers(String name, Supplier<DatabaseSettings> db)
             throws Exception {
         try (GatewayFixture gw = new GatewayFixture(db.get())) {
-            MailAddresses a = GatewayFixture.ADDRESSES;
             Pipeline failsOnPoison = new Pipeline(List.of(
                     Step.step("parse", Matcher.always(), new ParseMessage(new app.frontdesk.infrastructure.mime.Mime4jMailParser(),
-                            new AdminAlert(a, gw.messageIds))),
+                            gw.services.adminAlert)),
                     Step.step("explode", m -> m.parsed().subject().equals("poison") ? Optional.of("") : Optional.empty(),
                             (m, why) -> { throw new IllegalStateException("step exploded"); }),
                     Step.step("hold", Matcher.always(), new HoldAsUnknownSender())));
-            InboundProcessor p = new InboundProcessor(gw.db, failsOnPoison, new AdminAlert(a, gw.messageIds), gw.clock,
+            InboundProcessor p = new InboundProcessor(gw.db, failsOnPoison, gw.services.adminAlert, gw.clock,
                     Meter.NONE, 10, 3);
             long poison = gw.intake.accept(TestMail.from("x@y.example").subject("poison").bytes(), Envelope.UNKNOWN).id();
             long fine = gw.intake.accept(TestMail.from("x@y.example").subject("fine").bytes(), Envelope.UNKNOWN).id();

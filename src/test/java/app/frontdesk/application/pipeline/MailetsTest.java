@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.cases.UnknownSenderDesk;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.domain.model.care.ExperienceKind;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
@@ -64,7 +63,7 @@ class MailetsTest {
     @Test
     void parseMessageShouldReadTheMailAndDescribeTheStoredMessage() throws Exception {
         MailContext ctx = FakeMail.of(TestMail.from("anna@romashka.example").subject("Hello")).unparsed()
-                .serviceIn(gw, new ParseMessage(new Mime4jMailParser(), new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds)));
+                .serviceIn(gw, new ParseMessage(new Mime4jMailParser(), gw.services.adminAlert));
         assertEquals("Hello", ctx.parsed().subject());
         assertEquals("Hello", ctx.message().subject());
         assertTrue(ctx.decision().isEmpty());
@@ -73,7 +72,7 @@ class MailetsTest {
     @Test
     void parseMessageShouldQuarantineWhatIsNoMessageAndTellTheAdministrator() throws Exception {
         MailContext ctx = FakeMail.ofRaw("\r\nno header at all\r\n".getBytes(StandardCharsets.US_ASCII))
-                .serviceIn(gw, new ParseMessage(new Mime4jMailParser(), new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds)));
+                .serviceIn(gw, new ParseMessage(new Mime4jMailParser(), gw.services.adminAlert));
         assertEquals(Route.QUARANTINE, ctx.decision().orElseThrow().route());
         assertEquals(List.of(MailKind.ADMIN_ALERT), caused(ctx));
     }
@@ -229,7 +228,7 @@ class MailetsTest {
 
     @Test
     void holdUntilConfiguredShouldHoldWithoutBlameAndTellTheAdministratorOnce() throws Exception {
-        HoldUntilConfigured step = new HoldUntilConfigured(new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds));
+        HoldUntilConfigured step = new HoldUntilConfigured(gw.services.adminAlert);
         MailContext first = FakeMail.of(TestMail.from("anna@romashka.example")).serviceIn(gw, step);
         assertEquals(Route.AWAITING_CONFIGURATION, first.decision().orElseThrow().route());
         assertEquals(InboundState.HELD, first.decision().get().state());

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.Meter;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
@@ -34,12 +32,11 @@ class PoisonMessageTest {
     }
 
     private static InboundProcessor processor(GatewayFixture gw, Step poisonStep, int maxAttempts) {
-        MailAddresses a = GatewayFixture.ADDRESSES;
         Pipeline pipeline = new Pipeline(List.of(
-                Step.step("parse", Matcher.always(), new ParseMessage(new Mime4jMailParser(), new AdminAlert(a, gw.messageIds))),
+                Step.step("parse", Matcher.always(), new ParseMessage(new Mime4jMailParser(), gw.services.adminAlert)),
                 poisonStep,
                 Step.step("hold", Matcher.always(), new HoldAsUnknownSender())));
-        return new InboundProcessor(gw.db, pipeline, new AdminAlert(a, gw.messageIds), gw.clock, Meter.NONE, 10, maxAttempts);
+        return new InboundProcessor(gw.db, pipeline, gw.services.adminAlert, gw.clock, Meter.NONE, 10, maxAttempts);
     }
 
     private static Matcher subjectIs(String subject) {

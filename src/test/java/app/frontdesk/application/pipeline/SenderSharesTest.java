@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.intake.SenderKey;
-import app.frontdesk.application.outbox.AdminAlert;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
@@ -59,7 +58,7 @@ class SenderSharesTest {
                         Envelope.UNKNOWN).id();
                 sentBy.put(id, from);
             }
-            InboundProcessor worker = new InboundProcessor(gw.db, gw.pipeline, new AdminAlert(GatewayFixture.ADDRESSES, gw.messageIds),
+            InboundProcessor worker = new InboundProcessor(gw.db, gw.pipeline, gw.services.adminAlert,
                     gw.clock, Meter.NONE, 100, 3);
 
             assertEquals(4, worker.processDue(1, 2), "worker 1 takes only its own sender's messages while it has any");

@@ -104,6 +104,39 @@ class RowLevelAccessTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void heldMailIsListedByTheSameRuleAndOnlyALeadSendsQuarantinedMailThroughAgain(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            long romashka = account(gw, "ООО «Ромашка»", "romashka.example", OLGA.email());
+            long held = store(gw, "<held@x>");
+            long poisoned = store(gw, "<poison@x>");
+            gw.db.run(r -> {
+                r.inbound().find(held).orElseThrow().route(app.frontdesk.domain.model.inbound.Route.UNKNOWN_SENDER,
+                        app.frontdesk.domain.model.inbound.InboundState.HELD, romashka, "unknown sender", gw.clock.instant());
+                r.inbound().find(poisoned).orElseThrow().quarantine("the parser failed 5 times", gw.clock.instant());
+            });
+            var inbound = gw.services.inboundQueries;
+            java.util.Optional<app.frontdesk.domain.model.inbound.InboundState> all = java.util.Optional.empty();
+            assertEquals(List.of(held), inbound.waitingForPeople(OLGA, all, 100, m -> m.id()), "her account's held mail, not the quarantine");
+            assertEquals(List.of(), inbound.waitingForPeople(BORIS, all, 100, m -> m.id()));
+            assertEquals(List.of(poisoned, held), inbound.waitingForPeople(LEAD, all, 100, m -> m.id()), "a lead: all, newest first");
+
+            assertEquals(0, gw.services.quarantine.retry(OLGA, List.of(poisoned)), "a manager does not");
+            assertEquals(0, gw.services.quarantine.retry(LEAD, List.of(held)), "only quarantined mail goes back");
+            assertEquals(1, gw.services.quarantine.retry(LEAD, List.of(poisoned, held)));
+            assertEquals(app.frontdesk.domain.model.inbound.InboundState.RECEIVED,
+                    gw.db.inTransaction(r -> r.inbound().find(poisoned).orElseThrow().state()));
+            assertEquals(1L, (long) gw.db.inTransaction(r -> r.audit().about("inbound", poisoned).stream()
+                    .filter(e -> e.action().equals("quarantine-retried")).count()), "audited");
+        }
+    }
+
+    private static long store(GatewayFixture gw, String messageId) throws Exception {
+        return gw.intake.accept(app.frontdesk.testkit.TestMail.from("someone@example.net").messageId(messageId).subject("Hello").bytes(),
+                new app.frontdesk.domain.model.inbound.Envelope("someone@example.net", "support@frontdesk.test")).id();
+    }
+
     private static long account(GatewayFixture gw, String name, String domain, String manager) throws Exception {
         return gw.accounts.create(new AccountDraft(name, List.of(domain),
                 List.of(new AccountDraft.ContactDraft("anna@" + domain, "Анна", "ru")),

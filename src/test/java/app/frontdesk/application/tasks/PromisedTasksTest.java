@@ -98,7 +98,7 @@ class PromisedTasksTest {
             String playbook = Mails.text(alert.get(0).raw());
             assertTrue(playbook.contains("- by Monday, 30 November 2026, 11:00 (MSK): call ООО «Ромашка»; owed by " + OLGA), playbook);
             assertTrue(playbook.contains("Ask the customer what would make it right"), playbook);
-            assertTrue(playbook.contains("repeat contact") && !playbook.contains("repeat_contact"), "named in words: " + playbook);
+            assertTrue(playbook.contains("they wrote again about the same thing") && !playbook.contains("REPEAT_CONTACT"), "named in words: " + playbook);
 
             // the CEO writes from an address not on file: the colleague asked reads what went wrong, and the same Monday
             at(gw, "2026-11-28T11:00");

@@ -26,13 +26,29 @@ class TemplateLibraryTest {
     void everyShippedTemplateLoadsInBothLanguages() {
         TemplateLibrary lib = TemplateLibrary.load(SHIPPED, CaseTexts::sample);
         for (Text t : Text.values()) {
-            assertEquals(t.isMail() ? 4 : 2, lib.loadedCounts().get(t), t.name());
+            assertEquals(t.isMail() && t.hasHtml() ? 4 : 2, lib.loadedCounts().get(t), t.name());
         }
         Rendered ru = lib.render(Text.SENDER_REPLY, Locale.forLanguageTag("ru"), CaseTexts.sample(Text.SENDER_REPLY));
         assertTrue(ru.subject().startsWith("Мы получили ваше письмо (FD-100)"), ru.subject());
         assertTrue(ru.text().contains("Monday, 23 November 2026, 13:00 (MSK)"), "the deadline is shown");
         assertTrue(ru.html().contains("<b>FD-100</b>"));
         assertFalse(ru.text().contains("{{"), ru.text());
+    }
+
+    @Test
+    void noStaffTemplateNamesTheProduct() throws IOException {
+        // staff mails are from and signed with the company's name (issue 14, item 5): subjects read "FD-12: ...", not "[Frontdesk] FD-12"
+        for (Text t : Text.FOR_STAFF) {
+            for (Locale lang : TemplateLibrary.LANGUAGES) {
+                for (String ext : t.hasHtml() ? new String[] {".txt", ".html"} : new String[] {".txt"}) {
+                    Path file = SHIPPED.resolve(t.file() + "." + lang.getLanguage() + ext);
+                    String source = Files.readString(file);
+                    assertFalse(source.contains("[Frontdesk]"), file + " has a \"[Frontdesk]\" subject");
+                    assertFalse(source.contains("Frontdesk"), file + " names the product");
+                    assertFalse(source.contains("{{apiUrl}}"), file + " links to the API, which a browser cannot use");
+                }
+            }
+        }
     }
 
     @Test

@@ -35,9 +35,12 @@ class ConsolePagesTest {
             assertFalse(html.contains("{{") || html.contains("}}"), page + " has an unrendered tag");
             assertFalse(html.contains("<script>") || html.contains(" on") && html.matches("(?s).*\\son[a-z]+=.*"),
                     page + " has inline script");
-            int forms = html.split("<form ", -1).length - 1;
-            int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1;
-            assertEquals(forms, tokens, page + ": every form carries the CSRF token");
+            int forms = html.split("<form method=\"post\"", -1).length - 1;
+            int tokens = html.split("name=\"_csrf\" value=\"token-123\"", -1).length - 1
+                    + html.split("\\?_csrf=token-123\"", -1).length - 1; // an upload form carries it in its action
+            assertEquals(forms, tokens, page + ": every form that changes something carries the CSRF token");
+            assertEquals(forms + html.split("<form method=\"get\"", -1).length - 1, html.split("<form ", -1).length - 1,
+                    page + ": every form says its method (a search form's GET must not put the token into a URL)");
             assertTrue(html.contains("ООО «Облако»"), page + " is signed with the company's name");
             assertFalse(html.contains("Frontdesk"), page + " names the product");
         }
@@ -72,6 +75,22 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theWordingPadMarksEachFindingWhereItStandsAndJoinsOverlaps() {
+        String text = "We regret any inconvenience. As stated in our terms, we cannot.";
+        int a = text.indexOf("regret");
+        int b = text.indexOf("As stated");
+        int c = text.indexOf("terms,");
+        var findings = List.of(new app.frontdesk.application.wording.Finding("terms", c, c + 9, "terms, we", "m3", "s3"),
+                new app.frontdesk.application.wording.Finding("non-apology", a, a + 24, "regret any inconvenience", "m1", "s1"),
+                new app.frontdesk.application.wording.Finding("terms", b, b + 22, "As stated in our terms", "m2", "s2"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) ToolPages.marked(text, findings).get("segments");
+        assertEquals(text, segments.stream().map(x -> (String) x.get("text")).reduce("", String::concat), "nothing lost or repeated");
+        assertEquals(List.of("regret any inconvenience", "As stated in our terms", ", we"),
+                segments.stream().filter(x -> x.containsKey("finding")).map(x -> (String) x.get("text")).toList());
+    }
+
+    @Test
     void theCsrfFieldIsReadFromAFormBody() {
         assertEquals("a b/+=", CsrfCheck.field("x=1&_csrf=a+b%2F%2B%3D&y=2", "_csrf"));
         assertEquals(null, CsrfCheck.field("x=1&csrf=nope", "_csrf"));
@@ -94,7 +113,7 @@ class ConsolePagesTest {
         m.put("sender", "ivan@example.net");
         m.put("senderName", HOSTILE);
         m.put("open", true);
-        m.put("state", Map.of("AWAITING_AUTHORIZATION", true));
+        m.put("state", Map.of("AWAITING_AUTHORIZATION", true, "HELD", true));
         m.put("account", Map.of("id", 7, "name", HOSTILE)); // not the case's id: a form inside {{#account}} once took this one
         m.put("pickAccount", true);
         m.put("evidence", HOSTILE);
@@ -110,6 +129,122 @@ class ConsolePagesTest {
         m.put("sent", List.of(Map.of("kind", "SENDER_REPLY", "to", "ivan@example.net", "state", "SENT")));
         m.put("users", List.of(Map.of("email", "olga@frontdesk.test", "name", HOSTILE, "roles", "manager", "disabled", false)));
         m.put("error", HOSTILE);
+        m.put("draft", HOSTILE);
+        m.put("checked", true);
+        m.put("segments", List.of(Map.of("text", HOSTILE), Map.of("text", HOSTILE, "finding", Map.of("n", 1, "message", HOSTILE))));
+        m.put("findings", List.of(Map.of("n", 1, "rule", "blame", "excerpt", HOSTILE, "message", HOSTILE, "suggestion", HOSTILE)));
+        m.put("events", List.of(Map.of("id", 5, "at", "today", "actor", HOSTILE, "action", "case-rejected", "subject", "case 51", "detail", HOSTILE)));
+        m.put("older", Map.of("before", 5));
+        m.put("unmatched", List.of(Map.of("id", 9, "externalId", HOSTILE, "amount", "10.00 RUB", "date", "2026-11-27", "payerInn", "",
+                "purpose", HOSTILE)));
+        m.put("refused", Map.of("count", 1, "problems", List.of(Map.of("line", 2, "problem", HOSTILE))));
+        m.put("imported", Map.of("stored", 1, "duplicates", 0, "allocated", 1, "unallocated", 0, "unmatched", 0, "pending", 0, "accounts", 1));
+        m.put("found", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "domains", HOSTILE)));
+        m.put("hasCases", true);
+        m.put("caseCount", 1);
+        // the red flags on "Needs me", the account list and an account's page
+        m.put("hasFlags", true);
+        m.put("flagCount", 1);
+        m.put("flags", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "since", "27 November 2026, 10:00", "headAlerted", true)));
+        m.put("q", HOSTILE);
+        m.put("searched", true);
+        m.put("accounts", List.of(Map.of("accountId", 7, "accountName", HOSTILE, "domains", HOSTILE, "managerName", HOSTILE, "flagged", true)));
+        m.put("later", true);
+        m.put("firstPage", "/console/accounts?q=x");
+        m.put("nextPage", "/console/accounts?q=x&after=7");
+        m.put("accountId", 7);
+        m.put("accountName", HOSTILE);
+        m.put("looksAfter", true);
+        m.put("flagged", true);
+        m.put("done", Map.of("contactAdded", true));
+        m.put("problem", Map.of("reason", true));
+        m.put("manager", Map.of("name", HOSTILE, "address", "olga@frontdesk.test"));
+        m.put("domainList", HOSTILE);
+        m.put("timeZone", "Europe/Moscow");
+        m.put("businessHours", "09:00-18:00");
+        m.put("hasReferences", true);
+        m.put("references", List.of(Map.of("kind", Map.of("INN", true), "value", HOSTILE)));
+        m.put("hasContacts", true);
+        m.put("contacts", List.of(Map.of("contactId", 100, "address", "anna@romashka.example", "contactName", HOSTILE, "language", "русский",
+                "since", "1 November 2026, 10:00", "webhook", true)));
+        m.put("care", Map.of("raised", true, "raisedAt", "27 November 2026, 10:00", "headAlerted", true, "hasExperiences", true,
+                "experiences", List.of(Map.of("at", "today", "kind", Map.of("COMPLAINT", true), "detail", HOSTILE, "settled", true)),
+                "cleared", Map.of("at", "today", "by", HOSTILE, "note", HOSTILE)));
+        m.put("hasInvoices", true);
+        m.put("invoices", List.of(Map.of("number", HOSTILE, "issued", "1 November 2026", "due", "15 November 2026", "amount", "1,500.00 RUB",
+                "paid", "0.00 RUB", "status", Map.of("OPEN", true))));
+        m.put("invoicesCut", true);
+        m.put("rows", 50);
+        m.put("hasPayments", true);
+        m.put("payments", List.of(Map.of("booked", "", "amount", "1,500.00 RUB", "purpose", HOSTILE, "payerInn", HOSTILE,
+                "state", Map.of("PENDING", true))));
+        m.put("hasEvidence", true);
+        m.put("evidence", List.of(Map.of("number", HOSTILE, "date", "20 November 2026", "amount", "", "confirmed", false,
+                "received", "today", "byMail", true)));
+        m.put("today", "2026-11-28");
+        m.put("hasHistory", true);
+        m.put("history", List.of(Map.of("at", "today", "actor", HOSTILE, "action", "contact-added", "known", true,
+                "what", Map.of("contactAdded", true), "detail", HOSTILE), Map.of("at", "today", "actor", "care", "action", HOSTILE,
+                "known", false, "detail", "")));
+        noticeModel(m);
         return m;
+    }
+
+    /** What the notices pages and the notices on "Needs me" show: billing's texts and the gate's words are escaped too. */
+    static void noticeModel(Map<String, Object> m) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", 77);
+        row.put("account", Map.of("id", 7, "name", HOSTILE));
+        row.put("kind", Map.of("SUSPENSION", true));
+        row.put("state", Map.of("HELD", true));
+        row.put("planned", "23 November 2026, 09:00");
+        row.put("holdUntil", "");
+        row.put("waitsForPerson", true);
+        row.put("invoices", HOSTILE);
+        row.put("amount", "1,500.00 RUB");
+        row.put("externalRef", HOSTILE);
+        row.put("reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)));
+        m.put("notices", List.of(row));
+        m.put("heldNotices", List.of(row));
+        m.put("heldCount", 1);
+        m.put("hasCases", true);
+        m.put("caseCount", 1);
+        m.put("list", Map.of("HELD", true));
+        m.put("listName", "held");
+        m.put("order", "newest");
+        m.put("newest", true);
+        m.put("pageNumber", 2);
+        m.put("previous", 1);
+        m.put("next", 3);
+        m.put("kind", Map.of("SUSPENSION", true));
+        m.put("planned", "23 November 2026, 09:00");
+        m.put("holdUntil", "");
+        m.put("waitsForPerson", true);
+        m.put("invoices", HOSTILE);
+        m.put("amount", "1,500.00 RUB");
+        m.put("externalRef", HOSTILE);
+        m.put("reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)));
+        m.put("to", HOSTILE);
+        m.put("subject", HOSTILE);
+        m.put("body", HOSTILE);
+        m.put("caseLinks", true);
+        m.put("seen", 901);
+        Map<String, Object> saw = new HashMap<>();
+        saw.put("read", true);
+        saw.put("invoices", List.of(Map.of("number", HOSTILE, "amount", "1,500.00 RUB", "paid", "0.00 RUB", "outstanding", "1,500.00 RUB",
+                "status", "OPEN", "due", "2026-11-15")));
+        saw.put("unallocated", List.of(HOSTILE));
+        saw.put("evidence", List.of(Map.of("number", HOSTILE, "date", "2026-11-20", "amount", HOSTILE)));
+        saw.put("openCases", List.of(Map.of("reference", "FD-51", "id", "51")));
+        saw.put("redFlagged", true);
+        saw.put("recent", List.of(Map.of("invoice", HOSTILE, "count", "1")));
+        saw.put("zone", "Europe/Moscow");
+        m.put("saw", saw);
+        m.put("approvable", true);
+        m.put("overridable", true);
+        m.put("decisions", List.of(Map.of("at", "today", "verdict", Map.of("HOLD", true), "cause", Map.of("submit", true), "causeText", "",
+                "reasons", List.of(Map.of("code", "OPEN_CASE", "message", HOSTILE)), "holdUntil", "", "saw", saw)));
+        m.put("hasActions", true);
+        m.put("actions", List.of(Map.of("at", "today", "actor", HOSTILE, "action", Map.of("notice_approved", true), "detail", HOSTILE)));
     }
 }

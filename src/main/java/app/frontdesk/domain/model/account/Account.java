@@ -135,6 +135,13 @@ public class Account {
         contacts.clear();
     }
 
+    /** Takes one contact's authorization away; answers the contact removed, none when it is not one of this account's. */
+    public Optional<Contact> removeContact(long contactId) {
+        Optional<Contact> c = contacts.stream().filter(x -> x.id() != null && x.id() == contactId).findFirst();
+        c.ifPresent(contacts::remove);
+        return c;
+    }
+
     public Optional<PersonalManager> manager() {
         return Optional.ofNullable(manager);
     }

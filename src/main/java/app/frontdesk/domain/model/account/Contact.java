@@ -78,6 +78,10 @@ public class Contact {
         return Locale.forLanguageTag(locale);
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public ContactChannel channel() {
         return channel;
     }

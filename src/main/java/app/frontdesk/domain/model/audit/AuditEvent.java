@@ -51,6 +51,10 @@ public class AuditEvent {
         this.detail = detail == null ? null : detail.substring(0, Math.min(detail.length(), 4000));
     }
 
+    public Long id() {
+        return id;
+    }
+
     public Instant occurredAt() {
         return occurredAt;
     }

@@ -32,9 +32,24 @@ public interface BillingRepository {
     /** The payments with a part allocated to any of these invoices (by invoice id). */
     List<Payment> paymentsAllocatedTo(Collection<Long> invoiceIds);
 
+    /** The payment, locked for this transaction; empty when there is none. */
+    Optional<Payment> lockPayment(long id);
+
+    /** The account's invoices not paid in full and not cancelled, the earliest due first. */
+    List<Invoice> openInvoices(long accountId);
+
     void add(PaymentEvidence evidence);
 
     List<PaymentEvidence> unconfirmedEvidence(long accountId);
+
+    /** The account's invoices, latest issued first, at most {@code limit}. */
+    List<Invoice> invoicesOf(long accountId, int limit);
+
+    /** The payments matched to the account, latest first, at most {@code limit}. */
+    List<Payment> paymentsOf(long accountId, int limit);
+
+    /** The payment orders the account sent (or a person recorded), latest first, at most {@code limit}. */
+    List<PaymentEvidence> evidenceOf(long accountId, int limit);
 
     void add(Notice notice);
 

@@ -80,6 +80,10 @@ public class Notice {
     @Column(name = "outbox_id")
     private Long outboxId;
 
+    /** What people accepted on this notice (approved holds, an overridden block), as JSON; null: nothing. */
+    @Column(name = "accepted")
+    private String accepted;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -147,6 +151,32 @@ public class Notice {
         this.holdUntil = verdict == Verdict.HOLD ? until : null;
         this.outboxId = null;
         this.updatedAt = now;
+    }
+
+    /** A person approved a hold or overrode a block: what they accepted, for every later check of this notice. */
+    public void accept(String acceptedJson, Instant now) {
+        if (state.isFinal() && state != NoticeState.BLOCKED || state == NoticeState.QUEUED) {
+            throw new IllegalStateException("notice " + id + " is " + state + ": nothing to approve");
+        }
+        this.accepted = acceptedJson;
+        this.updatedAt = now;
+    }
+
+    /** An administrator overrode the block: the notice is decided again (BLOCKED is final otherwise). */
+    public void reopen(Instant now) {
+        if (state != NoticeState.BLOCKED) {
+            throw new IllegalStateException("notice " + id + " is " + state + ", not blocked");
+        }
+        this.state = NoticeState.HELD;
+        this.updatedAt = now;
+    }
+
+    public Optional<String> accepted() {
+        return Optional.ofNullable(accepted);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public void sent(Instant now) {

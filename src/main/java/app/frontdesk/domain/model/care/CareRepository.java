@@ -1,5 +1,6 @@
 package app.frontdesk.domain.model.care;
 
+import app.frontdesk.domain.model.staff.Viewer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,12 @@ public interface CareRepository {
     Optional<AccountFlag> lockFlag(long accountId);
 
     void add(AccountFlag flag);
+
+    /**
+     * The red-flagged accounts the viewer looks after, longest flagged first: a lead or an administrator
+     * every one, anyone else those whose personal manager has their address (narrowed in the query).
+     */
+    List<FlaggedAccount> raisedFor(Viewer viewer, int limit);
 
     /** Which of these accounts are red-flagged now. */
     Set<Long> flagged(Collection<Long> accountIds);

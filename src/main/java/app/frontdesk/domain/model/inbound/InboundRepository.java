@@ -36,6 +36,15 @@ public interface InboundRepository {
     /** The messages of a case that are still held, oldest first, locked for this transaction. */
     List<InboundMessage> heldInCase(long caseId);
 
+    /**
+     * Held or quarantined messages (both when {@code state} is empty) the viewer may see, newest first: a
+     * lead or an administrator every one, a manager those of the accounts they look after.
+     */
+    List<InboundMessage> waitingForPeople(app.frontdesk.domain.model.staff.Viewer viewer, java.util.Optional<InboundState> state, int limit);
+
+    /** Quarantined messages among {@code ids} go back before the pipeline, attempts reset. @return how many */
+    int retryQuarantined(java.util.Collection<Long> ids, Instant now);
+
     /** Messages routed to an account since {@code since}, newest first, at most {@code limit}. */
     List<InboundMessage> ofAccountSince(long accountId, Instant since, int limit);
 
