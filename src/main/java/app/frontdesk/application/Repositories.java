@@ -11,6 +11,7 @@ import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
+import app.frontdesk.domain.model.task.TaskRepository;
 
 /** The repositories of one transaction: what is written through them commits or rolls back together. */
 public interface Repositories {
@@ -36,6 +37,9 @@ public interface Repositories {
 
     /** The people who sign in to the console. */
     StaffRepository staff();
+
+    /** What we promised customers, and who owes it. */
+    TaskRepository tasks();
 
     /** Notices as the console lists them, narrowed to what the viewer may see. */
     NoticeListing noticeListing();

@@ -4,6 +4,7 @@ import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.dunning.NoticeApprovals;
@@ -18,6 +19,7 @@ import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.WebhookTargets;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.application.staff.StaffDirectory;
+import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.interfaces.console.ConsoleSettings;
 import app.frontdesk.interfaces.rest.ApiTokens;
@@ -78,6 +80,16 @@ public class ServiceProducers {
     @Produces
     CareDesk care() {
         return services().care;
+    }
+
+    @Produces
+    RecoveryDesk recovery() {
+        return services().recovery;
+    }
+
+    @Produces
+    TaskDesk tasks() {
+        return services().tasks;
     }
 
     @Produces

@@ -7,6 +7,9 @@ import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.RecoveryDesk;
+import app.frontdesk.application.care.RecoveryMail;
+import app.frontdesk.application.care.RecoveryOffers;
 import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
@@ -56,11 +59,14 @@ import app.frontdesk.application.pipeline.Pipeline;
 import app.frontdesk.application.staff.LoginThrottle;
 import app.frontdesk.application.staff.PasswordHashes;
 import app.frontdesk.application.staff.StaffDirectory;
+import app.frontdesk.application.tasks.TaskDesk;
+import app.frontdesk.application.tasks.TaskMails;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.verification.SenderVerifier;
 import app.frontdesk.application.wording.TemplateWording;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.application.wording.WordingRules;
+import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.infrastructure.config.Settings;
@@ -84,6 +90,10 @@ public final class Services {
     public final TemplateLibrary templates;
     public final WordingCheck wording;
     public final CareDesk care;
+    /** Every promised answer and call, and the escalation of the overdue ones. */
+    public final TaskDesk tasks;
+    /** Making it right after a mistake: the recovery task and the recovery mail. */
+    public final RecoveryDesk recovery;
     public final CaseTexts caseTexts;
     public final Links links;
     public final UnknownSenderDesk unknownSenders;
@@ -128,8 +138,9 @@ public final class Services {
         TemplateWording.check(templates, wording, CaseTexts::sample);
         this.staffMails = new StaffMails(templates, settings.addresses, messageIds, settings.staffLocale, settings.staffTimeZone, settings.publicUrl);
         this.adminAlert = new AdminAlert(staffMails, settings.addresses.admin().value());
+        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(new TaskMails.Staff(settings.supportLeadAddress, staffMails)));
         this.care = new CareDesk(db, clock, settings.careWindow,
-                new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, staffMails));
+                new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, staffMails), tasks);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
@@ -138,15 +149,21 @@ public final class Services {
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
                 new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
+        RecoveryMail recoveryMail = new RecoveryMail(templates, settings.addresses, messageIds,
+                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()));
+        RecoveryOffers offers = RecoveryOffers.load(settings.configDir);
+        RecoveryDesk.check(offers, recoveryMail, wording, new Account("Sample LLC", java.time.Instant.EPOCH));
+        this.recovery = new RecoveryDesk(db, clock, offers, recoveryMail, wording, tasks, settings.defaultLocale, settings.answerWithin);
         this.webhookTargets = new WebhookTargets(settings.webhookAllowPrivate);
         this.links = new Links(new LinkSigner(Tokens.key(settings.linkSecret, settings.dataDir.resolve("secrets"), "link-secret")),
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews),
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails);
-        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, new CaseNews(paymentNews, customerNews, caseSettings));
+        this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
+                new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
         this.batches = new NoticeBatches(db, clock, notices);
         PaymentOrders paymentOrders = new PaymentOrders(new PaymentOrderReader(new PdfBoxText()), payments,
@@ -195,8 +212,11 @@ public final class Services {
         return clock;
     }
 
-    /** What time does: cases expire, digests go out, held notices whose hold ended are checked again. */
+    /**
+     * What time does: cases expire, digests go out, held notices whose hold ended are checked again, answer
+     * tasks of closed cases are done and overdue tasks go to the support lead (once).
+     */
     public int housekeepingDue() {
-        return housekeeping.runDue() + notices.recheckDue();
+        return housekeeping.runDue() + notices.recheckDue() + tasks.runDue();
     }
 }

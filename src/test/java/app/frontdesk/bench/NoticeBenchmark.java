@@ -123,7 +123,7 @@ public final class NoticeBenchmark {
                     java.util.Set<Long> accs = new java.util.LinkedHashSet<>();
                     chunk.forEach(r -> { numbers.addAll(r.invoiceNumbers()); accs.add(r.accountId()); });
                     long t = System.nanoTime();
-                    db.inTransaction(r -> r.gateFacts().read(numbers, accs, now.minus(java.time.Duration.ofDays(7)), null));
+                    db.inTransaction(r -> r.gateFacts().read(numbers, accs, now.minus(java.time.Duration.ofDays(7)), null, now));
                     read += System.nanoTime() - t;
                 }
                 System.out.printf("facts read for 20k (one statement group per 1,000): %.2f s%n", read / 1e9);

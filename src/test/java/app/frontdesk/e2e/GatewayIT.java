@@ -267,6 +267,54 @@ class GatewayIT {
     }
 
     @Test
+    void promisesAreTasksAndTheRecoveryMailIsSentThroughTheApi() throws Exception {
+        // a stranger of Northwind's: the answer promised to him is the manager's task
+        long id = pipeAndGetId(TestMail.from("cto@northwind.example").subject("Contract question").bytes());
+        assertEquals("HELD", settled(id).getString("state"));
+        var listed = gateway.get("/api/tasks?assignee=peter.brown@frontdesk.localhost&state=OPEN", GatewayProcess.ADMIN_TOKEN);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonObject task = Json.createReader(new StringReader(listed.body())).readArray().stream().map(v -> v.asJsonObject())
+                .filter(t -> t.getString("promisedTo", "").equals("cto@northwind.example")).findFirst().orElseThrow();
+        assertEquals("ANSWER", task.getString("kind"));
+        assertTrue(task.getString("caseReference").startsWith("FD-") && task.containsKey("dueAt"), task.toString());
+        assertEquals(400, gateway.get("/api/tasks?state=LATE", GatewayProcess.ADMIN_TOKEN).statusCode());
+        assertEquals(401, gateway.get("/api/tasks", GatewayProcess.MTA_TOKEN).statusCode());
+        String done = "/api/tasks/" + task.getJsonNumber("id").longValue() + "/done";
+        assertEquals(400, gateway.post(done, GatewayProcess.ADMIN_TOKEN, "application/json", "{}".getBytes()).statusCode());
+        var marked = gateway.post(done, GatewayProcess.ADMIN_TOKEN, "application/json", "{\"note\": \"called him\", \"actor\": \"peter\"}".getBytes());
+        assertEquals(200, marked.statusCode(), marked.body());
+        assertEquals("DONE", json(marked.body()).getString("state"));
+        assertEquals(409, gateway.post(done, GatewayProcess.ADMIN_TOKEN, "application/json", "{\"note\": \"again\"}".getBytes()).statusCode());
+        assertEquals(404, gateway.post("/api/tasks/987654/done", GatewayProcess.ADMIN_TOKEN, "application/json", "{\"note\": \"x\"}".getBytes())
+                .statusCode());
+
+        // the recovery mail: refused while it blames, sent with a configured offer
+        var accounts = Json.createReader(new StringReader(gateway.get("/api/accounts", GatewayProcess.ADMIN_TOKEN).body())).readArray();
+        long northwind = accounts.stream().map(v -> v.asJsonObject()).filter(a -> a.getString("name").equals("Northwind Traders"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String recovery = "/api/accounts/" + northwind + "/recovery";
+        String words = "\"mistake\": \"We sent you a reminder for an invoice you had paid the day before\", \"fixed\": \"the reminder is"
+                + " withdrawn\", \"change\": \"reminders now wait for the previous day's bank statement\"";
+        assertEquals(404, gateway.post("/api/accounts/987654/recovery", GatewayProcess.ADMIN_TOKEN, "application/json",
+                ("{\"offer\": \"discount\", " + words + "}").getBytes(StandardCharsets.UTF_8)).statusCode());
+        var noOffer = gateway.post(recovery, GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"offer\": \"a hug\", " + words + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, noOffer.statusCode(), noOffer.body());
+        assertTrue(noOffer.body().contains("free-month"), "names the offers: " + noOffer.body());
+        var blaming = gateway.post(recovery, GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"offer\": \"discount\", \"mistake\":"
+                + " \"we reminded you of your outstanding balance\", \"fixed\": \"done\", \"change\": \"nothing\", \"language\": \"en\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, blaming.statusCode(), blaming.body());
+        assertTrue(blaming.body().contains("\"rule\":\"debt\""), blaming.body());
+        var sent = gateway.post(recovery, GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"offer\": \"discount\", " + words
+                + ", \"language\": \"en\", \"actor\": \"peter\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, sent.statusCode(), sent.body());
+        JsonObject answer = json(sent.body());
+        assertEquals("john.doe@northwind.example", answer.getJsonArray("to").getString(0));
+        assertTrue(answer.containsKey("callTask") && answer.containsKey("callDue"), answer.toString());
+    }
+
+    @Test
     void aBodyThatIsRecognisablyNotMailIsRefusedWith415AndBrokenMailIsStillKept() throws Exception {
         var json = gateway.post("/api/inbound", GatewayProcess.MTA_TOKEN, "application/json",
                 "{\"from\": \"anna@romashka.example\"}".getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package app.frontdesk.application.care;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.outbox.StaffMails;
+import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.texts.Text;
 import app.frontdesk.domain.model.account.Account;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,8 +42,11 @@ public final class CareDesk {
     private final Clock clock;
     private final Duration window;
     private final People people;
+    private final TaskDesk tasks;
 
-    public CareDesk(Transactions transactions, Clock clock, Duration window, People people) {
+    /** @param tasks where the call the red flag promises is tracked */
+    public CareDesk(Transactions transactions, Clock clock, Duration window, People people, TaskDesk tasks) {
+        this.tasks = tasks;
         this.transactions = transactions;
         this.clock = clock;
         this.window = window;
@@ -57,14 +62,14 @@ public final class CareDesk {
             repos.care().add(f);
             return f;
         });
-        Instant windowStart = now.minus(window);
-        Instant since = flag.clearedAt().filter(c -> c.isAfter(windowStart)).orElse(windowStart);
-        List<Experience> history = new ArrayList<>(repos.care().experiences(accountId, since));
-        // what happened up to the moment a person cleared the flag is dealt with
-        flag.clearedAt().ifPresent(cleared -> history.removeIf(e -> !e.occurredAt().isAfter(cleared)));
+        List<Experience> history = counted(repos, flag, accountId, now.minus(window));
         Optional<Account> account = repos.accounts().find(accountId);
         if (history.size() >= 2 && !flag.isRaised()) {
             flag.raise(now);
+            // the playbook's call: a task for the manager, due in business hours (a Saturday's flag on Monday morning)
+            account.ifPresent(a -> tasks.promiseCall(repos, a, "red flag after " + history.size() + " bad experiences ("
+                    + String.join(", ", history.stream().map(e -> WentWrong.forStaff(e.kind(), Locale.ENGLISH)).distinct().toList())
+                    + "); ask what would make it right", now));
             List<String> to = new ArrayList<>();
             account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
             to.add(people.supportLead());
@@ -76,6 +81,24 @@ public final class CareDesk {
             alert(repos, account, accountId, history, true, List.of(people.headOfSupport()), now);
             repos.audit().record(new AuditEvent(now, "care", "head-of-support-alerted", "account", accountId, history.size() + " bad experiences"));
         }
+    }
+
+    /** The experiences that count now: within the window and after the last clearing. */
+    private static List<Experience> counted(Repositories repos, AccountFlag flag, long accountId, Instant windowStart) {
+        Instant since = flag.clearedAt().filter(c -> c.isAfter(windowStart)).orElse(windowStart);
+        List<Experience> history = new ArrayList<>(repos.care().experiences(accountId, since));
+        // what happened up to the moment a person cleared the flag is dealt with
+        flag.clearedAt().ifPresent(cleared -> history.removeIf(e -> !e.occurredAt().isAfter(cleared)));
+        return history;
+    }
+
+    /**
+     * What went wrong for a red-flagged account, for the texts that acknowledge it: the experiences that
+     * raised the flag and any since (even when they have left the window), oldest first; empty when not flagged.
+     */
+    public List<Experience> redFlagHistory(Repositories repos, long accountId) {
+        Optional<AccountFlag> flag = repos.care().lockFlag(accountId).filter(AccountFlag::isRaised);
+        return flag.map(f -> counted(repos, f, accountId, f.raisedAt().orElse(clock.instant()).minus(window))).orElse(List.of());
     }
 
     public void clear(long accountId, String actor, String note) {
@@ -119,6 +142,9 @@ public final class CareDesk {
             model.put("history", history.stream().map(e -> Map.of("when", reader.moment(e.occurredAt()), "kind", kind(e.kind(), reader),
                     "detail", e.detail() == null ? "" : e.detail())).toList());
             model.put("accountUrl", staff.accountUrl(accountId));
+            // what is promised to this customer and not yet done, by when, in the reader's language and zone
+            List<Map<String, Object>> promised = tasks.lines(repos, Optional.of(accountId), Optional.empty(), reader, now);
+            model.put("promised", promised.isEmpty() ? false : Map.of("tasks", promised));
             var mail = staff.write(Text.RED_FLAG_ALERT, reader, model, group, "auto-generated", null, now);
             repos.outbox().add(new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), group, mail.raw(), null, now)
                     .about(accountId, null));
@@ -147,6 +173,8 @@ public final class CareDesk {
         m.put("head", false);
         m.put("history", List.of(Map.of("when", "Friday, 20 November 2026, 10:00 (MSK)", "kind", "a complaint", "detail", "order 77 not delivered")));
         m.put("nextStep", true);
+        m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "by Monday, 30 November 2026, 11:00 (MSK)", "overdue", false,
+                "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "", "promise", "call the customer"))));
         return m;
     }
 }

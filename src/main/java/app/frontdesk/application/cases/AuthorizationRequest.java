@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * What an authorized contact is asked: who wrote, what, why we think it concerns them, and the two
- * links; {@code redFlag}: the account is red-flagged, so the text acknowledges its history.
+ * links; {@code redFlag}: the account is red-flagged, so the text acknowledges its history (null: it is not).
  */
 public record AuthorizationRequest(SupportCase supportCase, Account account, Contact contact, InboundMessage message,
                                    String subject, String text, List<Evidence> evidence,
-                                   String authorizeUrl, String rejectUrl, boolean redFlag, Instant now) {
+                                   String authorizeUrl, String rejectUrl, RedFlag redFlag, Instant now) {
 }

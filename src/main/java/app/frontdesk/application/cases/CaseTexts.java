@@ -2,6 +2,7 @@ package app.frontdesk.application.cases;
 
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import app.frontdesk.application.MailAddresses;
+import app.frontdesk.application.care.WentWrong;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.outbox.MailComposer;
@@ -103,7 +104,7 @@ public final class CaseTexts {
 
     /** To one authorized contact: who wrote, what, what tied it to you; authorize or reject. */
     public OutboundMail authorizationRequest(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, boolean redFlag,
+                                             String text, List<Evidence> evidence, String authorizeUrl, String rejectUrl, RedFlag redFlag,
                                              Instant now) {
         Locale lang = to.locale();
         Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
@@ -119,7 +120,7 @@ public final class CaseTexts {
      * words ({@link VerificationWords}); the verifier's own output ("spf=softfail, dkim=fail") is not in the model.
      */
     public OutboundMail unverifiedWarning(SupportCase c, Account account, Contact to, InboundMessage message, String subject,
-                                          Verification verification, String confirmUrl, String rejectUrl, boolean redFlag, Instant now) {
+                                          Verification verification, String confirmUrl, String rejectUrl, RedFlag redFlag, Instant now) {
         Locale lang = to.locale();
         Map<String, Object> model = toContact(c, account, to, subject, rejectUrl, redFlag, lang, now);
         model.put("checkWords", VerificationWords.of(verification, lang));
@@ -129,13 +130,15 @@ public final class CaseTexts {
     }
 
     /** What both mails to an authorized contact say: to whom, about which account, who wrote, and the "not us" link. */
-    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, boolean redFlag,
+    private Map<String, Object> toContact(SupportCase c, Account account, Contact to, String subject, String rejectUrl, RedFlag redFlag,
                                           Locale lang, Instant now) {
         Map<String, Object> model = common(c, lang);
-        model.put("redFlag", redFlag); // the red-flag wording: acknowledge the history, apologise, offer a call
-        // the call is promised for a day the manager works, in the customer's time zone (never "today" on a Saturday)
+        model.put("redFlag", redFlag != null); // the red-flag wording: name what went wrong, apologise, promise a call
+        model.put("wentWrong", redFlag == null ? List.of() : WentWrong.forCustomer(redFlag.history(), lang));
+        // the call is promised for the day its task falls due, a day the manager works, in the customer's time zone
+        // (never "today" on a Saturday)
         BusinessCalendar calendar = account.timeZone().map(z -> settings.calendar().inZone(z)).orElse(settings.calendar());
-        model.put("callWhen", callDay(calendar, now, lang));
+        model.put("callWhen", redFlag == null ? callDay(calendar, now, lang) : Days.callDay(calendar.zone(), now, redFlag.callDue(), lang));
         model.put("recipientName", PersonName.of(to.name()).orElse("")); // "Бухгалтерия" is greeted as nobody
         model.put("accountName", account.name());
         model.put("sender", sender(c));
@@ -156,7 +159,16 @@ public final class CaseTexts {
      */
     public record AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
                              String subject, String excerpt, Verification verification, Rejection rejection, List<String> sent,
-                             String authorizeUrl, String rejectUrl, boolean suspicious, DunningBrief brief, String question) {
+                             String authorizeUrl, String rejectUrl, boolean suspicious, DunningBrief brief, String question,
+                             List<Map<String, Object>> promised) {
+
+        /** Without the promises (the alert after a rejection). */
+        public AlertFacts(String managerName, String accountName, List<Candidate> candidates, Map<Long, String> accountNames,
+                          String subject, String excerpt, Verification verification, Rejection rejection, List<String> sent,
+                          String authorizeUrl, String rejectUrl, boolean suspicious, DunningBrief brief, String question) {
+            this(managerName, accountName, candidates, accountNames, subject, excerpt, verification, rejection, sent, authorizeUrl, rejectUrl,
+                    suspicious, brief, question, List.of());
+        }
     }
 
     /** A case rejected as suspicious: by whom, with what note. */
@@ -191,6 +203,8 @@ public final class CaseTexts {
         model.put("brief", f.brief() == null ? false : brief(f.brief(), reader));
         model.put("question", f.question() == null ? "" : f.question());
         model.put("knows", f.brief() != null || f.question() != null && !f.question().isEmpty());
+        // what we promised on this case and account, by when, in the reader's language and zone
+        model.put("promised", f.promised() == null || f.promised().isEmpty() ? false : Map.of("tasks", f.promised()));
         var mail = staff.write(Text.MANAGER_ALERT, reader, model, List.of(to), "auto-generated", message.id(), now);
         return new OutboundMail(MailKind.MANAGER_ALERT, mail.messageId(), staff.from(), List.of(to), mail.around(), message.id(), now)
                 .about(c.accountId().orElse(null), c.id());

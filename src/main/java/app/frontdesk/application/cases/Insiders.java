@@ -77,7 +77,7 @@ public final class Insiders {
         return accountOf(mail, c).flatMap(id -> repos.accounts().find(id)).map(account -> new Insider(account.id(),
                 greetName(mail.parsed().from().get(0).displayName(), account).orElse(null), Topic.of(mail.parsed().subject()),
                 account.manager().map(PersonalManager::name).orElse(null), account.contacts().size(),
-                news.about(repos, account.id(), mail.now())));
+                news.beforeOurAnswer(repos, account.id(), mail.now())));
     }
 
     /** A person's name from the display name, unless it is (part of) the company's own name: "Ромашка" greets nobody. */

@@ -1,5 +1,7 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.application.care.RecoveryMail;
+import app.frontdesk.application.tasks.TaskMails;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.dunning.NoticeMails;
 import app.frontdesk.application.news.CustomerNews;
@@ -55,12 +57,19 @@ final class TextSamples {
         m.put("stillHeld", Map.of("count", 2, "messages", List.of(Map.of("subject", "New bank details", "received", "Sunday"))));
         m.put("redFlag", true); // checked with the red-flag wording, the longer of the two
         m.put("callWhen", "30.11"); // a day (in words in real mails); neutral here, the sample serves both languages
+        // what went wrong, named (care.WentWrong); the sample serves both languages, so it names a subject only
+        m.put("wentWrong", List.of("«Order 77»", "«INV-1»"));
+        m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "Monday, 30 November 2026, 11:00 (MSK)",
+                "overdue", false, "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "FD-100",
+                "promise", "call the customer"))));
         m.put("handedBy", "Lead");
         m.put("note", "please call them today");
         m.put("topic", "Suspension notice?");
         m.put("personalManager", Map.of("name", "Olga"));
         m.put("colleagues", Map.of("one", true));
         m.putAll(CustomerNews.sample()); // the mails that tell customers what changed
+        m.putAll(TaskMails.sample()); // overdue promises to the lead, a recovery to the manager
+        m.putAll(RecoveryMail.sample()); // the recovery mail, with an offer
         // the mails to staff
         m.put("checkWords", "its digital signature (DKIM) did not match");
         m.put("rejection", Map.of("by", "anna@sample.example", "note", "not one of ours"));

@@ -7,6 +7,7 @@ import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Candidates;
 import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.dunning.DunningBrief;
+import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.application.texts.Languages;
 import app.frontdesk.application.texts.Question;
 import app.frontdesk.domain.model.account.Account;
@@ -42,11 +43,14 @@ public final class UnknownSenderDesk {
     private final Links links;
     private final CareDesk care;
     private final Insiders insiders;
+    private final TaskDesk tasks;
     private final Map<ContactChannel, AuthorizationChannel> channels = new EnumMap<>(ContactChannel.class);
 
-    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, Links links, CareDesk care, Insiders insiders,
+    /** @param tasks where every answer and call the case's mails promise is tracked */
+    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, Links links, CareDesk care, Insiders insiders, TaskDesk tasks,
                              List<AuthorizationChannel> channels) {
         this.search = search;
+        this.tasks = tasks;
         this.insiders = insiders;
         this.texts = texts;
         this.links = links;
@@ -132,6 +136,7 @@ public final class UnknownSenderDesk {
         var reply = insider.map(who -> texts.insiderReply(c, mail.message(), original, who, mail.now()))
                 .orElseGet(() -> texts.senderReply(c, mail.message(), original, c.locale(), mail.now()));
         repos.outbox().add(reply);
+        tasks.promiseAnswer(repos, c, c.sender(), mail.now()); // "Мы ответим вам не позднее ...": someone owes it
         c.record(mail.now(), "pipeline", "reply-sent", "explanation in " + c.locale().getLanguage() + " to " + c.sender()
                 + " (" + reply.messageId() + ")" + insider.map(who -> "; as a person of account " + who.accountId()
                 + (who.greetName() == null ? "" : ", greeted as " + who.greetName())
@@ -160,7 +165,7 @@ public final class UnknownSenderDesk {
         }
         String subject = mail.parsed().subject();
         long messageId = mail.message().id();
-        boolean redFlag = !repos.care().flagged(List.of(account.id())).isEmpty();
+        RedFlag redFlag = redFlag(repos, account, mail.message().id(), mail.now());
         List<String> sent = new ArrayList<>();
         for (Contact contact : to) {
             String who = contact.address().value();
@@ -182,8 +187,24 @@ public final class UnknownSenderDesk {
             }
         }
         c.awaitAuthorization(mail.now());
+        // both mails name the answer's deadline ("мы обещали отправителю ответ не позднее ..."; "свяжемся с вами не позднее ...")
+        tasks.promiseAnswer(repos, c, c.sender(), mail.now());
         c.record(mail.now(), "pipeline", ASKED, to.stream().map(k -> k.address().value()).toList() + " asked through their channel");
         return sent;
+    }
+
+    /**
+     * A red-flagged account's people read what went wrong and when their manager calls: the call is a task,
+     * the open one when it is still to come, so every text promises the same day. Null when not flagged.
+     */
+    private RedFlag redFlag(Repositories repos, Account account, long messageId, java.time.Instant now) {
+        if (repos.care().flagged(List.of(account.id())).isEmpty()) {
+            return null;
+        }
+        // what went wrong before: this very message is what the mail is about
+        var history = care.redFlagHistory(repos, account.id()).stream().filter(e -> !Long.valueOf(messageId).equals(e.inboundId())).toList();
+        var call = tasks.promiseCall(repos, account, "the red-flag paragraph promised it to the people asked about a stranger's message", now);
+        return new RedFlag(history, call.dueAt());
     }
 
     /**
@@ -210,11 +231,13 @@ public final class UnknownSenderDesk {
             authorize = links.issue(repos, c, LinkAction.AUTHORIZE, to, mail.message().id());
             reject = links.issue(repos, c, LinkAction.REJECT, to, mail.message().id());
         }
+        var reader = texts.staffReader(repos, to);
         var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
                 authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
-                account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), to, texts.staffReader(repos, to), facts, mail.now()));
+                account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()),
+                tasks.lines(repos, c.accountId(), Optional.of(c.id()), reader, mail.now()));
+        repos.outbox().add(texts.managerAlert(c, mail.message(), to, reader, facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 

@@ -157,6 +157,14 @@ public final class DunningGate {
                     + "); the personal manager must approve this notice.", Map.of("cases", String.join(", ", f.openCases()))));
             untimedHold = true;
         }
+        for (var promised : f.promisedAnswers().entrySet()) {
+            // an open case holds for the manager (above); once resolved, the answer we promised its sender still comes first
+            if (!f.openCases().contains(promised.getKey()) && sendAt.isBefore(promised.getValue())) {
+                holds.add(new Reason("ANSWER_PROMISED", "We promised the sender of " + promised.getKey() + " an answer by "
+                        + WHEN.format(promised.getValue().atZone(f.zone())) + "; a notice before it would overtake our answer, so it waits until then."));
+                holdUntil = later(holdUntil, promised.getValue());
+            }
+        }
         if (f.redFlagged()) {
             holds.add(new Reason("RED_FLAG", "The account is red-flagged after repeated bad experiences; the personal manager must approve this notice."));
             untimedHold = true;

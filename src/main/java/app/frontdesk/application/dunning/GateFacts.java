@@ -20,8 +20,17 @@ import java.util.Map;
  * @param recentSameKind    when notices of the same kind for each invoice went out within the repeat window, by invoice number
  * @param zone              the account's time zone
  * @param hours             the account's own business hours; null: the gateway's
+ * @param promisedAnswers   when the answer promised in each of the account's cases falls due, by case reference, for
+ *                          the open cases and the resolved ones whose answer is still to come
  */
 public record GateFacts(Map<String, InvoiceState> invoices, List<Money> unallocated, List<PaymentEvidence> evidence,
                         List<String> openCases, boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone,
-                        app.frontdesk.domain.model.calendar.BusinessHours hours) {
+                        app.frontdesk.domain.model.calendar.BusinessHours hours, Map<String, java.time.Instant> promisedAnswers) {
+
+    /** Without promised answers (as before they were read). */
+    public GateFacts(Map<String, InvoiceState> invoices, List<Money> unallocated, List<PaymentEvidence> evidence, List<String> openCases,
+                     boolean redFlagged, Map<String, List<java.time.Instant>> recentSameKind, ZoneId zone,
+                     app.frontdesk.domain.model.calendar.BusinessHours hours) {
+        this(invoices, unallocated, evidence, openCases, redFlagged, recentSameKind, zone, hours, Map.of());
+    }
 }

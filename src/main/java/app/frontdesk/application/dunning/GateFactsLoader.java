@@ -37,7 +37,7 @@ public final class GateFactsLoader {
             numbers.addAll(r.invoiceNumbers());
             accounts.add(r.accountId());
         }
-        GateFactsQuery.Rows rows = repos.gateFacts().read(numbers, accounts, now.minus(repeatWindow), exceptNotice);
+        GateFactsQuery.Rows rows = repos.gateFacts().read(numbers, accounts, now.minus(repeatWindow), exceptNotice, now);
         List<GateFacts> out = new ArrayList<>(requests.size());
         for (NoticeRequest r : requests) {
             out.add(facts(r, rows));
@@ -48,7 +48,7 @@ public final class GateFactsLoader {
     /** Facts for one notice, in the same single read; an account that does not exist is the caller's error. */
     public GateFacts loadOne(Repositories repos, NoticeRequest request, Long exceptNotice, Instant now) {
         GateFactsQuery.Rows rows = repos.gateFacts().read(request.invoiceNumbers(), List.of(request.accountId()), now.minus(repeatWindow),
-                exceptNotice);
+                exceptNotice, now);
         if (!rows.accounts().containsKey(request.accountId())) {
             throw new IllegalArgumentException("no account " + request.accountId());
         }
@@ -72,7 +72,8 @@ public final class GateFactsLoader {
         String[] local = rows.accounts().get(r.accountId());
         return new GateFacts(mine, rows.unallocated().getOrDefault(r.accountId(), List.of()),
                 rows.evidence().getOrDefault(r.accountId(), List.of()), rows.openCases().getOrDefault(r.accountId(), List.of()),
-                rows.flagged().contains(r.accountId()), mineRecent, zone(local), hours(local));
+                rows.flagged().contains(r.accountId()), mineRecent, zone(local), hours(local),
+                rows.promised().getOrDefault(r.accountId(), Map.of()));
     }
 
     private ZoneId zone(String[] local) {

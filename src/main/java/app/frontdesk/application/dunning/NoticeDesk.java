@@ -2,6 +2,7 @@ package app.frontdesk.application.dunning;
 
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.json.JsonText;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.billing.Money;
@@ -30,13 +31,16 @@ public final class NoticeDesk {
     private final NoticeMails mails;
     private final GateFactsLoader loader;
 
-    private final app.frontdesk.application.care.CareDesk care;
+    private final SentInError sentInError;
     private final NoticeStopped stopped;
 
-    /** @param stopped told whenever a notice is held or blocked because the customer paid (see {@link NoticeStopped}) */
+    /**
+     * @param recovery owed a customer whose notice went out though they had paid before it
+     * @param stopped  told whenever a notice is held or blocked because the customer paid (see {@link NoticeStopped})
+     */
     public NoticeDesk(Transactions transactions, Clock clock, DunningGate gate, NoticeMails mails, ZoneId defaultZone,
-                      app.frontdesk.application.care.CareDesk care, NoticeStopped stopped) {
-        this.care = care;
+                      app.frontdesk.application.care.CareDesk care, RecoveryDesk recovery, NoticeStopped stopped) {
+        this.sentInError = new SentInError(care, recovery, defaultZone);
         this.stopped = stopped;
         this.transactions = transactions;
         this.clock = clock;
@@ -98,6 +102,9 @@ public final class NoticeDesk {
     public int recheckAccount(Repositories repos, long accountId, String cause) {
         Instant now = clock.instant();
         repos.billing().lockAccount(accountId);
+        if (cause.equals("payment-arrived")) {
+            sentInError.find(repos, accountId, now);
+        }
         List<Notice> waiting = repos.billing().notices(accountId, List.of(NoticeState.HELD, NoticeState.SCHEDULED, NoticeState.QUEUED));
         for (Notice n : waiting) {
             if (n.state() == NoticeState.QUEUED) {
@@ -142,10 +149,7 @@ public final class NoticeDesk {
             return true;
         }
         n.stopped(d.verdict(), d.holdUntil(), now);
-        if (wrongNotice(d)) {
-            care.record(repos, n.accountId(), app.frontdesk.domain.model.care.ExperienceKind.WRONG_NOTICE,
-                    "notice " + n.id() + " stopped before sending: " + d.reasons().stream().map(Reason::code).toList(), null);
-        }
+        // stopped before it reached the customer: no bad experience of theirs (issue 14, item 2); see SentInError
         tellBilling(repos, n, d, now);
         managerCopy(repos, n, d, now);
         tellWhoWroteAboutIt(repos, n, d, now);
@@ -182,11 +186,8 @@ public final class NoticeDesk {
         if (d.verdict() == Verdict.HOLD && before != NoticeState.HELD) {
             managerCopy(repos, n, d, now);
         }
-        if (wrongNotice(d) && (!recheck || before == NoticeState.SCHEDULED && d.verdict() == Verdict.BLOCK)) {
-            // billing was about to send something wrong to this customer: a bad experience, though we caught it
-            care.record(repos, n.accountId(), app.frontdesk.domain.model.care.ExperienceKind.WRONG_NOTICE,
-                    "notice " + n.id() + " " + d.verdict() + ": " + d.reasons().stream().map(Reason::code).toList(), null);
-        }
+        // a notice held or blocked never reached the customer: it is no bad experience of theirs (issue 14, item 2); only one
+        // that went out and is later found wrong counts (see SentInError)
         boolean released = recheck && before == NoticeState.HELD && d.verdict() == Verdict.SEND;
         if (released || (recheck && d.verdict() == Verdict.BLOCK)) {
             tellBilling(repos, n, d, now);
@@ -202,12 +203,6 @@ public final class NoticeDesk {
         if (forPayment) {
             stopped.stoppedForPayment(repos, n.accountId(), now);
         }
-    }
-
-    /** Held or blocked because the notice itself was wrong: the customer had paid, or the amount was wrong. */
-    private static boolean wrongNotice(GateDecision d) {
-        return d.verdict() != Verdict.SEND && d.reasons().stream().map(Reason::code).anyMatch(c -> c.equals("INVOICE_PAID")
-                || c.equals("AMOUNT_WRONG") || c.equals("PAYMENT_EVIDENCE") || c.equals("UNALLOCATED_PAYMENT"));
     }
 
     private void tellBilling(Repositories repos, Notice n, GateDecision d, Instant now) {
@@ -257,7 +252,9 @@ public final class NoticeDesk {
                 .name("date").value(e.orderDate().toString()).name("amount").value(e.amount().map(Money::toString).orElse("")).endObject());
         seen.endArray().name("openCases").beginArray();
         f.openCases().forEach(seen::value);
-        seen.endArray().name("redFlagged").value(f.redFlagged()).name("recentSameKind").beginObject();
+        seen.endArray().name("promisedAnswers").beginObject();
+        f.promisedAnswers().forEach((reference, due) -> seen.name(reference).value(due.toString()));
+        seen.endObject().name("redFlagged").value(f.redFlagged()).name("recentSameKind").beginObject();
         f.recentSameKind().forEach((inv, list) -> seen.name(inv).value(list.size()));
         seen.endObject().endObject();
         return new NoticeDecision(noticeId, r.accountId(), d.verdict(), reasons.toString(), d.holdUntil(), seen.toString(), cause, now);

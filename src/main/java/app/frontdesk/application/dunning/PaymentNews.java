@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * transaction: until when their payment orders keep notices away (the gate's own clearing window),
  * and the one reassuring fact when Frontdesk stopped a notice because they paid. Only what Frontdesk
  * can vouch for: a notice that is waiting for anything but their payment (a person's approval, the
- * business morning) may still go out, so then nothing is said.
+ * business morning) may still go out once their case is answered, so {@link #about} says nothing of it;
+ * the reply to the person who wrote says it waits for our answer ({@link #beforeOurAnswer}).
  */
 public final class PaymentNews {
 
@@ -87,6 +88,21 @@ public final class PaymentNews {
             return Optional.of(new Reassurance(Reassurance.Kind.PAID, paid.get().kind(), null));
         }
         return pause.map(day -> new Reassurance(Reassurance.Kind.ORDER_ON_FILE, null, day));
+    }
+
+    /**
+     * What the reply to a person of the company says (see cases.Insiders): the reassuring fact of {@link #about}, else,
+     * when a notice of the account is waiting for anything else, that it is stopped until we have answered them. The
+     * gate vouches for it: it holds every notice while the person's case is open (OPEN_CASE) and, once resolved, until
+     * the answer we promised them is due (ANSWER_PROMISED), so their deadline comes before any notice.
+     */
+    public Optional<Reassurance> beforeOurAnswer(Repositories repos, long accountId, Instant now) {
+        Optional<Reassurance> fact = about(repos, accountId, now);
+        if (fact.isPresent()) {
+            return fact;
+        }
+        return hardest(repos.billing().notices(accountId, List.of(NoticeState.SCHEDULED, NoticeState.QUEUED, NoticeState.HELD)))
+                .map(n -> new Reassurance(Reassurance.Kind.UNTIL_ANSWERED, n.kind(), null));
     }
 
     private static Optional<Notice> hardest(List<Notice> notices) {

@@ -37,26 +37,38 @@ public final class Days {
 
     private static final String[] RU_ON_DAY = {"в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"};
 
+    /** The business time a promised call may take: the call is due two business hours from the promise. */
+    public static final java.time.Duration CALL_ROOM = java.time.Duration.ofHours(2);
+
     /**
-     * When a person can call, in words: "today" while at least two business hours are left of today,
-     * else the next business day by name ("в понедельник, 30 ноября", "on Monday, 30 November").
+     * When a call promised at {@code now} is due: two business hours later (a Saturday's promise is due on
+     * Monday at 11:00 when the day opens at 09:00; Friday 17:30's on Monday at 10:30). The task that tracks
+     * the promise and the words that make it (see {@link #callDay}) both come from here.
+     */
+    public static Instant callDue(BusinessCalendar calendar, Instant now) {
+        return calendar.plusBusinessTime(now, CALL_ROOM);
+    }
+
+    /**
+     * When a person can call, in words: "today" when the call falls due today (two business hours are left
+     * of it, or it is a business day not open yet), else that business day by name ("в понедельник, 30
+     * ноября", "on Monday, 30 November"). Never "today" on a day nobody works.
      */
     public static String callDay(BusinessCalendar calendar, Instant now, Locale lang) {
+        return callDay(calendar.zone(), now, callDue(calendar, now), lang);
+    }
+
+    /** The day of a call due at {@code due}, in words, as said at {@code now} (see {@link #callDay(BusinessCalendar, Instant, Locale)}). */
+    public static String callDay(ZoneId zone, Instant now, Instant due, Locale lang) {
         boolean ru = lang.getLanguage().equals("ru");
-        java.time.Duration room = java.time.Duration.ofHours(2);
-        if (calendar.isBusinessTime(now) && calendar.isBusinessTime(now.plus(room))
-                && now.atZone(calendar.zone()).toLocalDate().equals(now.plus(room).atZone(calendar.zone()).toLocalDate())) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate day = due.atZone(zone).toLocalDate();
+        if (!day.isAfter(today)) {
             return ru ? "сегодня" : "today";
         }
-        java.time.LocalDate today = now.atZone(calendar.zone()).toLocalDate();
-        java.time.LocalDate day = calendar.nextBusinessTime(now.plus(calendar.isBusinessTime(now) ? room : java.time.Duration.ZERO))
-                .atZone(calendar.zone()).toLocalDate();
-        if (!day.isAfter(today)) {
-            return ru ? "сегодня" : "today"; // before opening on a business day: later today
-        }
         if (ru) {
-            return RU_ON_DAY[day.getDayOfWeek().getValue() - 1] + ", " + java.time.format.DateTimeFormatter.ofPattern("d MMMM", lang).format(day);
+            return RU_ON_DAY[day.getDayOfWeek().getValue() - 1] + ", " + DateTimeFormatter.ofPattern("d MMMM", TemplateLibrary.language(lang)).format(day);
         }
-        return "on " + java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM", Locale.ENGLISH).format(day);
+        return "on " + DateTimeFormatter.ofPattern("EEEE, d MMMM", Locale.ENGLISH).format(day);
     }
 }

@@ -25,7 +25,12 @@ public record Reassurance(Kind kind, NoticeKind notice, LocalDate until) {
         /** A notice waits while money that arrived is matched to invoices; a person decides. */
         PAYMENT_BEING_MATCHED,
         /** No notice now, and the customer's payment order keeps reminders away until the day. */
-        ORDER_ON_FILE
+        ORDER_ON_FILE,
+        /**
+         * A notice waits for something else, and the gate holds it while their case is open and until the answer
+         * we promised them is due (OPEN_CASE, ANSWER_PROMISED): our answer comes before it.
+         */
+        UNTIL_ANSWERED
     }
 
     public Reassurance {
@@ -40,7 +45,7 @@ public record Reassurance(Kind kind, NoticeKind notice, LocalDate until) {
 
     /**
      * For the templates: one flag per kind ({@code {{#paid}}}, {@code {{#orderHolds}}}, {@code {{#beingMatched}}},
-     * {@code {{#orderOnFile}}}), the notice in words ({@code {{notice}}}: "уведомление о приостановке обслуживания") and
+     * {@code {{#orderOnFile}}}, {@code {{#untilAnswered}}}), the notice in words ({@code {{notice}}}: "уведомление о приостановке обслуживания") and
      * the day ({@code {{until}}}: "25 ноября (среда)").
      */
     public Map<String, Object> model(Locale lang) {
@@ -49,6 +54,7 @@ public record Reassurance(Kind kind, NoticeKind notice, LocalDate until) {
         m.put("orderHolds", kind == Kind.ORDER_HOLDS);
         m.put("beingMatched", kind == Kind.PAYMENT_BEING_MATCHED);
         m.put("orderOnFile", kind == Kind.ORDER_ON_FILE);
+        m.put("untilAnswered", kind == Kind.UNTIL_ANSWERED);
         m.put("notice", notice == null ? "" : noticeInWords(notice, lang));
         m.put("until", until == null ? "" : Days.day(until, lang));
         return m;

@@ -21,12 +21,16 @@ public enum Text {
     AUTHORIZER_THANKED("authorizer-thanked", true, EnumSet.allOf(Part.class)),
     /** To a person of the company who wrote about a notice: it was stopped because they paid. */
     NOTICE_NEWS("notice-news", true, EnumSet.allOf(Part.class)),
+    /** To the customer after we got something wrong (seed 003): the mistake named, an apology, what was fixed and what changes, a question, an offer, a person. */
+    RECOVERY("recovery", true, EnumSet.allOf(Part.class)),
     /** To the personal manager (or triage): what happened and what to do. */
     MANAGER_ALERT("manager-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To the personal manager: what the hourly limit held back. */
     MANAGER_DIGEST("manager-digest", true, EnumSet.of(Part.NEXT_STEP)),
     /** To the personal manager and the support lead: a red flag, with the history and the playbook. */
     RED_FLAG_ALERT("red-flag-alert", true, EnumSet.of(Part.NEXT_STEP)),
+    /** To the support lead: promises overdue; to a manager: a recovery the customer is owed. */
+    TASK_ALERT("task-alert", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To a colleague a support lead handed a case to. */
     CASE_HANDOVER("case-handover", true, EnumSet.of(Part.DEADLINE, Part.NEXT_STEP)),
     /** To the administrator: a message quarantined, senders that cannot be verified, deliveries refused (plain text). */
@@ -46,7 +50,8 @@ public enum Text {
 
     /** The texts staff read: in the staff's language, from and signed with the company's name, never the product's. */
     public static final Set<Text> FOR_STAFF = Set.copyOf(EnumSet.of(MANAGER_ALERT, MANAGER_DIGEST, RED_FLAG_ALERT, CASE_HANDOVER,
-            ADMIN_ALERT, BILLING_UPDATE, NOTICE_HELD, PAYMENT_ORDER_NOTED, PAYMENT_ORDER_UNCLEAR));
+            ADMIN_ALERT, BILLING_UPDATE, NOTICE_HELD, PAYMENT_ORDER_NOTED, PAYMENT_ORDER_UNCLEAR,
+            TASK_ALERT));
 
     private final String file;
     private final boolean mail;

@@ -14,9 +14,12 @@ import java.util.function.Function;
 /** At start-up every customer text, in every language and format, must pass the wording rules; a template that fails is refused with its findings. */
 public final class TemplateWording {
 
-    /** The texts customers read (manager texts are internal; link pages are one sentence and a button). */
+    /**
+     * The texts customers read (manager texts are internal; link pages are one sentence and a button). The
+     * recovery mail is also checked with the recovery rules, with each configured offer (care.RecoveryDesk#check).
+     */
     static final List<Text> CUSTOMER_TEXTS = List.of(Text.SENDER_REPLY, Text.AUTHORIZE_REQUEST, Text.UNVERIFIED_CONTACT, Text.INSIDER_REPLY,
-            Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED, Text.AUTHORIZER_THANKED, Text.NOTICE_NEWS);
+            Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED, Text.AUTHORIZER_THANKED, Text.NOTICE_NEWS, Text.RECOVERY);
 
     private TemplateWording() {
     }

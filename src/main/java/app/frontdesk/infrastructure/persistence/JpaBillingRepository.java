@@ -84,6 +84,15 @@ final class JpaBillingRepository implements BillingRepository {
     }
 
     @Override
+    public List<Payment> paymentsAllocatedTo(Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM Payment p WHERE p.id IN (SELECT a.paymentId FROM PaymentAllocation a WHERE a.invoiceId IN :i)"
+                + " ORDER BY p.id", Payment.class).setParameter("i", List.copyOf(invoiceIds)).getResultList();
+    }
+
+    @Override
     public List<Payment> unmatchedPayments(int limit) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.state = :s ORDER BY p.id DESC", Payment.class)
                 .setParameter("s", PaymentState.UNMATCHED).setMaxResults(limit).getResultList();

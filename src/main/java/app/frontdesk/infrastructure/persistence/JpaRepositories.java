@@ -12,6 +12,7 @@ import app.frontdesk.domain.model.inbound.InboundRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
+import app.frontdesk.domain.model.task.TaskRepository;
 import jakarta.persistence.EntityManager;
 
 /** The JPA repositories bound to one EntityManager, hence to one transaction. */
@@ -27,6 +28,7 @@ final class JpaRepositories implements Repositories {
     private final JpaCareRepository care;
     private final SqlGateFacts gateFacts;
     private final JpaStaffRepository staff;
+    private final JpaTaskRepository tasks;
     private final JpaNoticeListing noticeListing;
 
     JpaRepositories(EntityManager em, boolean postgres) {
@@ -40,6 +42,7 @@ final class JpaRepositories implements Repositories {
         this.care = new JpaCareRepository(em);
         this.gateFacts = new SqlGateFacts(em, postgres);
         this.staff = new JpaStaffRepository(em);
+        this.tasks = new JpaTaskRepository(em, postgres);
         this.noticeListing = new JpaNoticeListing(em);
     }
 
@@ -91,6 +94,11 @@ final class JpaRepositories implements Repositories {
     @Override
     public StaffRepository staff() {
         return staff;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     @Override

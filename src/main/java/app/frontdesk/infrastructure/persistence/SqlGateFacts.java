@@ -35,7 +35,7 @@ import java.util.List;
 final class SqlGateFacts implements GateFactsQuery {
 
     /** Which parameters a statement takes, in order. */
-    private enum Param { ACCOUNTS, INVOICES, SINCE, EXCEPT }
+    private enum Param { ACCOUNTS, INVOICES, SINCE, EXCEPT, NOW }
 
     /** Puts one result row into the rows read so far. */
     private interface RowReader {
@@ -68,9 +68,17 @@ final class SqlGateFacts implements GateFactsQuery {
                                 rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6),
                                 rs.getObject(7, OffsetDateTime.class).toInstant()));
                     }),
-            new Statement("SELECT account_id, id FROM support_case WHERE account_id = ANY(?) AND state IN ('OPEN', 'AWAITING_AUTHORIZATION')"
-                    + " ORDER BY id", List.of(Param.ACCOUNTS),
-                    (rs, into) -> into.openCases().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(SupportCase.reference(rs.getLong(2)))),
+            // open cases, and resolved ones whose promised answer is still to come (a notice must not overtake our answer)
+            new Statement("SELECT account_id, id, state, due_at FROM support_case WHERE account_id = ANY(?)"
+                    + " AND (state IN ('OPEN', 'AWAITING_AUTHORIZATION') OR state = 'RESOLVED' AND due_at > ?) ORDER BY id",
+                    List.of(Param.ACCOUNTS, Param.NOW), (rs, into) -> {
+                        String reference = SupportCase.reference(rs.getLong(2));
+                        if (!rs.getString(3).equals("RESOLVED")) {
+                            into.openCases().computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(reference);
+                        }
+                        into.promised().computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>())
+                                .put(reference, rs.getObject(4, OffsetDateTime.class).toInstant());
+                    }),
             new Statement("SELECT account_id FROM account_flag WHERE account_id = ANY(?) AND raised = TRUE", List.of(Param.ACCOUNTS),
                     (rs, into) -> into.flagged().add(rs.getLong(1))),
             new Statement("SELECT i.invoice_no, n.kind, n.updated_at FROM notice_invoice i JOIN notice n ON n.id = i.notice_id"
@@ -90,13 +98,14 @@ final class SqlGateFacts implements GateFactsQuery {
     }
 
     @Override
-    public Rows read(Collection<String> invoiceNumbers, Collection<Long> accountIds, Instant sentSince, Long exceptNotice) {
+    public Rows read(Collection<String> invoiceNumbers, Collection<Long> accountIds, Instant sentSince, Long exceptNotice, Instant now) {
         Object[] values = new Object[Param.values().length];
         values[Param.ACCOUNTS.ordinal()] = accountIds.toArray(Long[]::new);
         values[Param.INVOICES.ordinal()] = invoiceNumbers.toArray(String[]::new);
         values[Param.SINCE.ordinal()] = sentSince.atOffset(ZoneOffset.UTC);
         values[Param.EXCEPT.ordinal()] = exceptNotice == null ? -1L : exceptNotice;
-        Rows rows = new Rows(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(),
+        values[Param.NOW.ordinal()] = now.atOffset(ZoneOffset.UTC);
+        Rows rows = new Rows(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(),
                 new EnumMap<>(NoticeKind.class));
         em.flush(); // the statements bypass EclipseLink: what this transaction wrote (an import's payments) must be in them
         Connection c = em.unwrap(Connection.class);

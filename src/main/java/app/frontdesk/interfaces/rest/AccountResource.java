@@ -2,6 +2,7 @@ package app.frontdesk.interfaces.rest;
 
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.care.CareDesk;
+import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.accounts.AccountService;
 import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.application.accounts.AccountDraft;
@@ -53,6 +54,9 @@ public class AccountResource {
 
     @Inject
     PaymentDesk payments;
+
+    @Inject
+    RecoveryDesk recovery;
 
     @Context
     UriInfo uri;
@@ -179,6 +183,45 @@ public class AccountResource {
             return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(e.getMessage(), List.of())).build();
         }
         return experience(id);
+    }
+
+    @POST
+    @Path("{id}/recovery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send the recovery mail after our mistake: {offer, mistake, fixed, change, to?[], language?: ru|en, actor?};"
+            + " checked with the recovery wording rules first (422 with the findings: nothing sent); the call it promises becomes a task")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+            example = "{\"offer\": \"free-month\", \"mistake\": \"On 28 November we sent you a suspension notice for invoice INV-2026-0042,"
+                    + " which you had paid on 27 November.\", \"fixed\": \"The notice is withdrawn; nothing was switched off.\","
+                    + " \"change\": \"Notices now wait for the previous day's bank statement.\", \"actor\": \"olga\"}"))
+    public Response recovery(@PathParam("id") long id, String body) {
+        jakarta.json.JsonObject o = BillingJson.object(body);
+        String actor = java.util.Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a.strip()).orElse(ACTOR);
+        String language = BillingJson.text(o, "language", false);
+        if (accounts.find(id, a -> a.id()).isEmpty()) {
+            throw new NotFoundException("no account " + id);
+        }
+        RecoveryDesk.Sent sent;
+        try {
+            sent = recovery.send(new RecoveryDesk.Request(id, BillingJson.text(o, "offer", true), BillingJson.text(o, "mistake", true),
+                    BillingJson.text(o, "fixed", true), BillingJson.text(o, "change", true), BillingJson.texts(o, "to"),
+                    language == null || language.isBlank() ? null : java.util.Locale.forLanguageTag(language.strip()), actor));
+        } catch (RecoveryDesk.Refused e) {
+            var findings = JsonFactories.BUILDERS.createArrayBuilder();
+            e.findings().forEach(f -> findings.add(JsonFactories.BUILDERS.createObjectBuilder().add("rule", f.rule())
+                    .add("excerpt", f.excerpt()).add("message", f.message()).add("suggestion", f.suggestion())));
+            return Response.status(422).entity(JsonFactories.BUILDERS.createObjectBuilder().add("error", e.getMessage())
+                    .add("findings", findings).build().toString()).build();
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException(e.getMessage());
+        }
+        var to = JsonFactories.BUILDERS.createArrayBuilder();
+        sent.to().forEach(to::add);
+        var done = JsonFactories.BUILDERS.createArrayBuilder();
+        sent.tasksDone().forEach(done::add);
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("accountId", id).add("to", to).add("offer", sent.offer())
+                .add("language", sent.language().getLanguage()).add("callTask", sent.callTask()).add("callDue", sent.callDue().toString())
+                .add("tasksDone", done).build().toString()).build();
     }
 
     @POST

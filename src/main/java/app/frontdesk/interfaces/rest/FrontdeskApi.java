@@ -23,7 +23,7 @@ public class FrontdeskApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(AccountResource.class, BillingResource.class, CaseResource.class, InboundResource.class, LinkResource.class,
-                NoopResource.class, NoticeResource.class, WordingResource.class,
+                NoopResource.class, NoticeResource.class, TaskResource.class, WordingResource.class,
                 BearerTokenFilters.Mta.class, BearerTokenFilters.Admin.class, ErrorMappers.class, RequestBodyLimit.class);
     }
 

@@ -44,4 +44,15 @@ class CallDayTest {
     void beforeOpeningOnABusinessDayItIsStillToday() {
         assertEquals("сегодня", CaseTexts.callDay(MOSCOW, Instant.parse("2026-11-27T04:00:00Z"), RU)); // Friday 07:00
     }
+
+    @Test
+    void theCallIsDueTwoBusinessHoursLaterAndTheWordsNameThatDay() {
+        Instant saturday = Instant.parse("2026-11-28T07:00:00Z");
+        Instant due = app.frontdesk.application.news.Days.callDue(MOSCOW, saturday);
+        assertEquals(Instant.parse("2026-11-30T08:00:00Z"), due, "Monday 11:00 in Moscow");
+        assertEquals("в понедельник, 30 ноября", app.frontdesk.application.news.Days.callDay(MOSCOW.zone(), saturday, due, RU));
+        Instant fridayEvening = Instant.parse("2026-11-27T16:30:00Z"); // 19:30, after closing
+        assertEquals("в понедельник, 30 ноября", CaseTexts.callDay(MOSCOW, fridayEvening, RU));
+        assertEquals("on Monday, 30 November", CaseTexts.callDay(MOSCOW, Instant.parse("2026-11-29T18:00:00Z"), Locale.ENGLISH)); // Sunday
+    }
 }

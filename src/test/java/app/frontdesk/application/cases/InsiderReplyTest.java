@@ -126,17 +126,24 @@ class InsiderReplyTest {
     }
 
     @Test
-    void aNoticeThatOnlyWaitsForMondayMorningIsNotCalledStopped() throws Exception {
+    void aNoticeThatOnlyWaitsForMondayMorningIsStoppedUntilWeAnswerAndNotCalledPaid() throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
             long account = romashka(gw);
             at(gw, "2026-11-21T10:00");
             NoticeDesk.Answer held = gw.services.notices.submit(new NoticeDesk.Submission(new NoticeRequest(account, NoticeKind.SUSPENSION,
                     List.of("INV-2026-0042"), Money.of("1500.00", "RUB"), null), List.of("anna.petrova@romashka.example"),
                     "Приостановка обслуживания", "Счёт INV-2026-0042 не оплачен.", null, "B-77"));
-            assertEquals(NoticeState.HELD, held.state(), "held until the business morning, then sent: nobody paid");
+            assertEquals(NoticeState.HELD, held.state(), "held until the business morning: nobody paid");
             String r = reply(gw, ceo("Алексей Волков <ceo@romashka.example>", "Уведомление о приостановке?"));
             assertTrue(r.contains("Здравствуйте, Алексей Волков!"), r);
-            assertFalse(r.contains("остановили") || r.contains("платёжное поручение") || r.contains("не отключим"), r);
+            // our answer is due on Monday at 13:00, after the notice's 09:00: the text says it is stopped (issue 14, item 3)
+            assertTrue(r.contains("Мы остановили уведомление о приостановке обслуживания: пока мы не ответили на ваше письмо, оно отправлено"
+                    + " не будет."), r);
+            assertFalse(r.contains("платёжное поручение") || r.contains("не отключим") || r.contains("оплата поступила"), "nobody paid: " + r);
+            // and it is: at 09:00 the gate holds it for the open case
+            at(gw, "2026-11-23T09:00");
+            gw.services.housekeepingDue();
+            assertEquals(NoticeState.HELD, gw.db.inTransaction(r2 -> r2.billing().notice(held.noticeId()).orElseThrow().state()));
         }
     }
 

@@ -54,6 +54,7 @@ class DunningGateTest {
         Map<String, List<Instant>> recent = Map.of();
         ZoneId zone = MSK;
         app.frontdesk.domain.model.calendar.BusinessHours hours;
+        Map<String, Instant> promised = Map.of();
 
         Facts invoice(InvoiceState i, String paidSoFar) {
             invoices.put(i.number(), new InvoiceState(i.number(), i.accountId(), i.amount(), i.status(), i.dueDate(),
@@ -62,7 +63,7 @@ class DunningGateTest {
         }
 
         GateFacts build() {
-            return new GateFacts(invoices, unallocated, evidence, cases, false, recent, zone, hours);
+            return new GateFacts(invoices, unallocated, evidence, cases, false, recent, zone, hours, promised);
         }
     }
 
@@ -72,6 +73,22 @@ class DunningGateTest {
 
     private static List<String> codes(GateDecision d) {
         return d.reasons().stream().map(Reason::code).toList();
+    }
+
+    @Test
+    void aNoticeWaitsForTheAnswerWePromisedInAResolvedCaseAndGoesWhenItIsDue() {
+        Facts f = new Facts().invoice(invoice("INV-1", "1500"), "0");
+        f.promised = Map.of("FD-12", msk("2026-11-30T13:00"));
+        GateDecision before = decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-30T10:30", f, List.of("INV-1"));
+        assertEquals(Verdict.HOLD, before.verdict());
+        assertEquals(List.of("ANSWER_PROMISED"), codes(before));
+        assertEquals(msk("2026-11-30T13:00"), before.holdUntil(), "a timed hold: it goes once our answer is due");
+        assertTrue(before.reasons().get(0).message().contains("FD-12"), before.reasons().toString());
+        assertEquals(Verdict.SEND, decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-30T13:00", f, List.of("INV-1")).verdict());
+
+        // while the case is open it holds for the manager (OPEN_CASE), and the promise adds nothing
+        f.cases = List.of("FD-12");
+        assertEquals(List.of("OPEN_CASE"), codes(decide(NoticeKind.SUSPENSION, "1500.00", "2026-11-30T10:30", f, List.of("INV-1"))));
     }
 
     @Test

@@ -29,6 +29,9 @@ public interface BillingRepository {
 
     List<Payment> unmatchedPayments(int limit);
 
+    /** The payments with a part allocated to any of these invoices (by invoice id). */
+    List<Payment> paymentsAllocatedTo(Collection<Long> invoiceIds);
+
     /** The payment, locked for this transaction; empty when there is none. */
     Optional<Payment> lockPayment(long id);
 

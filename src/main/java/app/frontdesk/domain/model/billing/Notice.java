@@ -87,6 +87,14 @@ public class Notice {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the outbox sent it to the customer. */
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    /** When a payment dated before it was sent showed that it was wrong (told once). */
+    @Column(name = "found_wrong_at")
+    private Instant foundWrongAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -173,7 +181,25 @@ public class Notice {
 
     public void sent(Instant now) {
         this.state = NoticeState.SENT;
+        this.sentAt = now;
         this.updatedAt = now;
+    }
+
+    /** It went out, and a payment dated before that shows it should not have: the customer is owed a recovery, once. */
+    public void foundWrong(Instant now) {
+        if (state != NoticeState.SENT) {
+            throw new IllegalStateException("notice " + id + " never reached the customer; only a sent notice can be found wrong");
+        }
+        this.foundWrongAt = now;
+    }
+
+    /** When it reached the customer (for notices sent before this was recorded: when it last changed, which was then). */
+    public Optional<Instant> sentAt() {
+        return state != NoticeState.SENT ? Optional.empty() : Optional.of(sentAt != null ? sentAt : updatedAt);
+    }
+
+    public Optional<Instant> foundWrongAt() {
+        return Optional.ofNullable(foundWrongAt);
     }
 
     public Long id() {

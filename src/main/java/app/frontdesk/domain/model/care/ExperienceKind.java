@@ -4,7 +4,7 @@ package app.frontdesk.domain.model.care;
 public enum ExperienceKind {
     /** Someone of theirs had to write from an address we did not know (an unknown-sender case). */
     UNKNOWN_SENDER_CASE,
-    /** A notice billing wanted to send was wrong (held or blocked by the gate). */
+    /** A notice reached them and was wrong: they had paid before it was sent. One the gate held or blocked never reached them and is none. */
     WRONG_NOTICE,
     /** They wrote again about the same thing without a resolution. */
     REPEAT_CONTACT,

@@ -24,6 +24,10 @@ public enum MailKind {
     MANAGER_ALERT,
     /** To the personal manager: alerts the hourly limit held back. */
     MANAGER_DIGEST,
+    /** To the support lead: promised tasks overdue; to a manager: a recovery task. */
+    TASK_ALERT,
+    /** To a customer after we got something wrong: the recovery mail with the offer the manager chose. */
+    RECOVERY,
     /** An overdue or suspension notice that billing sent through Frontdesk (the dunning gate); replies to it are evidence. */
     DUNNING_NOTICE,
     /** To billing: a held notice was released or blocked. */
