@@ -44,12 +44,24 @@ public final class HeapBenchmark {
         Path gcLog = dir.resolve("gc.log");
         env.put("JAVA_TOOL_OPTIONS", "-Xlog:gc:file=" + gcLog + ":timemillis" + (System.getProperty("bench.jfr") == null ? ""
                 : " -XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("bench.jfr")));
+        String db = null;
         if ("postgresql".equals(System.getProperty("bench.db"))) { // -Dbench.db=postgresql: a fresh database on the local server
-            String db = "fd_heap_" + System.currentTimeMillis();
+            db = "fd_heap_" + System.currentTimeMillis();
             app.frontdesk.testkit.TestDatabases.sql(app.frontdesk.testkit.TestDatabases.PG_URL, "CREATE DATABASE " + db);
             env.put("FRONTDESK_DB_URL", app.frontdesk.testkit.TestDatabases.PG_URL.replace("/test", "/" + db));
             env.put("FRONTDESK_DB_USER", app.frontdesk.testkit.TestDatabases.PG_USER);
         }
+        try {
+            measure(env, gcLog, messages);
+        } finally {
+            if (db != null) { // 25 MB messages in it: not left behind
+                app.frontdesk.testkit.TestDatabases.sql(app.frontdesk.testkit.TestDatabases.PG_URL, "DROP DATABASE " + db);
+            }
+        }
+    }
+
+    private static void measure(Map<String, String> env, Path gcLog, Map<String, byte[]> messages) throws Exception {
+        Path dir = gcLog.getParent();
         try (GatewayProcess gw = new GatewayProcess(GatewayProcess.fresh(dir), env).start()) {
             for (int i = 0; i < 50; i++) { // warm-up: the code paths, not the heap
                 gw.post("/api/inbound", GatewayProcess.MTA_TOKEN, "message/rfc822", TestMail.from(KNOWN).subject("warm " + i).bytes());
