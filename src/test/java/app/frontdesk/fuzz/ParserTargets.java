@@ -84,6 +84,8 @@ final class ParserTargets {
 
     static void pdf(byte[] input) {
         check(PDF.text(input) != null, "no answer"); // "" for anything it cannot read; it must not throw
+        // a reader that ran over its time is abandoned and cannot be stopped: whatever made it run so long is a finding
+        check(PDF.busyReaders() == 0, "a PDF reader still runs after its time limit");
     }
 
     private static void check(boolean ok, String what) {

@@ -23,7 +23,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * the pipeline worker's stack inside PDFBox (review of 2026-11-28); here it overflows a reader thread,
  * which answers "no text". PDFBox does not listen to interrupts, so a reader that runs over its time is
  * abandoned; while {@value #MAX_ABANDONED} are still running, documents are not read at all, so that a
- * flood of hostile PDFs cannot take every core.
+ * flood of hostile PDFs cannot take every core. An abandoned reader cannot be stopped either, so what could make it
+ * allocate without bound is taken out before PDFBox reads the text ({@link CMapGuard}: a character map of four-byte
+ * ranges filled the heap).
  */
 public final class PdfBoxText implements DocumentText {
 
@@ -89,6 +91,11 @@ public final class PdfBoxText implements DocumentText {
     private String read(byte[] document) {
         try (PDDocument pdf = Loader.loadPDF(document, "", null, null,
                 MemoryUsageSetting.setupMainMemoryOnly(4L * maxBytes).streamCache)) {
+            int defused = CMapGuard.defuse(pdf.getDocument()); // before PDFBox expands a character map without bound
+            if (defused > 0) {
+                LOG.warning("an attached PDF had " + defused + " character map(s) of more than " + CMapGuard.MAX_MAPPINGS
+                        + " mappings; replaced by empty ones before its text was read");
+            }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setEndPage(maxPages);
             return stripper.getText(pdf);
