@@ -182,7 +182,9 @@ public final class Services {
         this.dispatcher = new OutboxDispatcher(db, new KindRoutingTransport(mailTransport, webhooks), clock, meter, 20, 12,
                 settings.outboxFirstRetry,
                 // A notice is checked once more in the very transaction that sends it (issue 4, "no stale decisions").
-                (repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail));
+                (repos, mail) -> mail.kind() != MailKind.DUNNING_NOTICE || notices.beforeSend(repos, mail))
+                // "we wrote to them" in an alert must not stand when the mail was given up (issue 11, SMTPUTF8)
+                .onGiveUp((repos, mail, why, now) -> adminAlert.notDelivered(repos, mail, why, now).ifPresent(repos.outbox()::add));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
         this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);

@@ -54,6 +54,12 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** @param overrides settings by environment-variable name, over the test defaults */
     public GatewayFixture(DatabaseSettings databaseSettings, Map<String, String> overrides) {
+        this(databaseSettings, overrides, null);
+    }
+
+    /** @param transport what the services' outbox sends through (null: files under the fixture's data directory) */
+    public GatewayFixture(DatabaseSettings databaseSettings, Map<String, String> overrides,
+                          app.frontdesk.application.outbox.MailTransport transport) {
         this.db = TestDatabases.open(databaseSettings);
         try {
             this.dataDir = Files.createTempDirectory("frontdesk-fixture");
@@ -72,7 +78,8 @@ public final class GatewayFixture implements AutoCloseable {
                 "FRONTDESK_DEMO_DATA", "false"));
         env.putAll(overrides);
         this.settings = new Settings(name -> Optional.ofNullable(env.get(name)));
-        this.services = new Services(settings, db, clock, Meter.NONE, new FileMailTransport(dataDir.resolve("outbox")), () -> { });
+        this.services = new Services(settings, db, clock, Meter.NONE,
+                transport != null ? transport : new FileMailTransport(dataDir.resolve("outbox")), () -> { });
         this.messageIds = services.messageIds;
         this.pipeline = services.pipeline;
         this.processor = services.processor;

@@ -45,6 +45,23 @@ public final class OutboxDispatcher {
     /** Sends everything that is due: no guard. */
     public static final SendGuard NO_GUARD = (repos, mail) -> true;
 
+    /**
+     * Told, in the transaction that gives a mail up (refused at once, or out of attempts), so that the people who were
+     * told "we wrote to them" learn that we could not.
+     */
+    @FunctionalInterface
+    public interface GiveUpListener {
+        void givenUp(Repositories repos, OutboundMail mail, String why, Instant now);
+    }
+
+    private GiveUpListener giveUps = (repos, mail, why, now) -> { };
+
+    /** Who hears of a mail given up (one listener; set once at wiring time). */
+    public OutboxDispatcher onGiveUp(GiveUpListener listener) {
+        this.giveUps = listener;
+        return this;
+    }
+
     public OutboxDispatcher(Transactions transactions, MailTransport transport, Clock clock, Meter meter,
                             int batchSize, int maxAttempts) {
         this(transactions, transport, clock, meter, batchSize, maxAttempts, Duration.ofSeconds(30), NO_GUARD);
@@ -129,6 +146,9 @@ public final class OutboxDispatcher {
                 outcome[mail.state() == OutboxState.FAILED ? 1 : 2]++;
                 LOG.log(Level.WARNING, "outbox mail {0} to {1} not sent (attempt {2}): {3}",
                         new Object[] {mail.id(), mail.recipients(), mail.attempts(), error});
+                if (mail.state() == OutboxState.FAILED) {
+                    giveUps.givenUp(repos, mail, error, clock.instant());
+                }
             }
             return true;
         }
@@ -144,6 +164,7 @@ public final class OutboxDispatcher {
                         mail.kind().name().toLowerCase(java.util.Locale.ROOT) + " to " + String.join(", ", mail.recipients()) + ": " + why));
             }
             LOG.log(Level.WARNING, "outbox mail {0} to {1} refused, not sent: {2}", new Object[] {mail.id(), mail.recipients(), why});
+            giveUps.givenUp(repos, mail, why, now);
         }
 
         void close() {

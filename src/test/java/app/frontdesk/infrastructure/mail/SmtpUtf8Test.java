@@ -95,11 +95,11 @@ class SmtpUtf8Test {
     void aRelayWithoutSmtpUtf8NeverGetsTheReplyAndTheCaseSaysWhy() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
-        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+        var transport = new SmtpMailTransport("127.0.0.1", smtp.getSmtp().getPort(), null, null, "frontdesk@frontdesk.test");
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), java.util.Map.of(), transport)) {
             OutboundMail reply = replyToIvan(gw);
-            var transport = new SmtpMailTransport("127.0.0.1", smtp.getSmtp().getPort(), null, null, "frontdesk@frontdesk.test");
-            OutboxDispatcher d = new OutboxDispatcher(gw.db, transport, gw.clock, Meter.NONE, 20, 12);
-            d.dispatchDue();
+            gw.services.dispatcher.dispatchDue();
+            gw.services.dispatcher.dispatchDue();
 
             OutboundMail after = gw.db.inTransaction(r -> r.outbox().byId(reply.id())).orElseThrow();
             assertEquals(OutboxState.FAILED, after.state(), "given up at once, not retried twelve times");
@@ -111,6 +111,25 @@ class SmtpUtf8Test {
             SupportCase c = gw.db.inTransaction(r -> r.cases().find(after.caseId()).orElseThrow());
             assertTrue(c.timeline().stream().anyMatch(e -> e.kind().equals("mail-not-sent") && e.detail().contains(IVAN)
                     && e.detail().contains("SMTPUTF8")), "the manager reads why in the case");
+
+            // The manager's alert listed the reply among what was sent; the manager now hears, in their own mailbox,
+            // that it did not go, why (our relay, not the customer's address), and to reach Ivan another way.
+            var told = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getSubject().startsWith("Письмо клиенту не доставлено") || m.getSubject().startsWith("Mail to a customer not delivered");
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertEquals(1, told.size(), "one alert for the one mail given up");
+            assertEquals("olga@frontdesk.test", told.get(0).getAllRecipients()[0].toString(), "to the account's personal manager");
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(told.get(0));
+            String text = body.contains("=?") || body.contains("=D0") ? new String(jakarta.mail.internet.MimeUtility.decode(
+                    new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)), "quoted-printable").readAllBytes(),
+                    StandardCharsets.UTF_8) : body;
+            assertTrue(text.contains("SMTPUTF8") && text.contains(IVAN), text);
+            assertTrue(text.contains("/console/cases/" + after.caseId()), "a link to the case: " + text);
+            assertFalse(text.contains("RFC 6531") || text.contains("127.0.0.1:"), "words, not the transport's technical line: " + text);
         } finally {
             smtp.stop();
         }

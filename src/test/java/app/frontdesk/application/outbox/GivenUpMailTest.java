@@ -1,0 +1,58 @@
+package app.frontdesk.application.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.domain.model.inbound.Envelope;
+import app.frontdesk.domain.model.outbox.MailKind;
+import app.frontdesk.domain.model.outbox.OutboundMail;
+import app.frontdesk.domain.model.outbox.OutboxState;
+import app.frontdesk.testkit.GatewayFixture;
+import app.frontdesk.testkit.TestDatabases;
+import app.frontdesk.testkit.TestMail;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mail to a customer that runs out of attempts is followed by one alert to the person who was told it went; a mail
+ * to staff that runs out of attempts is not (an alert about an undelivered alert would go round for ever).
+ */
+class GivenUpMailTest {
+
+    @Test
+    void aReplyGivenUpIsReportedOnceAndTheReportItselfIsNeverReported() throws Exception {
+        // a relay that is never reachable: every mail fails until its attempts run out
+        MailTransport down = () -> {
+            throw new java.net.ConnectException("Connection refused");
+        };
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), java.util.Map.of(), down)) {
+            gw.account("Romashka", "romashka.example", "anna@romashka.example");
+            long id = gw.intake.accept(TestMail.from("Ivan Petrov <ivan@romashka.example>").subject("Invoice?")
+                    .rawHeaderCharset(StandardCharsets.UTF_8).bytes(), Envelope.UNKNOWN).id();
+            gw.processAll();
+            OutboundMail reply = gw.db.inTransaction(r -> r.outbox().causedBy(id)).stream()
+                    .filter(m -> m.kind() == MailKind.SENDER_REPLY).findFirst().orElseThrow();
+
+            for (int i = 0; i < 40; i++) {
+                while (gw.services.dispatcher.dispatchDue() > 0) {
+                    // every due mail is tried once per round
+                }
+                gw.clock.advance(Duration.ofHours(1));
+            }
+
+            List<OutboundMail> all = gw.db.inTransaction(r -> r.outbox().causedBy(id));
+            assertEquals(OutboxState.FAILED, gw.db.inTransaction(r -> r.outbox().byId(reply.id())).orElseThrow().state());
+            List<OutboundMail> reports = all.stream().filter(m -> m.kind() == MailKind.ADMIN_ALERT).toList();
+            long customerMailsGivenUp = all.stream().filter(m -> m.state() == OutboxState.FAILED && m.kind() != MailKind.ADMIN_ALERT
+                    && m.kind() != MailKind.MANAGER_ALERT).count();
+            assertEquals(customerMailsGivenUp, reports.size(),
+                    "one report per customer mail given up (the reply and the requests to Anna), none for the manager's alert or a report");
+            assertTrue(reports.stream().allMatch(m -> m.recipients().equals(List.of("olga@frontdesk.test"))), "to the manager");
+            assertTrue(reports.stream().allMatch(m -> m.state() == OutboxState.FAILED), "the reports failed too, and were not reported");
+            String text = new String(reports.get(0).raw(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("Connection refused"), "the technical record when the cause is not one we can name: " + text);
+        }
+    }
+}
