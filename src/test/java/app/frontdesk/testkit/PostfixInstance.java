@@ -29,15 +29,24 @@ public final class PostfixInstance implements AutoCloseable {
 
     /** Starts Postfix delivering {@code recipient} to the pipe client with these arguments. */
     public static PostfixInstance start(Path dir, String recipient, String pipeArgs) throws Exception {
-        return start(dir, recipient, "frontdesk:", pipeArgs);
+        return start(dir, recipient, "frontdesk:", pipeArgs, null);
+    }
+
+    /**
+     * The same behind a milter (as our mail server runs OpenDMARC/OpenDKIM): {@code milter} is Postfix's
+     * {@code smtpd_milters} value, e.g. {@code inet:127.0.0.1:8893}; a milter that does not answer defers the mail.
+     */
+    public static PostfixInstance withMilter(Path dir, String recipient, String pipeArgs, String milter) throws Exception {
+        return start(dir, recipient, "frontdesk:", pipeArgs, milter);
     }
 
     /** Starts Postfix accepting mail for {@code domain} and discarding it: for what only the log should tell (envelopes). */
     public static PostfixInstance discarding(Path dir, String domain) throws Exception {
-        return start(dir, "nobody@" + domain, "discard:", "");
+        return start(dir, "nobody@" + domain, "discard:", "", null);
     }
 
-    private static PostfixInstance start(Path dir, String recipient, String transport, String pipeArgs) throws Exception {
+    private static PostfixInstance start(Path dir, String recipient, String transport, String pipeArgs, String milter)
+            throws Exception {
         Path base = dir.toAbsolutePath();
         Path etc = Files.createDirectories(base.resolve("etc"));
         Path spool = Files.createDirectories(base.resolve("spool"));
@@ -65,6 +74,7 @@ public final class PostfixInstance implements AutoCloseable {
                 "minimal_backoff_time = 1s",
                 "maximal_backoff_time = 2s",
                 "biff = no",
+                milter == null ? "" : "smtpd_milters = " + milter + "\nmilter_default_action = tempfail",
                 ""));
         String svc = "unix  -       -       n       -       -       ";
         Files.writeString(etc.resolve("master.cf"), String.join("\n",
