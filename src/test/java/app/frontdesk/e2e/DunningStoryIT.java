@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.Mailboxes;
 import app.frontdesk.testkit.Mails;
+import app.frontdesk.testkit.Seeds;
 import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
@@ -158,7 +159,7 @@ class DunningStoryIT {
                         .getBytes(StandardCharsets.UTF_8)).body());
                 assertEquals("SEND", sent.getString("verdict"), sent.toString());
                 assertEquals("Счёт INV-2026-0777", Mails.subject(Mailboxes.await(smtp, "buh@lyutik.example", 1, 30).get(0)));
-                awaitState(monday, sent.getJsonNumber("noticeId").longValue(), "SENT");
+                Seeds.awaitNoticeState(monday, sent.getJsonNumber("noticeId").longValue(), "SENT");
                 var paid = monday.post("/api/payments", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"id\": \"bank:2026-11-20-77\","
                         + " \"amount\": \"700.00\", \"currency\": \"RUB\", \"bookingDate\": \"2026-11-20\", \"valueDate\": \"2026-11-20\","
                         + " \"payerInn\": \"500100732259\", \"purpose\": \"Оплата по счёту INV-2026-0777\"}").getBytes(StandardCharsets.UTF_8));
@@ -166,7 +167,8 @@ class DunningStoryIT {
                 JsonObject wrong = experience(monday, lyutik);
                 assertEquals(List.of("WRONG_NOTICE"), kinds(wrong), "one bad experience: " + wrong);
                 assertFalse(wrong.getBoolean("flagged"), "one is not yet a flag: " + wrong);
-                assertTrue(awaitText(smtp, "boris.orlov@frontdesk.test", "INV-2026-0777"), "Лютик's manager is asked to make it right");
+                assertTrue(Mailboxes.awaitOne(smtp, "boris.orlov@frontdesk.test", m -> Mails.text(m).contains("INV-2026-0777"), 30),
+                        "Лютик's manager is asked to make it right");
                 Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice or a red flag time to show up
             }
             for (byte[] m : Mailboxes.messages(smtp, "buh@romashka.example")) { // the acknowledgement and the request about the CEO
@@ -215,35 +217,8 @@ class DunningStoryIT {
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, created.statusCode(), created.body());
         long id = GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
-        var invoice = gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0777\","
-                + " \"accountId\": " + id + ", \"amount\": \"700.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
-                + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, invoice.statusCode(), invoice.body());
+        Seeds.invoice(gateway, id, "INV-2026-0777", "700.00");
         return id;
-    }
-
-    /** Whether a mail to {@code address} that says {@code words} arrives within 30 seconds. */
-    private static boolean awaitText(GreenMail smtp, String address, String words) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        do {
-            for (byte[] m : Mailboxes.messages(smtp, address)) {
-                if (Mails.text(m).contains(words)) {
-                    return true;
-                }
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return false;
-    }
-
-    private static void awaitState(GatewayProcess gateway, long notice, String wanted) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        String state;
-        while (!(state = GatewayProcess.json(gateway.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body()).getString("state"))
-                .equals(wanted)) {
-            assertTrue(System.nanoTime() < deadline, "notice " + notice + " is " + state + ", not " + wanted);
-            Thread.sleep(250);
-        }
     }
 
     /** The manager's alert about a case ("FD-51: ..."), among the other mails she got (the order, the held notice, a red flag). */
