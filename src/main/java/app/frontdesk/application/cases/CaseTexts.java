@@ -56,7 +56,7 @@ public final class CaseTexts {
         this.messageIds = messageIds;
         this.addresses = addresses;
         this.settings = settings;
-        this.contacts = new CustomerContacts(addresses, settings.support()); // a stranger is only ever pointed to the desk
+        this.contacts = new CustomerContacts(addresses, settings.support()); // case mails name the desk, never the manager (see SupportContact)
     }
 
     public CaseSettings settings() {
