@@ -9,6 +9,7 @@ import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.care.RecoveryMail;
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.care.RecoveryOffers;
 import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
@@ -147,10 +148,9 @@ public final class Services {
         this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails);
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
-        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
-                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()), settings.timeZone);
-        RecoveryMail recoveryMail = new RecoveryMail(templates, settings.addresses, messageIds,
-                new CustomerNews.Support(settings.support.name(), settings.support.phone(), settings.support.email()));
+        CustomerContacts customerContacts = new CustomerContacts(settings.addresses, settings.support);
+        CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds, customerContacts, settings.timeZone);
+        RecoveryMail recoveryMail = new RecoveryMail(templates, settings.addresses, messageIds, customerContacts);
         RecoveryOffers offers = RecoveryOffers.load(settings.configDir);
         RecoveryDesk.check(offers, recoveryMail, wording, new Account("Sample LLC", java.time.Instant.EPOCH));
         this.recovery = new RecoveryDesk(db, clock, offers, recoveryMail, wording, tasks, settings.defaultLocale, settings.answerWithin);

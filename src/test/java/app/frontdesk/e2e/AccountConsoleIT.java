@@ -1,5 +1,6 @@
 package app.frontdesk.e2e;
 
+import app.frontdesk.testkit.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,22 +20,16 @@ import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -88,12 +83,14 @@ class AccountConsoleIT {
     }
 
     private static void story(GatewayProcess gateway, GreenMail smtp, Browser browser) throws Exception {
-        long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042", "7707083893");
-        long lyutik = account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777", "5001007329");
+        long romashka = Seeds.account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042", "7707083893");
+        Seeds.invoice(gateway, romashka, "INV-2026-0042", "1500.00");
+        long lyutik = Seeds.account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777", "5001007329");
+        Seeds.invoice(gateway, lyutik, "INV-2026-0777", "1500.00");
         HttpClient admin = client();
         assertEquals(303, login(admin, gateway, ADMIN, ADMIN_PASSWORD).statusCode());
-        addStaff(admin, gateway, OLGA, "Ольга Смирнова", "ru");
-        addStaff(admin, gateway, BORIS, "Борис Орлов", "en");
+        Seeds.staff(admin, gateway, OLGA, "Ольга Смирнова", "manager", "ru", PASSWORD);
+        Seeds.staff(admin, gateway, BORIS, "Борис Орлов", "manager", "en", PASSWORD);
 
         // Anna complains twice about one order: the second is a repeat, the account is red-flagged, Olga is alerted
         complain(gateway, "<anna-1@romashka.example>", "Заказ 77 не доставили", "Добрый день! Заказ 77 не доставили, хотя обещали вчера.");
@@ -148,7 +145,7 @@ class AccountConsoleIT {
         byte[] ivans = TestMail.from("Иван Петров <ivan.petrov@romashka.example>").rawHeaderCharset(StandardCharsets.UTF_8)
                 .messageId("<ivan-1@romashka.example>").subject("Счёт INV-2026-0042").body("Добрый день! Прошу выслать акт сверки.\r\n").bytes();
         assertEquals(0, gateway.pipe(ivans, "--sender", "ivan.petrov@romashka.example", "--recipient", "support@frontdesk.test").exitCode());
-        assertTrue(awaitMessageId(smtp, HELPDESK, "<ivan-1@romashka.example>", 60), "Ivan's message reached the helpdesk");
+        assertTrue(Mailboxes.awaitOne(smtp, HELPDESK, m -> "<ivan-1@romashka.example>".equals(Mails.messageId(m)), 60), "Ivan's message reached the helpdesk");
 
         // Boris, by URL and by form: nothing of Olga's account exists for him
         List<String> contactIds = new ArrayList<>();
@@ -200,40 +197,10 @@ class AccountConsoleIT {
         assertFalse(web.getTitle().startsWith("("), web.getTitle());
     }
 
-    private static long account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice,
-                                String inn) throws Exception {
-        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
-                {"name": "%s", "domains": ["%s"],
-                 "contacts": [{"address": "anna.petrova@%s", "name": "Анна Петрова", "locale": "ru"}],
-                 "manager": {"name": "%s", "address": "%s"},
-                 "references": [{"kind": "INVOICE", "value": "%s"}, {"kind": "INN", "value": "%s"}]}
-                """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice, inn)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, created.statusCode(), created.body());
-        long id = GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
-        var invoices = gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
-                [{"number": "%s", "accountId": %d, "amount": "1500.00", "currency": "RUB", "issueDate": "2026-11-01", "dueDate": "2026-11-15"}]
-                """.formatted(invoice, id)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, invoices.statusCode(), invoices.body());
-        return id;
-    }
-
     private static void complain(GatewayProcess gateway, String messageId, String subject, String body) throws Exception {
         byte[] mail = TestMail.from("Анна Петрова <anna.petrova@romashka.example>").rawHeaderCharset(StandardCharsets.UTF_8)
                 .messageId(messageId).subject(subject).body(body + "\r\n").bytes();
         assertEquals(0, gateway.pipe(mail, "--sender", "anna.petrova@romashka.example", "--recipient", "support@frontdesk.test").exitCode());
-    }
-
-    private static boolean awaitMessageId(GreenMail smtp, String address, String messageId, int seconds) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        do {
-            for (byte[] m : Mailboxes.messages(smtp, address)) {
-                if (messageId.equals(Mails.parse(m).getMessageID())) {
-                    return true;
-                }
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < deadline);
-        return false;
     }
 
     /** The whole page, not only what fits the window: the window grows to the page's height for the picture. */
@@ -255,17 +222,4 @@ class AccountConsoleIT {
         element.click();
         Browser.awaitReplaced(web, element); // the next page is there
     }
-
-
-    private static void addStaff(HttpClient admin, GatewayProcess gateway, String email, String name, String language) throws Exception {
-        String token = csrf(get(admin, gateway, "/console/staff").body());
-        var added = post(admin, gateway, "/console/staff", Map.of("_csrf", token, "email", email, "name", name, "role", "manager",
-                "language", language, "password", PASSWORD));
-        assertEquals(303, added.statusCode(), added.body());
-    }
-
-
-
-
-
 }

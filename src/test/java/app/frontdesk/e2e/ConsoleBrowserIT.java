@@ -1,5 +1,6 @@
 package app.frontdesk.e2e;
 
+import app.frontdesk.testkit.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,19 +21,12 @@ import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -74,8 +68,8 @@ class ConsoleBrowserIT {
                 "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start();
              Browser browser = Browser.open(SHOTS)) {
-            long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
-            account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
+            long romashka = Seeds.account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
+            Seeds.account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
 
             byte[] reply = TestMail.from("Иван Петров <ivan@petrov-family.example>").rawHeaderCharset(StandardCharsets.UTF_8)
                     .messageId("<ceo-1@petrov-family.example>")
@@ -148,7 +142,7 @@ class ConsoleBrowserIT {
             browser.screenshot("02b-handed-over");
             assertTrue(Mailboxes.await(smtp, OLGA, 2, 30).stream().map(Mails::subject).anyMatch(x -> x.contains("handed over to you")
                     || x.contains("передано")), "Olga is told");
-            signOut(web);
+            Browser.signOut(web);
 
             // Olga follows the alert's link: sign-in first, then the case she was sent to
             web.get(link.group());
@@ -215,7 +209,7 @@ class ConsoleBrowserIT {
             browser.screenshot("06-case-resolved");
             byte[] forwarded = Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30).get(0);
             assertEquals("<ceo-1@petrov-family.example>", Mails.parse(forwarded).getMessageID(), "his held message, intact");
-            signOut(web);
+            Browser.signOut(web);
 
             // Five wrong passwords for Boris; the sixth attempt is refused even with the right one
             for (int i = 0; i < 5; i++) {
@@ -233,24 +227,6 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static long account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
-            throws Exception {
-        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
-                {"name": "%s", "domains": ["%s"],
-                 "contacts": [{"address": "anna.petrova@%s", "name": "Анна Петрова", "locale": "ru"}],
-                 "manager": {"name": "%s", "address": "%s"},
-                 "references": [{"kind": "INVOICE", "value": "%s"}]}
-                """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, created.statusCode(), created.body());
-        return GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
-    }
-
-
-    private static void signOut(WebDriver web) {
-        web.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
-        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/login"));
-    }
-
     private static void addManager(WebDriver web, String email, String name) {
         web.findElement(By.id("email")).sendKeys(email);
         web.findElement(By.id("name")).sendKeys(name);
@@ -258,9 +234,4 @@ class ConsoleBrowserIT {
         web.findElement(By.cssSelector("form[action='/console/staff'] button")).click();
         new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), email));
     }
-
-
-
-
-
 }

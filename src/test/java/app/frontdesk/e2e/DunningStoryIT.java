@@ -1,11 +1,13 @@
 package app.frontdesk.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.Mailboxes;
 import app.frontdesk.testkit.Mails;
+import app.frontdesk.testkit.Seeds;
 import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
@@ -25,11 +27,18 @@ import org.junit.jupiter.api.Test;
  * and she gets its acknowledgement; on Saturday billing submits a suspension notice and is told HOLD
  * with both reasons, and the CEO, writing from his own address, is greeted by name and told the
  * notice is stopped; on Monday the 1C statement with the payment arrives, the notice is BLOCKED,
- * billing is told, and the notice never reaches anyone.
+ * billing is told, and the notice never reaches anyone. A notice nobody saw is nobody's bad experience: the
+ * accountant's request about the CEO carries no red-flag paragraph, and after Monday the CEO's case is the
+ * account's one experience, with no flag. A notice that did go out and is then shown wrong by a payment dated
+ * before it (another customer's, on Monday) is one bad experience.
  */
 class DunningStoryIT {
 
     private static final String NOTICE_SUBJECT = "Приостановка обслуживания";
+    private static final String LEAD = "lead@frontdesk.test";
+    /** What the red-flag paragraph says (and what the seed's accountant was told about a notice she never saw). */
+    private static final List<String> RED_FLAG_WORDS = List.of("не один раз", "не в первый раз", "более одного раза", "more than once",
+            "not the first time");
 
     @Test
     void paidOnFridayNoticeOnSaturdayBlockedOnMondayAndNeverSent() throws Exception {
@@ -46,6 +55,7 @@ class DunningStoryIT {
                 "FRONTDESK_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test",
                 "FRONTDESK_DEFAULT_LOCALE", "ru", // so staff read Russian too (issue 14, item 5)
+                "FRONTDESK_SUPPORT_LEAD_ADDRESS", LEAD, // a red flag would tell the lead too
                 "FRONTDESK_COMPANY_NAME", "Альфа-Сервис"));
         int port = GatewayProcess.freePort();
         try {
@@ -111,6 +121,11 @@ class DunningStoryIT {
                         + " от 20 ноября 2026 на 1 500,00 ₽") && alert.contains("Уведомление о приостановке обслуживания № " + notice
                         + " задержано до среды, 25 ноября 2026, 18:00 (МСК)") && alert.contains("/console/notices/" + notice), alert);
                 assertTrue(!alert.contains("Frontdesk") && !alert.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T.*"), alert);
+                // the accountant is asked about the CEO after the notice was held: the held notice is no bad experience of
+                // hers, so the request carries no red-flag paragraph (the seed's "уже не в первый раз что-то идёт не так")
+                String request = Mails.text(Mailboxes.await(smtp, "buh@romashka.example", 2, 30).get(1));
+                assertTrue(request.contains("ceo@romashka.example"), "the request about the CEO: " + request);
+                assertNoRedFlagWords(request);
             }
 
             // Monday 09:30: the bank statement shows the payment
@@ -130,15 +145,80 @@ class DunningStoryIT {
                 assertEquals("BLOCKED", state.getString("state"), state.toString());
                 byte[] billing = Mailboxes.await(smtp, "billing@frontdesk.test", 1, 30).get(0);
                 assertTrue(Mails.text(billing).contains("INVOICE_PAID"), Mails.text(billing));
-                Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice time to show up
+
+                // held on Saturday, blocked on Monday, never sent: it counts nothing; the CEO's case is the one bad experience
+                JsonObject care = experience(monday, account);
+                assertEquals(List.of("UNKNOWN_SENDER_CASE"), kinds(care), care.toString());
+                assertFalse(care.getBoolean("flagged"), care.toString());
+
+                // Лютик's reminder does go out on Monday morning, and then the bank shows they had paid on Friday: that one counts
+                long lyutik = lyutik(monday);
+                var sent = GatewayProcess.json(monday.post("/api/notices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"accountId\": "
+                        + lyutik + ", \"kind\": \"REMINDER\", \"invoices\": [\"INV-2026-0777\"], \"amount\": \"700.00\", \"currency\": \"RUB\","
+                        + " \"mail\": {\"to\": [\"buh@lyutik.example\"], \"subject\": \"Счёт INV-2026-0777\", \"body\": \"Ждём оплаты.\"}}")
+                        .getBytes(StandardCharsets.UTF_8)).body());
+                assertEquals("SEND", sent.getString("verdict"), sent.toString());
+                assertEquals("Счёт INV-2026-0777", Mails.subject(Mailboxes.await(smtp, "buh@lyutik.example", 1, 30).get(0)));
+                Seeds.awaitNoticeState(monday, sent.getJsonNumber("noticeId").longValue(), "SENT");
+                var paid = monday.post("/api/payments", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"id\": \"bank:2026-11-20-77\","
+                        + " \"amount\": \"700.00\", \"currency\": \"RUB\", \"bookingDate\": \"2026-11-20\", \"valueDate\": \"2026-11-20\","
+                        + " \"payerInn\": \"500100732259\", \"purpose\": \"Оплата по счёту INV-2026-0777\"}").getBytes(StandardCharsets.UTF_8));
+                assertEquals(200, paid.statusCode(), paid.body());
+                JsonObject wrong = experience(monday, lyutik);
+                assertEquals(List.of("WRONG_NOTICE"), kinds(wrong), "one bad experience: " + wrong);
+                assertFalse(wrong.getBoolean("flagged"), "one is not yet a flag: " + wrong);
+                assertTrue(Mailboxes.awaitOne(smtp, "boris.orlov@frontdesk.test", m -> Mails.text(m).contains("INV-2026-0777"), 30),
+                        "Лютик's manager is asked to make it right");
+                Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice or a red flag time to show up
             }
             for (byte[] m : Mailboxes.messages(smtp, "buh@romashka.example")) { // the acknowledgement and the request about the CEO
                 assertTrue(!Mails.subject(m).equals(NOTICE_SUBJECT), "the notice never reached the customer");
+            }
+            for (String customer : List.of("buh@romashka.example", "ceo@romashka.example")) {
+                for (byte[] m : Mailboxes.messages(smtp, customer)) {
+                    assertNoRedFlagWords(Mails.subject(m) + "\n" + Mails.text(m));
+                }
+            }
+            for (String staff : List.of("olga.smirnova@frontdesk.test", LEAD)) {
+                for (byte[] m : Mailboxes.messages(smtp, staff)) {
+                    assertFalse(Mails.subject(m).startsWith("Красный флаг") || Mails.subject(m).startsWith("Третий плохой опыт"),
+                            "no red flag for Ромашка: " + Mails.subject(m));
+                }
             }
         } finally {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
+    }
+
+    private static void assertNoRedFlagWords(String text) {
+        for (String words : RED_FLAG_WORDS) {
+            assertFalse(text.contains(words), "\"" + words + "\" about a notice nobody saw: " + text);
+        }
+    }
+
+    private static JsonObject experience(GatewayProcess gateway, long account) throws Exception {
+        var answer = gateway.get("/api/accounts/" + account + "/experience", GatewayProcess.ADMIN_TOKEN);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return GatewayProcess.json(answer.body());
+    }
+
+    private static List<String> kinds(JsonObject experience) {
+        return experience.getJsonArray("experiences").stream().map(e -> e.asJsonObject().getString("kind")).toList();
+    }
+
+    /** Another customer, with its own manager, an overdue invoice and nothing on file that would hold a notice. */
+    private static long lyutik(GatewayProcess gateway) throws Exception {
+        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", """
+                {"name": "ООО «Лютик»", "domains": ["lyutik.example"],
+                 "contacts": [{"address": "buh@lyutik.example", "name": "Бухгалтерия", "locale": "ru"}],
+                 "manager": {"name": "Борис Орлов", "address": "boris.orlov@frontdesk.test"},
+                 "references": [{"kind": "INN", "value": "500100732259"}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, created.statusCode(), created.body());
+        long id = GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
+        Seeds.invoice(gateway, id, "INV-2026-0777", "700.00");
+        return id;
     }
 
     /** The manager's alert about a case ("FD-51: ..."), among the other mails she got (the order, the held notice, a red flag). */

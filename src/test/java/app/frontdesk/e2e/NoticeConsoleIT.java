@@ -1,5 +1,6 @@
 package app.frontdesk.e2e;
 
+import app.frontdesk.testkit.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,21 +21,12 @@ import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -81,8 +73,8 @@ class NoticeConsoleIT {
                 "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "FRONTDESK_BILLING_ADDRESS", "billing@frontdesk.test",
                 "FRONTDESK_COMPANY_NAME", "ООО «Облако»")).start()) {
-            long romashka = account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
-            long lyutik = account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
+            long romashka = Seeds.account(gateway, "ООО «Ромашка»", "romashka.example", "Ольга Смирнова", OLGA, "INV-2026-0042");
+            long lyutik = Seeds.account(gateway, "ООО «Лютик»", "lyutik.example", "Борис Орлов", BORIS, "INV-2026-0777");
             var invoice = gateway.post("/api/invoices", GatewayProcess.ADMIN_TOKEN, "application/json", ("{\"number\": \"INV-2026-0042\","
                     + " \"accountId\": " + romashka + ", \"amount\": \"1500.00\", \"currency\": \"RUB\", \"issueDate\": \"2026-11-01\","
                     + " \"dueDate\": \"2026-11-15\"}").getBytes(StandardCharsets.UTF_8));
@@ -110,12 +102,9 @@ class NoticeConsoleIT {
             // the administrator adds billing and the two managers
             HttpClient admin = client();
             assertEquals(303, login(admin, gateway, ADMIN, ADMIN_PASSWORD).statusCode());
-            String adminToken = csrf(get(admin, gateway, "/console/staff").body());
             for (String[] who : new String[][] {{BILLING, "Ирина Волкова", "billing", "en"}, {OLGA, "Ольга Смирнова", "manager", "ru"},
                     {BORIS, "Борис Орлов", "manager", "en"}}) {
-                var added = post(admin, gateway, "/console/staff", Map.of("_csrf", adminToken, "email", who[0], "name", who[1], "role", who[2],
-                        "language", who[3], "password", PASSWORD));
-                assertEquals(303, added.statusCode(), added.body());
+                Seeds.staff(admin, gateway, who[0], who[1], who[2], who[3], PASSWORD);
             }
 
             // Boris, by URL and by form: Olga's notice does not exist for him, and nothing he tries changes it
@@ -143,7 +132,7 @@ class NoticeConsoleIT {
                     "another session's token is no token");
             assertEquals(404, post(irina, gateway, page + "/override", Map.of("_csrf", csrf(get(irina, gateway, page).body()), "note", "x"))
                     .statusCode(), "overriding a block is for administrators");
-            assertEquals("HELD", state(gateway, notice), "none of that changed the notice");
+            assertEquals("HELD", Seeds.noticeState(gateway, notice), "none of that changed the notice");
 
             // Olga finds it among what needs her, with her open case; the count of both is in the title
             WebDriver web = browser.driver();
@@ -153,7 +142,7 @@ class NoticeConsoleIT {
             assertTrue(web.findElement(By.id("held-notices")).getText().contains("ООО «Ромашка»"));
             assertTrue(web.findElements(By.cssSelector("#held-notices a[href='" + page + "']")).size() == 1);
             browser.screenshot("notices-01-needs-manager-ru");
-            signOut(web);
+            Browser.signOut(web);
 
             // billing signs in, finds the notice among the held ones, reads why and what the gate saw, approves it
             web.get(gateway.url() + "/console/notices");
@@ -179,7 +168,7 @@ class NoticeConsoleIT {
 
             byte[] sent = Mailboxes.await(smtp, CUSTOMER, 1, 30).get(0);
             assertEquals(SUBJECT, Mails.subject(sent), "the reminder reached the customer");
-            awaitState(gateway, notice, "SENT");
+            Seeds.awaitNoticeState(gateway, notice, "SENT");
             web.navigate().refresh();
             main = web.findElement(By.tagName("main")).getText();
             assertTrue(main.contains("Sent") && main.contains(BILLING) && main.contains("the customer's case is about another contract"),
@@ -235,39 +224,5 @@ class NoticeConsoleIT {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
-
-    private static long account(GatewayProcess gateway, String name, String domain, String manager, String managerAddress, String invoice)
-            throws Exception {
-        var created = gateway.post("/api/accounts", GatewayProcess.ADMIN_TOKEN, "application/json", ("""
-                {"name": "%s", "domains": ["%s"],
-                 "contacts": [{"address": "anna.petrova@%s", "name": "Анна Петрова", "locale": "ru"}],
-                 "manager": {"name": "%s", "address": "%s"},
-                 "references": [{"kind": "INVOICE", "value": "%s"}]}
-                """.formatted(name.replace("\"", "\\\""), domain, domain, manager, managerAddress, invoice)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(201, created.statusCode(), created.body());
-        return GatewayProcess.json(created.body()).getJsonNumber("id").longValue();
-    }
-
-    private static String state(GatewayProcess gateway, long notice) throws Exception {
-        return GatewayProcess.json(gateway.get("/api/notices/" + notice, GatewayProcess.ADMIN_TOKEN).body()).getString("state");
-    }
-
-    private static void awaitState(GatewayProcess gateway, long notice, String wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!state(gateway, notice).equals(wanted)) {
-            assertTrue(System.nanoTime() < deadline, "notice " + notice + " did not become " + wanted);
-            Thread.sleep(250);
-        }
-    }
-
-
-    private static void signOut(WebDriver web) {
-        web.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
-        new WebDriverWait(web, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/login"));
-    }
-
-
-
-
 
 }

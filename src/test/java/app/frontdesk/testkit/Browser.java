@@ -72,6 +72,13 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Signs out with the console's button and waits for the sign-in page. */
+    public static void signOut(org.openqa.selenium.WebDriver web) {
+        web.findElement(org.openqa.selenium.By.cssSelector("form[action='/console/logout'] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(web, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/console/login"));
+    }
+
     /** Signs in through the login form on the current page and waits for the page it leads to. */
     public static void signIn(org.openqa.selenium.WebDriver web, String email, String password) {
         // the page may still be replacing itself after the last click: find the fields afresh until they hold still

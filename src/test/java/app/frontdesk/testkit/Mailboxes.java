@@ -45,4 +45,18 @@ public final class Mailboxes {
         }
         return got;
     }
+
+    /** Whether a mail that {@code matches} reaches the mailbox within {@code seconds}. */
+    public static boolean awaitOne(GreenMail smtp, String address, java.util.function.Predicate<byte[]> matches, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        do {
+            for (byte[] m : messages(smtp, address)) {
+                if (matches.test(m)) {
+                    return true;
+                }
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        return false;
+    }
 }

@@ -20,6 +20,15 @@ public final class Mails {
     private Mails() {
     }
 
+    /** The Message-ID field of a raw mail. */
+    public static String messageId(byte[] raw) {
+        try {
+            return parse(raw).getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static MimeMessage parse(byte[] raw) {
         try {
             return new MimeMessage(SESSION, new ByteArrayInputStream(raw));

@@ -156,7 +156,7 @@ public final class CareDesk {
         boolean ru = reader.ru();
         return switch (kind) {
             case UNKNOWN_SENDER_CASE -> ru ? "человеку клиента пришлось писать с незнакомого нам адреса" : "someone of theirs had to write from an address we did not know";
-            case WRONG_NOTICE -> ru ? "биллинг чуть не отправил неверное уведомление" : "billing nearly sent a wrong notice";
+            case WRONG_NOTICE -> ru ? "клиенту ушло уведомление, хотя он уже заплатил" : "a notice went to them although they had already paid";
             case REPEAT_CONTACT -> ru ? "клиент снова пишет о том же, а решения нет" : "they wrote again about the same thing without a resolution";
             case COMPLAINT -> ru ? "жалоба клиента" : "a complaint";
             case CASE_REOPENED -> ru ? "вопрос вернулся: обращение открыто снова" : "the matter came back: a case reopened";

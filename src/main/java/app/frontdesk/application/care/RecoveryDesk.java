@@ -1,18 +1,17 @@
 package app.frontdesk.application.care;
 
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.news.Days;
 import app.frontdesk.application.tasks.TaskDesk;
 import app.frontdesk.application.texts.InvalidTemplateException;
-import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.wording.Finding;
 import app.frontdesk.application.wording.Purpose;
 import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.domain.model.account.Account;
-import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.billing.Notice;
@@ -146,7 +145,7 @@ public final class RecoveryDesk {
             RecoveryMail.Words words = new RecoveryMail.Words(r.mistake(), r.fixed(), r.change(), offer.text(lang));
             List<OutboundMail> out = new ArrayList<>();
             for (String address : to) {
-                String name = account.contact(EmailAddress.of(address)).map(Contact::name).flatMap(PersonName::of).orElse("");
+                String name = account.contact(EmailAddress.of(address)).map(CustomerContacts::greetName).orElse("");
                 Rendered rendered = mails.render(account, name, lang, words, callWhen);
                 List<Finding> findings = check(rendered, lang);
                 if (!findings.isEmpty()) {
@@ -188,13 +187,13 @@ public final class RecoveryDesk {
             }
         }
         if (to.isEmpty()) {
-            account.contacts().forEach(c -> to.add(c.address().value()));
+            to.addAll(CustomerContacts.authorizedAddresses(account));
         }
         return List.copyOf(to);
     }
 
     private Locale language(Account account, String address) {
-        return account.contact(EmailAddress.of(address)).map(Contact::locale).orElse(defaultLocale);
+        return CustomerContacts.language(account, address, defaultLocale);
     }
 
     /**

@@ -1,7 +1,7 @@
 package app.frontdesk.application.care;
 
 import app.frontdesk.application.MailAddresses;
-import app.frontdesk.application.news.CustomerNews;
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.outbox.MailComposer;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.texts.Rendered;
@@ -31,43 +31,25 @@ public final class RecoveryMail {
     private final MailAddresses addresses;
     private final MessageIds messageIds;
     private final MailComposer composer;
-    private final CustomerNews.Support support;
+    private final CustomerContacts contacts;
 
-    public RecoveryMail(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CustomerNews.Support support) {
+    public RecoveryMail(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CustomerContacts contacts) {
         this.templates = templates;
         this.addresses = addresses;
         this.messageIds = messageIds;
         this.composer = new MailComposer(addresses.frontdesk().domain());
-        this.support = support;
+        this.contacts = contacts;
     }
 
     /** The text as it will read, to check before anything is sent. */
     public Rendered render(Account account, String recipientName, Locale lang, Words words, String callWhen) {
-        Map<String, Object> m = new HashMap<>();
-        if (addresses.company() != null) {
-            m.put("company", addresses.company());
-        }
+        Map<String, Object> m = contacts.forAccount(account);
         m.put("recipientName", recipientName == null ? "" : recipientName);
-        m.put("accountName", account.name());
-        m.put("explanation", true);
-        m.put("nextStep", true);
         m.put("mistake", sentence(words.mistake()));
         m.put("fixed", sentence(words.fixed()));
         m.put("change", sentence(words.change()));
         m.put("offer", Map.of("text", words.offer()));
-        Map<String, Object> contact = new HashMap<>();
-        account.manager().ifPresentOrElse(pm -> {
-            contact.put("name", pm.name());
-            contact.put("email", pm.address().value());
-            contact.put("manager", true);
-        }, () -> {
-            contact.put("name", support.name());
-            contact.put("email", support.email());
-            contact.put("manager", false);
-        });
-        contact.put("phone", support.phone());
-        m.put("contact", contact);
-        m.put("caller", contact.get("name"));
+        m.put("caller", contacts.turnTo(account).get("name"));
         m.put("deadline", Map.of("when", callWhen));
         return templates.render(Text.RECOVERY, lang, m);
     }
@@ -75,8 +57,7 @@ public final class RecoveryMail {
     public OutboundMail mail(Rendered r, Account account, String to, Locale lang, Instant now) {
         String id = messageIds.next();
         byte[] raw = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
-                .header("Auto-Submitted", "auto-generated").header("Reply-To", account.manager().map(m -> m.address().value())
-                        .orElse(support.email())).write(now);
+                .header("Auto-Submitted", "auto-generated").header("Reply-To", contacts.replyTo(account)).write(now);
         return new OutboundMail(MailKind.RECOVERY, id, addresses.frontdesk().value(), List.of(to), raw, null, now).about(account.id(), null);
     }
 

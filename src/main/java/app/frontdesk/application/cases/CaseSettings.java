@@ -1,5 +1,6 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.application.contacts.SupportContact;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import java.net.URI;

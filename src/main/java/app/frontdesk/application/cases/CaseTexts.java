@@ -3,6 +3,7 @@ package app.frontdesk.application.cases;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.care.WentWrong;
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.evidence.Candidate;
 import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.outbox.MailComposer;
@@ -17,7 +18,6 @@ import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.verification.Verification;
 import app.frontdesk.application.verification.VerificationWords;
 import app.frontdesk.domain.model.billing.NoticeState;
-import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.texts.Text;
@@ -47,6 +47,7 @@ public final class CaseTexts {
     private final MailAddresses addresses;
     private final CaseSettings settings;
     private final StaffMails staff;
+    private final CustomerContacts contacts;
 
     public CaseTexts(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CaseSettings settings, StaffMails staff) {
         this.templates = templates;
@@ -55,6 +56,7 @@ public final class CaseTexts {
         this.messageIds = messageIds;
         this.addresses = addresses;
         this.settings = settings;
+        this.contacts = new CustomerContacts(addresses, settings.support()); // case mails name the desk, never the manager (see SupportContact)
     }
 
     public CaseSettings settings() {
@@ -139,7 +141,7 @@ public final class CaseTexts {
         // (never "today" on a Saturday)
         BusinessCalendar calendar = account.timeZone().map(z -> settings.calendar().inZone(z)).orElse(settings.calendar());
         model.put("callWhen", redFlag == null ? callDay(calendar, now, lang) : Days.callDay(calendar.zone(), now, redFlag.callDue(), lang));
-        model.put("recipientName", PersonName.of(to.name()).orElse("")); // "Бухгалтерия" is greeted as nobody
+        model.put("recipientName", CustomerContacts.greetName(to)); // "Бухгалтерия" is greeted as nobody
         model.put("accountName", account.name());
         model.put("sender", sender(c));
         model.put("subject", subject);
@@ -310,7 +312,7 @@ public final class CaseTexts {
      * ({@code stillHeld}): the person who pressed it learns they are kept, not lost or passed on.
      */
     public String donePage(String outcome, SupportCase c, List<InboundMessage> stillHeld, Locale lang) {
-        Map<String, Object> model = c == null ? new HashMap<>(contactModel()) : common(c, lang);
+        Map<String, Object> model = c == null ? contacts.forStranger() : common(c, lang);
         model.put("stillHeld", stillHeld.isEmpty() ? false : Map.of("count", stillHeld.size(), "messages", stillHeld.stream()
                 .map(m -> Map.of("subject", m.subject() == null ? "" : m.subject(), "received", format(m.receivedAt(), lang))).toList()));
         model.putIfAbsent("reference", "");
@@ -332,22 +334,10 @@ public final class CaseTexts {
     }
 
     private Map<String, Object> common(SupportCase c, Locale lang) {
-        Map<String, Object> model = new HashMap<>(contactModel());
+        Map<String, Object> model = contacts.forStranger(); // signed with the company's name; the desk to turn to, nothing of the account
         model.put("reference", c.reference());
-        model.put("explanation", true);
-        model.put("nextStep", true);
         model.put("deadline", Map.of("when", format(c.dueAt(), lang)));
         return model;
-    }
-
-    private Map<String, Object> contactModel() {
-        Map<String, Object> m = new HashMap<>();
-        if (addresses.company() != null) {
-            m.put("company", addresses.company()); // signs the text; without it: "служба поддержки" / "Customer support"
-        }
-        SupportContact s = settings.support();
-        m.put("contact", Map.of("name", s.name(), "phone", s.phone(), "email", s.email()));
-        return m;
     }
 
     private static Map<String, Object> sender(SupportCase c) {

@@ -1,5 +1,6 @@
 package app.frontdesk.application.cases;
 
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.Repositories;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.evidence.AccountSearch;
@@ -156,9 +157,7 @@ public final class UnknownSenderDesk {
      */
     public List<String> askAuthorizedContact(Repositories repos, SupportCase c, StrangerMail mail) {
         Account account = repos.accounts().find(c.accountId().orElseThrow()).orElseThrow();
-        List<Contact> to = c.kind() == CaseKind.UNVERIFIED_CONTACT
-                ? account.contacts().stream().filter(k -> k.address().value().equals(c.sender())).toList()
-                : account.contacts();
+        List<Contact> to = CustomerContacts.toAsk(account, c.sender(), c.kind() == CaseKind.UNVERIFIED_CONTACT);
         if (to.isEmpty()) {
             c.record(mail.now(), "pipeline", ASKED, "account " + account.id() + " has no authorized contact to ask");
             return List.of();

@@ -1,9 +1,9 @@
 package app.frontdesk.application.news;
 
 import app.frontdesk.application.MailAddresses;
+import app.frontdesk.application.contacts.CustomerContacts;
 import app.frontdesk.application.outbox.MailComposer;
 import app.frontdesk.application.outbox.MessageIds;
-import app.frontdesk.application.texts.PersonName;
 import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.application.texts.Text;
@@ -28,10 +28,6 @@ import java.util.Map;
  */
 public final class CustomerNews {
 
-    /** The support desk as customers reach it. */
-    public record Support(String name, String phone, String email) {
-    }
-
     /** Who authorized an address: a colleague of the sender's through the one-click link, the personal manager, or our support. */
     public enum AuthorizedBy {
         CONTACT, MANAGER, SUPPORT
@@ -41,15 +37,15 @@ public final class CustomerNews {
     private final MailAddresses addresses;
     private final MessageIds messageIds;
     private final MailComposer composer;
-    private final Support support;
+    private final CustomerContacts contacts;
     private final ZoneId zone;
 
-    public CustomerNews(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, Support support, ZoneId zone) {
+    public CustomerNews(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CustomerContacts contacts, ZoneId zone) {
         this.templates = templates;
         this.addresses = addresses;
         this.messageIds = messageIds;
         this.composer = new MailComposer(addresses.frontdesk().domain());
-        this.support = support;
+        this.contacts = contacts;
         this.zone = zone;
     }
 
@@ -62,8 +58,8 @@ public final class CustomerNews {
     public OutboundMail paymentOrderReceived(Account account, Contact to, String number, LocalDate orderDate, LocalDate pausedUntil,
                                              String inReplyTo, long inboundId, Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = common(account, lang);
-        model.put("recipientName", PersonName.of(to.name()).orElse(""));
+        Map<String, Object> model = contacts.forAccount(account);
+        model.put("recipientName", CustomerContacts.greetName(to));
         model.put("orderNumber", number == null ? "" : number);
         model.put("orderDate", Days.date(orderDate, lang));
         model.put("deadline", pausedUntil == null ? false : Map.of("when", Days.day(pausedUntil, lang)));
@@ -88,13 +84,13 @@ public final class CustomerNews {
      */
     public OutboundMail senderAuthorized(SupportCase c, Account account, AuthorizedBy by, String byName, Released released, Instant now) {
         Locale lang = c.locale();
-        Map<String, Object> model = released(common(account, lang), c, released, lang);
-        model.put("greetName", c.senderName().flatMap(PersonName::of).orElse(""));
+        Map<String, Object> model = released(contacts.forAccount(account), c, released, lang);
+        model.put("greetName", c.senderName().map(CustomerContacts::greetName).orElse(""));
         Map<String, Object> who = new HashMap<>();
         who.put("viaColleague", by == AuthorizedBy.CONTACT);
         who.put("viaManager", by == AuthorizedBy.MANAGER);
         who.put("viaSupport", by == AuthorizedBy.SUPPORT);
-        who.put("name", byName == null ? "" : PersonName.of(byName).orElse(""));
+        who.put("name", CustomerContacts.greetName(byName));
         model.put("authorizedBy", who);
         return mail(Text.SENDER_AUTHORIZED, MailKind.SENDER_AUTHORIZED, lang, model, c.sender(), null, null, now).about(account.id(), c.id());
     }
@@ -102,8 +98,8 @@ public final class CustomerNews {
     /** To the colleague who authorized the sender with one click: thank you, what it did, and what to do if it was a mistake. */
     public OutboundMail authorizerThanked(SupportCase c, Account account, Contact to, Released released, Instant now) {
         Locale lang = to.locale();
-        Map<String, Object> model = released(common(account, lang), c, released, lang);
-        model.put("recipientName", PersonName.of(to.name()).orElse(""));
+        Map<String, Object> model = released(contacts.forAccount(account), c, released, lang);
+        model.put("recipientName", CustomerContacts.greetName(to));
         return mail(Text.AUTHORIZER_THANKED, MailKind.AUTHORIZER_THANKED, lang, model, to.address().value(), null, null, now)
                 .about(account.id(), c.id());
     }
@@ -118,14 +114,8 @@ public final class CustomerNews {
     public OutboundMail noticeNews(SupportCase c, String greetName, String topic, Reassurance fact, Instant answerBy, String inReplyTo,
                                    Instant now) {
         Locale lang = c.locale();
-        Map<String, Object> model = new HashMap<>();
-        if (addresses.company() != null) {
-            model.put("company", addresses.company());
-        }
-        model.put("explanation", true);
-        model.put("nextStep", true);
         // the support desk, as in the reply they got: nothing of the account's but the fact itself
-        model.put("contact", Map.of("name", support.name(), "phone", support.phone(), "email", support.email(), "manager", false));
+        Map<String, Object> model = contacts.forStranger();
         model.put("reference", c.reference());
         model.put("greetName", greetName == null ? "" : greetName);
         model.put("topic", topic);
@@ -138,7 +128,7 @@ public final class CustomerNews {
         model.put("reference", c.reference());
         Map<String, Object> sender = new HashMap<>();
         sender.put("address", c.sender());
-        sender.put("name", c.senderName().flatMap(PersonName::of).orElse(""));
+        sender.put("name", c.senderName().map(CustomerContacts::greetName).orElse(""));
         model.put("sender", sender);
         List<String> topics = released.topics().stream().filter(t -> !t.isBlank()).toList();
         boolean ru = lang.getLanguage().equals("ru");
@@ -149,36 +139,13 @@ public final class CustomerNews {
         return model;
     }
 
-    private Map<String, Object> common(Account account, Locale lang) {
-        Map<String, Object> m = new HashMap<>();
-        if (addresses.company() != null) {
-            m.put("company", addresses.company());
-        }
-        m.put("accountName", account.name());
-        m.put("explanation", true);
-        m.put("nextStep", true);
-        Map<String, Object> contact = new HashMap<>();
-        account.manager().ifPresentOrElse(pm -> {
-            contact.put("name", pm.name());
-            contact.put("email", pm.address().value());
-            contact.put("manager", true);
-        }, () -> {
-            contact.put("name", support.name());
-            contact.put("email", support.email());
-            contact.put("manager", false);
-        });
-        contact.put("phone", support.phone());
-        m.put("contact", contact);
-        return m;
-    }
-
     private OutboundMail mail(Text text, MailKind kind, Locale lang, Map<String, Object> model, String to, String inReplyTo, Long inboundId,
                               Instant now) {
         Rendered r = templates.render(text, lang, model);
         String id = messageIds.next();
         var draft = composer.draft(id, r).from(addresses.frontdesk().value(), addresses.senderName(lang)).to(List.of(to))
                 .header("Auto-Submitted", inboundId == null ? "auto-generated" : "auto-replied")
-                .header("Reply-To", support.email());
+                .header("Reply-To", contacts.support().email());
         if (inReplyTo != null) {
             draft.header("In-Reply-To", inReplyTo).header("References", inReplyTo);
         }

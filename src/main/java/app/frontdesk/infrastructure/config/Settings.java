@@ -3,7 +3,7 @@ package app.frontdesk.infrastructure.config;
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.domain.model.account.EmailAddress;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
-import app.frontdesk.application.cases.SupportContact;
+import app.frontdesk.application.contacts.SupportContact;
 import app.frontdesk.application.verification.SenderPolicy;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import java.net.URI;

@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    private static final String ACTOR = "admin-api";
+    private static final String ACTOR = ActorNote.API;
 
     @Inject
     AccountService accounts;
@@ -172,13 +172,9 @@ public class AccountResource {
             example = "{\"note\": \"called the CEO, apologised, credit note sent\", \"actor\": \"olga\"}"))
     public Response clearFlag(@PathParam("id") long id, String body) {
         jakarta.json.JsonObject o = BillingJson.object(body);
-        String note = BillingJson.text(o, "note", true);
-        if (note.isBlank()) {
-            throw new jakarta.ws.rs.BadRequestException("\"note\" is required: say what was done");
-        }
-        String actor = java.util.Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a).orElse(ACTOR);
+        String note = ActorNote.note(o);
         try {
-            care.clear(id, actor, note.strip());
+            care.clear(id, ActorNote.actor(o), note);
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(e.getMessage(), List.of())).build();
         }
@@ -196,7 +192,7 @@ public class AccountResource {
                     + " \"change\": \"Notices now wait for the previous day's bank statement.\", \"actor\": \"olga\"}"))
     public Response recovery(@PathParam("id") long id, String body) {
         jakarta.json.JsonObject o = BillingJson.object(body);
-        String actor = java.util.Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a.strip()).orElse(ACTOR);
+        String actor = ActorNote.actor(o);
         String language = BillingJson.text(o, "language", false);
         if (accounts.find(id, a -> a.id()).isEmpty()) {
             throw new NotFoundException("no account " + id);

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -109,7 +108,7 @@ public class CaseResource {
     public Response resolve(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
         Long account = json.get("authorizeForAccount") instanceof JsonNumber n ? n.longValue() : null;
-        return act(() -> actions.resolve(id, actor(json), note(json), account), id);
+        return act(() -> actions.resolve(id, ActorNote.actor(json), ActorNote.note(json), account), id);
     }
 
     @POST
@@ -120,7 +119,7 @@ public class CaseResource {
             example = "{\"note\": \"Anna says nobody of theirs wrote this\", \"actor\": \"olga\"}"))
     public Response reject(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
-        return act(() -> actions.reject(id, actor(json), note(json)), id);
+        return act(() -> actions.reject(id, ActorNote.actor(json), ActorNote.note(json)), id);
     }
 
     private Response act(java.util.function.Supplier<Optional<SupportCase>> action, long id) {
@@ -138,17 +137,6 @@ public class CaseResource {
         } catch (RuntimeException e) {
             throw new BadRequestException("the body must be a JSON object: " + e.getMessage());
         }
-    }
-
-    private static String note(JsonObject json) {
-        if (!(json.get("note") instanceof JsonString s) || s.getString().isBlank()) {
-            throw new BadRequestException("\"note\" is required: say what you did and why");
-        }
-        return s.getString().strip();
-    }
-
-    private static String actor(JsonObject json) {
-        return json.get("actor") instanceof JsonString s && !s.getString().isBlank() ? "admin-api: " + s.getString().strip() : "admin-api";
     }
 
     private static MessageView message(InboundMessage m) {

@@ -142,7 +142,7 @@ public class NoticeResource {
         String actor = BillingJson.text(o, "actor", false);
         Long seen = o.containsKey("decision") ? BillingJson.number(o, "decision") : null;
         // the machine's token approves like billing does: every account's notices, no block overridden (that is for a person)
-        String who = actor == null || actor.isBlank() ? "admin-api" : "admin-api: " + actor.strip();
+        String who = ActorNote.actor(actor);
         Viewer machine = new Viewer(0, who, who, java.util.Set.of(StaffRole.BILLING), java.util.Locale.ENGLISH);
         NoticeApprovals.Outcome outcome;
         try {

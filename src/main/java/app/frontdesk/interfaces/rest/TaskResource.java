@@ -37,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    private static final String ACTOR = "admin-api";
-
     @Inject
     TaskDesk tasks;
 
@@ -80,13 +78,8 @@ public class TaskResource {
             example = "{\"note\": \"called Anna, she is fine with the credit note\", \"actor\": \"olga\"}"))
     public Response done(@PathParam("id") long id, String body) {
         jakarta.json.JsonObject o = BillingJson.object(body);
-        String note = BillingJson.text(o, "note", true);
-        if (note.isBlank()) {
-            throw new BadRequestException("\"note\" is required: say what was done");
-        }
-        String actor = Optional.ofNullable(BillingJson.text(o, "actor", false)).map(a -> ACTOR + ": " + a.strip()).orElse(ACTOR);
         try {
-            return Response.ok(tasks.done(id, actor, note.strip(), this::view).orElseThrow(() -> new NotFoundException("no task " + id)))
+            return Response.ok(tasks.done(id, ActorNote.actor(o), ActorNote.note(o), this::view).orElseThrow(() -> new NotFoundException("no task " + id)))
                     .build();
         } catch (IllegalStateException e) {
             return Response.status(Response.Status.CONFLICT).entity(new ErrorBody(e.getMessage(), List.of())).build();

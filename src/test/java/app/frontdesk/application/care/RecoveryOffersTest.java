@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.application.MailAddresses;
 import app.frontdesk.application.cases.CaseTexts;
-import app.frontdesk.application.news.CustomerNews;
+import app.frontdesk.application.contacts.CustomerContacts;
+import app.frontdesk.application.contacts.SupportContact;
 import app.frontdesk.application.outbox.MessageIds;
 import app.frontdesk.application.texts.InvalidTemplateException;
 import app.frontdesk.application.texts.TemplateLibrary;
@@ -29,9 +30,10 @@ class RecoveryOffersTest {
     private static final Path CONFIG = Path.of("server-config");
 
     private static RecoveryMail mail() {
-        return new RecoveryMail(TemplateLibrary.load(CONFIG.resolve("templates"), CaseTexts::sample),
-                new MailAddresses(EmailAddress.of("fd@x.example"), EmailAddress.of("hd@x.example"), EmailAddress.of("ad@x.example"), "Альфа"),
-                new MessageIds("x.example"), new CustomerNews.Support("Support", "+7 495 000-00-00", "support@x.example"));
+        MailAddresses addresses = new MailAddresses(EmailAddress.of("fd@x.example"), EmailAddress.of("hd@x.example"),
+                EmailAddress.of("ad@x.example"), "Альфа");
+        return new RecoveryMail(TemplateLibrary.load(CONFIG.resolve("templates"), CaseTexts::sample), addresses, new MessageIds("x.example"),
+                new CustomerContacts(addresses, new SupportContact("Support", "+7 495 000-00-00", "support@x.example")));
     }
 
     @Test

@@ -270,7 +270,7 @@ class StaffMailsTest {
             gw.processAll();
             OutboundMail noted = gw.db.inTransaction(r -> r.outbox().causedBy(id)).stream().filter(m -> m.kind() == MailKind.MANAGER_ALERT)
                     .findFirst().orElseThrow();
-            String text = russianStaffMail(noted, "buh@romashka.example прислал(а) платёжное поручение клиента ООО «Ромашка»");
+            String text = russianStaffMail(noted, "Пришло платёжное поручение клиента ООО «Ромашка». Отправитель: buh@romashka.example.");
             assertTrue(text.contains("  сумма: 1 500,00 ₽") && text.contains("  дата:  20 ноября 2026"), text);
             assertTrue(text.contains("до конца дня 25 ноября 2026"), text);
             assertTrue(text.contains(CONSOLE + "accounts/" + account), text);

@@ -95,7 +95,7 @@ class RowLevelAccessTest {
             var mails = gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).toList();
             assertEquals(1, mails.size(), "he is told");
             String text = app.frontdesk.testkit.Mails.text(mails.get(0).raw());
-            assertTrue(text.contains("Lead передал(а) вам обращение") && text.contains("Ольга в отпуске") && text.contains("/console/cases/" + olgas),
+            assertTrue(text.contains("Вам передано обращение") && text.contains("Кто передал: Lead.") && text.contains("Ольга в отпуске") && text.contains("/console/cases/" + olgas),
                     "in his language, who, why and where: " + text);
             assertTrue(actions.noteAs(boris, olgas, "called Anna").isPresent());
             assertEquals(CaseState.REJECTED, actions.spamAs(boris, olgas, null).orElseThrow().state());

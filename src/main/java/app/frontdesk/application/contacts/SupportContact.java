@@ -1,4 +1,4 @@
-package app.frontdesk.application.cases;
+package app.frontdesk.application.contacts;
 
 /**
  * The person a customer text names to call or write: the support desk, never the personal manager,
