@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * lost, before anyone else can be elected. Failover therefore takes at most about 25 s.
  *
  * <p>The key is the schema's: two deployments in two schemas of one database lead separately.
- * Chosen over a lease row (ADR 0011): no clock comparison between machines, no row to renew.
+ * Chosen over a lease row and over Hazelcast (ADR 0012): no clock comparison between machines, no row to renew.
  */
 public final class AdvisoryLockLeadership implements Leadership, AutoCloseable {
 
@@ -111,7 +111,7 @@ public final class AdvisoryLockLeadership implements Leadership, AutoCloseable {
                 session = connect();
             }
             try (Statement s = session.createStatement();
-                 ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(hashtext(current_schema() || '.frontdesk-leader'))")) {
+                 ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(hashtext(coalesce(current_schema(), '') || '.frontdesk-leader'))")) {
                 r.next();
                 if (r.getBoolean(1)) {
                     leader = true;

@@ -247,7 +247,10 @@ public final class Database implements Transactions, AutoCloseable {
             throw availability.failed(e);
         } finally {
             try {
-                if (tx.isActive()) {
+                // No rollback when no connection could be had: EclipseLink would ask the pool for one again to roll back
+                // and wait a second pool timeout (the 10.2-10.5 s per refused message measured in issue 17); there is
+                // nothing to roll back, the server ends the transaction of a lost connection itself.
+                if (tx.isActive() && (failure == null || !DatabaseAvailability.connectionFailure(failure))) {
                     tx.rollback();
                 }
             } catch (RuntimeException rollbackFailed) {
