@@ -360,6 +360,7 @@ public final class Gateway implements AutoCloseable, Figures {
             return; // after a drain, the undeploy closes again
         }
         closed = true;
+        services.admission.close(); // intake answers 503 from now on
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }

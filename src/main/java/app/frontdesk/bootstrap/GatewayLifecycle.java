@@ -96,8 +96,9 @@ public class GatewayLifecycle {
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         if (gateway != null) {
+            // closed but kept: a request still coming in while Payara stops gets the closed gateway (503 from intake),
+            // never a new gateway started by its injection (which happened: 500s and a second database open)
             gateway.close();
-            gateway = null;
         }
     }
 
