@@ -49,6 +49,7 @@ public final class Launcher {
         // Payara's security start-up loads its policy provider through the thread's context class loader; it once
         // found none on this thread (1 start in 13 under load, 2026-11-28) and the application was not deployed
         Thread.currentThread().setContextClassLoader(Launcher.class.getClassLoader());
+        System.setProperty("frontdesk.port", String.valueOf(port)); // part of the default instance name (FRONTDESK_INSTANCE_ID)
         Class<?> micro = Class.forName("fish.payara.micro.PayaraMicro");
         try {
             micro.getMethod("main", String[].class).invoke(null, (Object) args);

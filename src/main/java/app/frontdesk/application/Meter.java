@@ -10,5 +10,16 @@ public interface Meter {
         add(counter, 1, tags);
     }
 
+    /** The same counts with one more label on every counter ({@code instance}: several gateways are told apart). */
+    default Meter labelled(String name, String value) {
+        Meter inner = this;
+        return (counter, amount, tags) -> {
+            String[] all = java.util.Arrays.copyOf(tags, tags.length + 2);
+            all[tags.length] = name;
+            all[tags.length + 1] = value;
+            inner.add(counter, amount, all);
+        };
+    }
+
     Meter NONE = (counter, amount, tags) -> { };
 }

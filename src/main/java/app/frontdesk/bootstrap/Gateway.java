@@ -1,9 +1,11 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.health.Backlog;
+import app.frontdesk.application.health.Figures;
 import app.frontdesk.application.health.Readiness;
-import app.frontdesk.domain.model.inbound.InboundState;
-import app.frontdesk.domain.model.outbox.OutboxState;
+import app.frontdesk.application.instances.Leadership;
+import app.frontdesk.infrastructure.persistence.AdvisoryLockLeadership;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
  * The running gateway: every service wired once from the settings, and the worker threads.
  * Plain Java, so that tests start the same object the server starts (see {@link GatewayLifecycle}).
  */
-public final class Gateway implements AutoCloseable {
+public final class Gateway implements AutoCloseable, Figures {
 
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
@@ -48,6 +50,13 @@ public final class Gateway implements AutoCloseable {
     private final List<Worker> pipelineWorkers = new ArrayList<>();
     private final List<Worker> outboxWorkers = new ArrayList<>();
     private WorkerPool pool;
+    private Leadership leadership;
+    private AdvisoryLockLeadership advisoryLock;
+    private Worker housekeeping;
+    private volatile boolean closed;
+    /** The last backlog read and when (nanoTime): /metrics and health together ask the database at most once a second. */
+    private volatile Backlog lastBacklog;
+    private volatile long lastBacklogAt;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -59,7 +68,9 @@ public final class Gateway implements AutoCloseable {
                     ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
                             settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
                     : new FileMailTransport(settings.outboxDir());
-            this.services = new Services(settings, database, clock, meter, transport, this::wakePipeline);
+            // counters are per instance (instance label): a survivor's routed count includes what it took over
+            this.services = new Services(settings, database, clock, meter.labelled("instance", settings.instanceId), transport,
+                    this::wakePipeline);
             this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
             this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
             // Demo accounts go only into an embedded file this start created: a database found empty later may have lost
@@ -99,6 +110,12 @@ public final class Gateway implements AutoCloseable {
      *             embedded database file was replaced)
      */
     public void start(ThreadFactory threads, ObjIntConsumer<String> halt) {
+        if (settings.database.isPostgres()) {
+            advisoryLock = new AdvisoryLockLeadership(settings.database, settings.instanceId).start();
+            leadership = advisoryLock;
+        } else {
+            leadership = Leadership.alone(settings.instanceId); // an embedded file has one gateway
+        }
         for (int i = 0; i < settings.pipelineWorkers; i++) {
             int slot = i;
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
@@ -109,8 +126,11 @@ public final class Gateway implements AutoCloseable {
                 return n;
             }, Duration.ofSeconds(1), LINGER));
         }
-        // expiry and digests: minutes matter, not milliseconds
-        outboxWorkers.add(new Worker("housekeeping", services::housekeepingDue, Duration.ofSeconds(30), LINGER));
+        // expiry, digests, notice re-checks, task escalation: minutes matter, not milliseconds; on the leader only, so that
+        // several instances do not each send the digest or escalate the task (they would lock each other's rows, then repeat)
+        housekeeping = new Worker("housekeeping", () -> leadership.isLeader() ? services.housekeepingDue() : 0, Duration.ofSeconds(30),
+                LINGER);
+        outboxWorkers.add(housekeeping);
         // uploaded notice files: one chunk per turn, so progress shows and other work is not starved
         outboxWorkers.add(new Worker("notice-batches", services.batches::runDue, Duration.ofSeconds(1), LINGER));
         for (int i = 0; i < settings.outboxWorkers; i++) {
@@ -123,6 +143,18 @@ public final class Gateway implements AutoCloseable {
             pool.supervise();
             return 0;
         }, Duration.ofSeconds(1), LINGER));
+        database.onBack(() -> all().forEach(Worker::wake)); // the database is back: no worker waits out its backoff
+        leadership.addListener(new Leadership.Listener() {
+            @Override
+            public void elected() {
+                housekeeping.wake(); // what the dead leader left due is done now, not at the next poll
+            }
+
+            @Override
+            public void lost() {
+                // the next turn asks isLeader() and does nothing
+            }
+        });
         if (database.embeddedFile().isPresent()) {
             pool.start(new Worker("database-file", () -> checkDatabaseFile(halt), FILE_CHECK, LINGER));
         }
@@ -174,8 +206,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The readiness report: DOWN when workers are missing or a message waited too long, or when the
-     * database does not answer; with the backlog figures either way.
+     * The readiness report: DOWN when workers are missing or a message waited too long, when the database does
+     * not answer, or while the gateway stops; a warning when the oldest waiting message or mail is older than
+     * {@code FRONTDESK_BACKLOG_WARN_SECONDS}; with the backlog figures (one snapshot) either way.
      */
     public Readiness.Report readiness() {
         Optional<String> replaced = database.fileReplaced();
@@ -184,29 +217,103 @@ public final class Gateway implements AutoCloseable {
             String problem = "the embedded database file " + database.embeddedFile().orElseThrow() + " " + replaced.get() + "; the gateway stops";
             return new Readiness.Report(List.of(problem), List.of(), Map.of("database", "h2"));
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("instance", settings.instanceId);
+        data.put("leader", leadership != null && leadership.isLeader() ? "yes" : "no");
+        if (!services.admission.open()) {
+            return new Readiness.Report(List.of("shutting down: no new mail is taken"), List.of(), data);
+        }
+        Backlog b;
         try {
-            Instant now = clock.instant();
-            long[] counts = database.inTransaction(r -> new long[] {
-                r.inbound().countInState(InboundState.RECEIVED), r.inbound().countInState(InboundState.HELD),
-                r.inbound().countInState(InboundState.QUARANTINED), r.outbox().countInState(OutboxState.PENDING),
-                r.outbox().countInState(OutboxState.FAILED),
-                r.inbound().oldestWaiting().map(t -> Duration.between(t, now).toSeconds()).orElse(0L)});
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("pipelineWorkers", pipelineWorkersAlive());
-            data.put("oldestWaitingSeconds", counts[5]);
-            data.put("workersReplaced", workersReplaced());
-            data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
-            data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            data.put("inboundWaiting", counts[0]);
-            data.put("inboundHeld", counts[1]);
-            data.put("inboundQuarantined", counts[2]);
-            data.put("outboxBacklog", counts[3]);
-            data.put("outboxFailed", counts[4]);
-            return new Readiness.Report(notReady(counts[5]), warnings(), data);
+            b = readBacklog();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "readiness check failed", e);
-            return new Readiness.Report(List.of("database unreachable"), List.of(), Map.of());
+            data.put("databaseUnreachableSeconds", database.unavailableSeconds());
+            return new Readiness.Report(List.of("database unreachable"), List.of(), data);
         }
+        data.put("pipelineWorkers", pipelineWorkersAlive());
+        data.put("oldestWaitingSeconds", b.oldestWaitingSeconds());
+        data.put("oldestOutboxSeconds", b.oldestOutboxSeconds());
+        data.put("workersReplaced", workersReplaced());
+        data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
+        data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        data.put("inboundWaiting", b.inboundWaiting());
+        data.put("inboundHeld", b.inboundHeld());
+        data.put("inboundQuarantined", b.inboundQuarantined());
+        data.put("outboxBacklog", b.outboxPending());
+        data.put("outboxFailed", b.outboxFailed());
+        List<String> warnings = warnings();
+        long limit = settings.backlogWarn.toSeconds();
+        if (b.oldestWaitingSeconds() > limit) {
+            warnings.add("the oldest message waiting for the pipeline has waited " + b.oldestWaitingSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS "
+                    + limit + ")");
+        }
+        if (b.oldestOutboxSeconds() > limit) {
+            warnings.add("the oldest mail waiting to be sent has waited " + b.oldestOutboxSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS " + limit
+                    + "): is the SMTP relay refusing or away?");
+        }
+        return new Readiness.Report(notReady(b.oldestWaitingSeconds()), warnings, data);
+    }
+
+    private Backlog readBacklog() {
+        Backlog b = database.backlog(clock.instant());
+        lastBacklog = b;
+        lastBacklogAt = System.nanoTime();
+        return b;
+    }
+
+    @Override
+    public Optional<Backlog> backlog() {
+        Backlog b = lastBacklog;
+        if (b != null && System.nanoTime() - lastBacklogAt < 1_000_000_000L) {
+            return Optional.of(b);
+        }
+        try {
+            return Optional.of(readBacklog());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean leader() {
+        return leadership != null && leadership.isLeader();
+    }
+
+    @Override
+    public boolean databaseUp() {
+        return database.available();
+    }
+
+    /** Who leads the once-only jobs: a job with a life of its own (the mailbox poller) registers a listener here. */
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /**
+     * The graceful stop (SIGTERM): takes no new mail (readiness DOWN, intake 503), waits for the handovers in hand
+     * to be answered, then lets every worker finish the batch in hand (its claims are released by its own commit),
+     * and lets leadership go so that another instance takes the once-only jobs at its next check.
+     *
+     * @return whether everything finished within {@code limit}
+     */
+    public boolean drain(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        services.admission.close();
+        boolean idle;
+        try {
+            idle = services.admission.awaitIdle(limit.dividedBy(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        boolean stopped = pool == null || pool.stopAndJoin(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (advisoryLock != null) {
+            advisoryLock.close();
+        }
+        LOG.info("Frontdesk stopped taking mail" + (idle ? "" : " (" + services.admission.inFlight() + " handovers still unanswered)")
+                + (stopped ? "; every worker finished its batch" : "; some workers were still busy: their claims lapse by themselves"));
+        return idle && stopped;
     }
 
     /** Worker threads started again after they died, since start. */
@@ -248,9 +355,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // after a drain, the undeploy closes again
+        }
+        closed = true;
+        services.admission.close(); // intake answers 503 from now on
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
+        }
+        if (advisoryLock != null) {
+            advisoryLock.close();
         }
         services.batches.close();
         database.close();

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +42,7 @@ public class GatewayLifecycle {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             gateway();
+            stopGracefullyOnSigterm();
         } catch (RuntimeException | LinkageError e) {
             // One line with the cause and the fix, then exit: a service manager sees the code and restarts or alerts.
             StartFailure why = StartFailure.of(e);
@@ -59,10 +61,44 @@ public class GatewayLifecycle {
         Runtime.getRuntime().halt(exitCode);
     }
 
+    /** How long a SIGTERM may take: a service manager (systemd's default, Kubernetes' grace period) kills at 90 s / 30 s. */
+    static final Duration STOP_WITHIN = Duration.ofSeconds(25);
+
+    /**
+     * SIGTERM stops the gateway gracefully and ends the process with 0: no new mail (readiness DOWN, intake 503),
+     * the handovers in hand answered, the batches in hand finished, leadership let go; then Payara's own shutdown.
+     * Without this the JVM's default ran Payara's shutdown at once: connections in flight were dropped and the
+     * exit code was 143. A second SIGTERM during the stop changes nothing; SIGKILL still ends it at once.
+     */
+    private void stopGracefullyOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                if (stopping.compareAndSet(false, true)) {
+                    Thread t = new Thread(this::stopAndExit, "frontdesk-graceful-stop");
+                    t.start();
+                }
+            });
+        } catch (IllegalArgumentException | LinkageError e) {
+            LOG.warning("SIGTERM cannot be handled here (" + e + "): it ends the process without a graceful stop");
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void stopAndExit() {
+        LOG.info("SIGTERM: taking no new mail, finishing what is in hand (at most " + STOP_WITHIN.toSeconds() + " s)");
+        Gateway g = gateway;
+        if (g != null) {
+            g.drain(STOP_WITHIN);
+        }
+        System.exit(0); // Payara's shutdown hooks run now: undeploy (onStop closes the drained gateway) and the HTTP listener
+    }
+
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         if (gateway != null) {
+            // closed but kept: a request still coming in while Payara stops gets the closed gateway (503 from intake),
+            // never a new gateway started by its injection (which happened: 500s and a second database open)
             gateway.close();
-            gateway = null;
         }
     }
 

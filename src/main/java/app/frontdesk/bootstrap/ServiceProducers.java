@@ -11,7 +11,9 @@ import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.health.Figures;
 import app.frontdesk.application.health.Readiness;
+import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.intake.QuarantineDesk;
@@ -40,6 +42,16 @@ public class ServiceProducers {
 
     private Services services() {
         return lifecycle.gateway().services();
+    }
+
+    @Produces
+    Admission admission() {
+        return services().admission;
+    }
+
+    @Produces
+    Figures figures() {
+        return lifecycle.gateway();
     }
 
     @Produces

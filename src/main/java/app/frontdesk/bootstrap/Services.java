@@ -43,6 +43,7 @@ import app.frontdesk.application.evidence.AccountSearch;
 import app.frontdesk.application.evidence.ClueExtractor;
 import app.frontdesk.application.evidence.EvidencePatterns;
 import app.frontdesk.application.evidence.PublicMailDomains;
+import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.intake.QuarantineDesk;
@@ -124,6 +125,8 @@ public final class Services {
     public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
     public final AccountDesk accountDesk;
+    /** Whether this instance still takes mail (closed on SIGTERM), and the handovers under way. */
+    public final Admission admission = new Admission();
 
     /**
      * @param mailTransport how mails leave (SMTP or files); webhooks are added here

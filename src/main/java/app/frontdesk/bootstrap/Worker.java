@@ -1,5 +1,6 @@
 package app.frontdesk.bootstrap;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -65,16 +66,21 @@ final class Worker implements Runnable {
                     throw fatal; // out of memory: this thread ends, and WorkerPool starts the worker again on a fresh one
                 }
                 // The database is away, most likely: nothing is lost (the work stays in its tables); wait and retry.
-                LOG.log(Level.WARNING, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
-                sleep(pause);
+                if (e instanceof DatabaseUnavailableException) {
+                    LOG.fine(name + " waits for the database"); // the outage is logged once, where it was noticed
+                } else {
+                    LOG.log(Level.WARNING, name + " failed, retrying in " + pause.toSeconds() + " s: " + e, e);
+                }
+                // a wake-up (the database is back, mail arrived) ends the wait early
+                awaitWake(pause);
                 pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : pause.multipliedBy(2);
             }
         }
     }
 
-    private void sleep(Duration d) {
+    private void awaitWake(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            wake.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

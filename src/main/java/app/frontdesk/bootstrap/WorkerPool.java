@@ -59,4 +59,30 @@ final class WorkerPool {
     synchronized void stop() {
         running.keySet().forEach(Worker::stop);
     }
+
+    /**
+     * Stops every worker and waits for its thread to end (the batch in hand is finished and committed first).
+     *
+     * @return whether all ended within {@code limit}
+     */
+    boolean stopAndJoin(java.time.Duration limit) {
+        java.util.List<Thread> threads;
+        synchronized (this) {
+            running.keySet().forEach(Worker::stop);
+            threads = new ArrayList<>(running.values());
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    t.join(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
+    }
 }

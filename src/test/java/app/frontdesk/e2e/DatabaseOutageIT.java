@@ -74,6 +74,88 @@ class DatabaseOutageIT {
         }
     }
 
+    /**
+     * A stream of known-contact mail while the database goes away for 20 s and comes back: every message a mail
+     * server handed over (and retried after a 503) is forwarded exactly once, by the same process (no restart); once
+     * the outage is known, 503 comes within a second; the log says it once, not a stack trace per message.
+     */
+    @Test
+    void aStreamAcrossA20SecondOutageIsDeliveredOnceWithoutARestart() throws Exception {
+        TestDatabases.postgres();
+        String db = "fd_outage_stream_" + System.currentTimeMillis();
+        sql("CREATE DATABASE " + db);
+        int smtpPort = GatewayProcess.freePort();
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        app.frontdesk.testkit.MailStream stream = new app.frontdesk.testkit.MailStream("outage");
+        int messages = 150;
+        try (GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/db-outage-stream")), Map.of(
+                "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + db), "FRONTDESK_DB_USER", TestDatabases.PG_USER,
+                "FRONTDESK_DEMO_DATA", "true", "FRONTDESK_SMTP_HOST", "127.0.0.1", "FRONTDESK_SMTP_PORT", String.valueOf(smtpPort))).start()) {
+            long pid = gateway.pid();
+            java.util.List<long[]> refusals = new java.util.concurrent.CopyOnWriteArrayList<>(); // {asked at, took ms}
+            var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                done.add(senders.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < messages; n = next.getAndIncrement()) {
+                        Thread.sleep(100); // a steady stream, not a flood: the outage falls in its middle
+                        while (true) {
+                            long t0 = System.nanoTime();
+                            int code = stream.post(gateway.url(), n);
+                            if (code == 202) {
+                                break;
+                            }
+                            assertEquals(503, code, "message " + n + ": the mail server must be told to retry");
+                            refusals.add(new long[] {t0, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)});
+                            Thread.sleep(250); // a mail server retries later (minutes in real life)
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(4_000);
+            sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+            sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+            long away = System.nanoTime();
+            Thread.sleep(20_000);
+            sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+            for (var f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            senders.shutdown();
+            assertTrue(refusals.size() > 10, "the outage was seen: " + refusals.size() + " refusals");
+            // requests under way when it went may wait one pool timeout (5 s) to learn it; asked later, the answer is at once
+            long known = away + java.util.concurrent.TimeUnit.SECONDS.toNanos(6);
+            long slowestAtFirst = refusals.stream().mapToLong(r -> r[1]).max().orElse(0);
+            assertTrue(slowestAtFirst < 8_000, "one pool timeout, not two (the rollback's): " + slowestAtFirst + " ms");
+            long slowest = refusals.stream().filter(r -> r[0] > known).mapToLong(r -> r[1]).max().orElse(0);
+            System.out.println(refusals.size() + " refusals; slowest once known: " + slowest + " ms; slowest of all: "
+                    + refusals.stream().mapToLong(r -> r[1]).max().orElse(0) + " ms");
+            assertTrue(slowest < 1_000, "a 503 took " + slowest + " ms once the outage was known");
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+            while (stream.forwards(smtp).size() < messages && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            Thread.sleep(2_000);
+            Map<String, Integer> forwards = stream.forwards(smtp);
+            assertEquals(messages, forwards.size(), "every acknowledged message forwarded");
+            forwards.forEach((id, n) -> assertEquals(1, n, id + " forwarded " + n + " times"));
+            assertEquals(pid, gateway.pid());
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "no restart");
+            String log = gateway.log();
+            long lines = log.lines().filter(l -> l.contains("the database is unreachable")).count();
+            assertEquals(1, lines, "one line per outage");
+            assertTrue(!log.contains("could not store an inbound message"), "no stack trace per refused message");
+        } finally {
+            smtp.stop();
+            sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+            sql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
     private static void awaitNoneWaiting(GatewayProcess gateway) throws Exception {
         for (int i = 0; i < 300 && !gateway.get("/health/ready", null).body().matches("(?s).*\"inboundWaiting\":\"?0\"?[,}].*"); i++) {
             Thread.sleep(100);

@@ -2,6 +2,7 @@ package app.frontdesk.application.intake;
 
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.outbox.AdminAlert;
+import app.frontdesk.domain.model.supportcase.SenderThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RefusedDeliveries {
 
     private static final Duration ALERT_EVERY = Duration.ofHours(1);
+    /** The throttle row's key (a sender column, but no address can look like this). */
+    static final String THROTTLE = "(deliveries refused)";
     private static final Duration WARN_FOR = Duration.ofHours(24);
 
     private final Transactions transactions;
@@ -43,9 +46,19 @@ public final class RefusedDeliveries {
             alerted = now;
         }
         try {
-            transactions.run(r -> r.outbox().add(alert.deliveriesRefused(r, n, now)));
+            // once an hour across every instance over this database, not once per instance: the throttle row is locked
+            // (its first insert is unique: of two instances inserting it at once, one fails and sends nothing)
+            transactions.run(r -> {
+                var row = r.cases().lockThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR);
+                if (row.isEmpty()) {
+                    r.cases().add(new SenderThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR, null, now));
+                } else if (!row.get().tryPass(ALERT_EVERY, null, now)) {
+                    return;
+                }
+                r.outbox().add(alert.deliveriesRefused(r, n, now));
+            });
         } catch (RuntimeException e) {
-            // the database is away: the readiness warning still says it
+            // the database is away, or another instance alerted this very moment: the readiness warning still says it
         }
     }
 

@@ -50,6 +50,12 @@ public final class KindRoutingTransport implements MailTransport {
         };
     }
 
+    /** The mail relay is what goes away and comes back; webhooks each have their own target. */
+    @Override
+    public void probe() throws Exception {
+        mail.probe();
+    }
+
     @Override
     public String toString() {
         return mail + " (webhooks over HTTP)";

@@ -10,6 +10,11 @@ public interface MailTransport {
     /** Opens a connection for a batch of mails (one SMTP session for the batch). */
     Connection open() throws Exception;
 
+    /** Whether the server takes connections now: opens one and closes it (the outbox asks while it knows the relay away). */
+    default void probe() throws Exception {
+        open().close();
+    }
+
     interface Connection extends AutoCloseable {
 
         /**

@@ -94,6 +94,10 @@ public final class Settings {
     public final Duration noticeRepeatWindow;
     /** /health/ready is DOWN when a message has waited for the pipeline longer than this. */
     public final Duration readyMaxWait;
+    /** /health/ready warns (stays UP) when the oldest message waiting for the pipeline, or mail for the relay, is older. */
+    public final Duration backlogWarn;
+    /** This gateway's name among several over one database: logs, the leader's name, the {@code instance} label of /metrics. */
+    public final String instanceId;
     /** How much of one message the parser reads (see docs/operations.md, "Limits on one message"). */
     public final app.frontdesk.infrastructure.mime.MimeLimits mimeLimits;
 
@@ -218,6 +222,8 @@ public final class Settings {
         this.clearingBusinessDays = (int) integer("FRONTDESK_CLEARING_BUSINESS_DAYS", 3, 0, 30);
         this.noticeRepeatWindow = Duration.ofDays(integer("FRONTDESK_NOTICE_REPEAT_DAYS", 7, 0, 365));
         this.readyMaxWait = Duration.ofSeconds(integer("FRONTDESK_READY_MAX_WAIT_SECONDS", 600, 10, 7 * 24 * 3600));
+        this.backlogWarn = Duration.ofSeconds(integer("FRONTDESK_BACKLOG_WARN_SECONDS", 300, 1, 7 * 24 * 3600));
+        this.instanceId = text("FRONTDESK_INSTANCE_ID").orElseGet(Settings::defaultInstanceId);
         var mime = app.frontdesk.infrastructure.mime.MimeLimits.DEFAULT;
         this.mimeLimits = new app.frontdesk.infrastructure.mime.MimeLimits(
                 (int) integer("FRONTDESK_MIME_MAX_NESTING", mime.maxNesting(), 1, 1000),
@@ -308,6 +314,17 @@ public final class Settings {
             return Locale.forLanguageTag(fallback);
         }
         return Locale.forLanguageTag(lang);
+    }
+
+    /** The host's name and the HTTP port (which the launcher passes on): stable across restarts, unique per machine. */
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + System.getProperty("frontdesk.port", String.valueOf(ProcessHandle.current().pid()));
     }
 
     private long integer(String name, long fallback, long min, long max) {

@@ -37,6 +37,13 @@ final class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public int retryNow(Instant now) {
+        return em.createQuery("UPDATE OutboundMail o SET o.nextAttemptAt = :now WHERE o.state = :pending AND o.attempts > 0"
+                        + " AND o.nextAttemptAt > :now")
+                .setParameter("now", now).setParameter("pending", OutboxState.PENDING).executeUpdate();
+    }
+
+    @Override
     public List<OutboundMail> causedBy(long inboundId) {
         return em.createNamedQuery("OutboundMail.findByInbound", OutboundMail.class)
                 .setParameter("inboundId", inboundId).getResultList();

@@ -1,6 +1,8 @@
 package app.frontdesk.interfaces.rest;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.intake.MessageIntake;
+import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.intake.MessageTooLargeException;
@@ -48,6 +50,9 @@ public class InboundResource {
     @Inject
     InboundQueries queries;
 
+    @Inject
+    Admission admission;
+
     public record Accepted(long id, String status) {
     }
 
@@ -77,6 +82,10 @@ public class InboundResource {
         if (contentLength != null && contentLength > intake.maxBytes()) {
             return tooLarge(intake.maxBytes());
         }
+        if (!admission.enter()) {
+            // stopping (SIGTERM): another instance, or this one restarted, takes it when the mail server retries
+            return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, "this gateway is stopping; retry later");
+        }
         try {
             IntakeResult result = intake.accept(body, contentLength == null ? -1 : contentLength, new Envelope(sender, recipient),
                     contentType);
@@ -87,10 +96,15 @@ public class InboundResource {
             return tooLarge(e.limit());
         } catch (IOException e) {
             return ErrorMappers.json(Response.Status.BAD_REQUEST, "the message body could not be read: " + e.getMessage());
+        } catch (DatabaseUnavailableException e) {
+            // said once per outage by the database layer; a stack trace per deferred message helps nobody
+            return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE, "the message could not be stored now; retry later");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not store an inbound message; answering 503 so the mail server retries", e);
             return ErrorMappers.json(Response.Status.SERVICE_UNAVAILABLE,
                     "the message could not be stored now; retry later");
+        } finally {
+            admission.leave();
         }
     }
 

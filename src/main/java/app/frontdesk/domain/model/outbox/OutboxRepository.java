@@ -18,4 +18,11 @@ public interface OutboxRepository {
     java.util.Optional<OutboundMail> byId(long id);
 
     long countInState(OutboxState state);
+
+    /**
+     * Makes every mail waiting out a retry due now (the relay answers again: their backoff no longer means anything).
+     *
+     * @return how many
+     */
+    int retryNow(Instant now);
 }

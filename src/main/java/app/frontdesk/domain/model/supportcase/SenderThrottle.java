@@ -22,8 +22,9 @@ import java.util.Objects;
 @IdClass(SenderThrottle.Key.class)
 public class SenderThrottle {
 
+    /** REPLY and ALERT per sender; OPERATOR for the gateway's own alerts to the administrator (sender: what it is about). */
     public enum Kind {
-        REPLY, ALERT
+        REPLY, ALERT, OPERATOR
     }
 
     @Id
