@@ -17,6 +17,8 @@ import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
+import app.frontdesk.interfaces.lmtp.ClientAllowList;
+import app.frontdesk.interfaces.lmtp.LmtpServer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Duration;
@@ -48,10 +50,17 @@ public final class Gateway implements AutoCloseable {
     private final List<Worker> pipelineWorkers = new ArrayList<>();
     private final List<Worker> outboxWorkers = new ArrayList<>();
     private WorkerPool pool;
+    private final Meter meter;
+    /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
+    private final LmtpServer.Config lmtpConfig;
+    private volatile LmtpServer lmtp;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
         this.clock = clock;
+        this.meter = meter;
+        this.lmtpConfig = settings.lmtpAddress.map(address -> new LmtpServer.Config(address, lmtpClients(settings),
+                settings.addresses.frontdesk().domain(), 64, 1000, Duration.ofMinutes(5))).orElse(null);
         this.database = Database.open(settings.database);
         MailTransport transport = null;
         try {
@@ -86,6 +95,31 @@ public final class Gateway implements AutoCloseable {
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir);
         warnings().forEach(LOG::warning);
+    }
+
+    private static ClientAllowList lmtpClients(Settings settings) {
+        try {
+            return ClientAllowList.parse(settings.lmtpClients);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - FRONTDESK_LMTP_CLIENTS: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * The LMTP listener on FRONTDESK_LMTP_ADDRESS, if set; a start without it when it was asked for cannot work.
+     */
+    private void startLmtp(ThreadFactory threads) {
+        if (lmtpConfig == null) {
+            return;
+        }
+        try {
+            lmtp = LmtpServer.start(lmtpConfig, services.intake, meter, threads);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(StartFailure.LMTP_UNAVAILABLE + lmtpConfig.address().getAddress().getHostAddress() + ":"
+                    + lmtpConfig.address().getPort() + " (" + e.getMessage() + "): another process listens there, or the address is not"
+                    + " this machine's; stop that one or change FRONTDESK_LMTP_ADDRESS", e);
+        }
     }
 
     private String consoleUrl() {
@@ -126,6 +160,7 @@ public final class Gateway implements AutoCloseable {
         if (database.embeddedFile().isPresent()) {
             pool.start(new Worker("database-file", () -> checkDatabaseFile(halt), FILE_CHECK, LINGER));
         }
+        startLmtp(threads);
     }
 
     /**
@@ -167,6 +202,10 @@ public final class Gateway implements AutoCloseable {
         if (alive < settings.pipelineWorkers) {
             problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
         }
+        LmtpServer listener = lmtp;
+        if (lmtpConfig != null && (listener == null || !listener.healthy())) {
+            problems.add("the LMTP listener is not accepting: " + (listener == null ? "not started" : listener.state()));
+        }
         if (oldestWaitingSeconds > settings.readyMaxWait.toSeconds()) {
             problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
         }
@@ -196,6 +235,7 @@ public final class Gateway implements AutoCloseable {
             data.put("oldestWaitingSeconds", counts[5]);
             data.put("workersReplaced", workersReplaced());
             data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
+            data.put("lmtp", lmtp != null ? lmtp.state() : lmtpConfig != null ? "not started" : "off");
             data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             data.put("inboundWaiting", counts[0]);
             data.put("inboundHeld", counts[1]);
@@ -239,6 +279,11 @@ public final class Gateway implements AutoCloseable {
         return services;
     }
 
+    /** The LMTP listener, when one runs. */
+    public Optional<LmtpServer> lmtp() {
+        return Optional.ofNullable(lmtp);
+    }
+
     public Tokens mtaToken() {
         return mtaToken;
     }
@@ -249,6 +294,11 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        LmtpServer listener = lmtp;
+        if (listener != null) {
+            listener.close(); // first: no delivery may start on a gateway that is closing its database
+            lmtp = null;
+        }
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }
