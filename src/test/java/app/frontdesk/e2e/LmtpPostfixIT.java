@@ -50,9 +50,11 @@ class LmtpPostfixIT {
         int lmtpPort = GatewayProcess.freePort();
         Map<String, String> env = new HashMap<>(Map.of("FRONTDESK_DB_URL", dbUrl, "FRONTDESK_DB_USER", TestDatabases.PG_USER,
                 "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + lmtpPort, "FRONTDESK_READY_MAX_WAIT_SECONDS", "600"));
-        GatewayProcess gateway = new GatewayProcess(dir.resolve("gateway"), env).start();
+        // LMTP listens as soon as the application is up, before Payara's own start-up ends (on a loaded machine that took
+        // over 120 s): Postfix delivers from then on, and HTTP is asked only once it answers
+        GatewayProcess gateway = new GatewayProcess(dir.resolve("gateway"), env).launchOnly();
         try (PostfixInstance postfix = PostfixInstance.lmtp(dir.resolve("postfix"), "frontdesk.test", lmtpPort)) {
-            assertTrue(gateway.get("/health/ready", null).body().contains("listening on 127.0.0.1:" + lmtpPort));
+            assertTrue(gateway.awaitLog("LMTP listening on 127.0.0.1:" + lmtpPort, 300), gateway.log());
             long start = System.nanoTime();
             send(postfix, 0, MESSAGES, "support@frontdesk.test", "billing@frontdesk.test", "sales@frontdesk.test");
             int expected = MESSAGES + 2; // the first message to three recipients
@@ -60,15 +62,14 @@ class LmtpPostfixIT {
             System.out.printf("LMTP IT: %d messages (%d deliveries) through Postfix stored in %.1f s%n", MESSAGES, expected,
                     (System.nanoTime() - start) / 1e9);
             assertOncePerRecipient(dbUrl, expected);
-            String metrics = gateway.get("/metrics", null).body();
+            assertTrue(awaitHttp(gateway, "/health/ready").contains("\"lmtp\":\"listening on 127.0.0.1:" + lmtpPort + "\""));
+            String metrics = awaitHttp(gateway, "/metrics");
             assertTrue(metrics.matches("(?s).*frontdesk_lmtp_accepted_total(\\{[^}]*\\})? " + expected + "(\\.0)?\\s.*"), metrics);
 
             // the gateway stopped: Postfix defers, and delivers everything once the gateway listens again
             gateway.close();
             send(postfix, MESSAGES, LATER);
             awaitLog(postfix, "status=deferred", 60);
-            // not start(): LMTP listens as soon as the application is up, before Payara's own start-up ends (a loaded machine
-            // took 80 s for that); what counts is that Postfix delivers
             gateway = new GatewayProcess(dir.resolve("gateway"), env, gateway.port()).launchOnly();
             expected += LATER;
             awaitStored(dbUrl, expected, 180, postfix);
@@ -143,6 +144,24 @@ class LmtpPostfixIT {
         String trace = "convert_to('Return-Path: <' || m.envelope_sender || E'>\\r\\nDelivered-To: ' || m.envelope_recipient || E'\\r\\n', 'UTF8')";
         assertEquals(expected, count(dbUrl, "SELECT COUNT(*) FROM inbound_raw r JOIN inbound_message m ON m.id = r.inbound_id"
                 + " WHERE substring(r.raw from 1 for length(" + trace + ")) = " + trace), "each copy names its recipient after the Return-Path");
+    }
+
+    /** The body of a GET once the gateway answers it with 200 (Payara may still be starting). */
+    private static String awaitHttp(GatewayProcess gateway, String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (true) {
+            try {
+                var r = gateway.get(path, null);
+                if (r.statusCode() == 200 || System.currentTimeMillis() > deadline) {
+                    return r.body();
+                }
+            } catch (java.io.IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static void awaitLog(PostfixInstance postfix, String text, int seconds) throws Exception {

@@ -133,11 +133,15 @@ final class GroupCommit {
         try {
             transactions.run(repos -> {
                 first.clear();
+                List<InboundMessage> messages = new ArrayList<>();
+                List<byte[]> raws = new ArrayList<>();
                 for (Pending p : firstOf.values()) {
                     InboundMessage message = p.store.newMessage();
-                    repos.inbound().store(message, p.store.raw());
+                    messages.add(message);
+                    raws.add(p.store.raw());
                     first.put(p.store.sha256(), message);
                 }
+                repos.inbound().storeAll(messages, raws);
             });
         } catch (RuntimeException | Error e) {
             if (isConstraintViolation(e)) {
@@ -190,11 +194,14 @@ final class GroupCommit {
         }
     }
 
-    /** SQLSTATE class 23 (integrity constraint violation), as H2 and PostgreSQL report a duplicate key. */
+    /** SQLSTATE class 23 (integrity constraint violation), as H2 and PostgreSQL report a duplicate key, alone or in a batch. */
     static boolean isConstraintViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
+            // a batch reports the statement that failed as its next exception
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    return true;
+                }
             }
         }
         return false;
