@@ -19,6 +19,8 @@ import app.frontdesk.infrastructure.config.Settings;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
+import app.frontdesk.interfaces.lmtp.ClientAllowList;
+import app.frontdesk.interfaces.lmtp.LmtpServer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Duration;
@@ -57,10 +59,17 @@ public final class Gateway implements AutoCloseable, Figures {
     /** The last backlog read and when (nanoTime): /metrics and health together ask the database at most once a second. */
     private volatile Backlog lastBacklog;
     private volatile long lastBacklogAt;
+    private final Meter meter;
+    /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
+    private final LmtpServer.Config lmtpConfig;
+    private volatile LmtpServer lmtp;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
         this.clock = clock;
+        this.meter = meter;
+        this.lmtpConfig = settings.lmtpAddress.map(address -> new LmtpServer.Config(address, lmtpClients(settings),
+                settings.addresses.frontdesk().domain(), 64, 1000, Duration.ofMinutes(5))).orElse(null);
         this.database = Database.open(settings.database);
         MailTransport transport = null;
         try {
@@ -97,6 +106,31 @@ public final class Gateway implements AutoCloseable, Figures {
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir);
         warnings().forEach(LOG::warning);
+    }
+
+    private static ClientAllowList lmtpClients(Settings settings) {
+        try {
+            return ClientAllowList.parse(settings.lmtpClients);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - FRONTDESK_LMTP_CLIENTS: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * The LMTP listener on FRONTDESK_LMTP_ADDRESS, if set; a start without it when it was asked for cannot work.
+     */
+    private void startLmtp(ThreadFactory threads) {
+        if (lmtpConfig == null) {
+            return;
+        }
+        try {
+            lmtp = LmtpServer.start(lmtpConfig, services.intake, meter, threads);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(StartFailure.LMTP_UNAVAILABLE + lmtpConfig.address().getAddress().getHostAddress() + ":"
+                    + lmtpConfig.address().getPort() + " (" + e.getMessage() + "): another process listens there, or the address is not"
+                    + " this machine's; stop that one or change FRONTDESK_LMTP_ADDRESS", e);
+        }
     }
 
     private String consoleUrl() {
@@ -158,6 +192,7 @@ public final class Gateway implements AutoCloseable, Figures {
         if (database.embeddedFile().isPresent()) {
             pool.start(new Worker("database-file", () -> checkDatabaseFile(halt), FILE_CHECK, LINGER));
         }
+        startLmtp(threads);
     }
 
     /**
@@ -199,6 +234,10 @@ public final class Gateway implements AutoCloseable, Figures {
         if (alive < settings.pipelineWorkers) {
             problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
         }
+        LmtpServer listener = lmtp;
+        if (lmtpConfig != null && (listener == null || !listener.healthy())) {
+            problems.add("the LMTP listener is not accepting: " + (listener == null ? "not started" : listener.state()));
+        }
         if (oldestWaitingSeconds > settings.readyMaxWait.toSeconds()) {
             problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
         }
@@ -236,6 +275,7 @@ public final class Gateway implements AutoCloseable, Figures {
         data.put("oldestOutboxSeconds", b.oldestOutboxSeconds());
         data.put("workersReplaced", workersReplaced());
         data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
+        data.put("lmtp", lmtp != null ? lmtp.state() : lmtpConfig != null ? "not started" : "off");
         data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         data.put("inboundWaiting", b.inboundWaiting());
         data.put("inboundHeld", b.inboundHeld());
@@ -299,6 +339,12 @@ public final class Gateway implements AutoCloseable, Figures {
      */
     public boolean drain(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
+        LmtpServer listener = lmtp;
+        if (listener != null) {
+            // no new LMTP connection; a DATA in progress is finished (stored and answered) before intake closes
+            listener.close(limit.dividedBy(3));
+            lmtp = null;
+        }
         services.admission.close();
         boolean idle;
         try {
@@ -346,6 +392,11 @@ public final class Gateway implements AutoCloseable, Figures {
         return services;
     }
 
+    /** The LMTP listener, when one runs. */
+    public Optional<LmtpServer> lmtp() {
+        return Optional.ofNullable(lmtp);
+    }
+
     public Tokens mtaToken() {
         return mtaToken;
     }
@@ -361,6 +412,11 @@ public final class Gateway implements AutoCloseable, Figures {
         }
         closed = true;
         services.admission.close(); // intake answers 503 from now on
+        LmtpServer listener = lmtp;
+        if (listener != null) {
+            listener.close(); // no delivery may start on a gateway that is closing its database
+            lmtp = null;
+        }
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }

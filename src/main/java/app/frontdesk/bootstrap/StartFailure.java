@@ -23,6 +23,9 @@ record StartFailure(String line, int exitCode) {
         return exitCode != SOFTWARE;
     }
 
+    /** How a failure to listen for LMTP begins (Gateway): a port someone else has is a service we lack, not a wrong setting. */
+    static final String LMTP_UNAVAILABLE = "LMTP cannot listen on ";
+
     static StartFailure of(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
@@ -37,6 +40,9 @@ record StartFailure(String line, int exitCode) {
             if (m.contains("Database may be already in use")) {
                 return new StartFailure("the embedded database is in use by another process (another Frontdesk on the same"
                         + " FRONTDESK_DATA_DIR?): stop that one, or give this one its own FRONTDESK_DATA_DIR", UNAVAILABLE);
+            }
+            if (m.startsWith(LMTP_UNAVAILABLE)) {
+                return new StartFailure(oneLine(m), UNAVAILABLE);
             }
             String type = t.getClass().getName();
             if (type.equals("app.frontdesk.application.texts.InvalidTemplateException")) {

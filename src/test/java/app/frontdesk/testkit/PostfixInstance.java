@@ -45,6 +45,14 @@ public final class PostfixInstance implements AutoCloseable {
         return start(dir, "nobody@" + domain, "discard:", "", null);
     }
 
+    /**
+     * Starts Postfix delivering all mail for {@code domain} over LMTP to {@code 127.0.0.1:lmtpPort}, the transport
+     * docs/operations.md ("Postfix over LMTP") tells operators to set up.
+     */
+    public static PostfixInstance lmtp(Path dir, String domain, int lmtpPort) throws Exception {
+        return start(dir, "postmaster@" + domain, "lmtp:inet:127.0.0.1:" + lmtpPort, "", null);
+    }
+
     private static PostfixInstance start(Path dir, String recipient, String transport, String pipeArgs, String milter)
             throws Exception {
         Path base = dir.toAbsolutePath();
@@ -65,7 +73,8 @@ public final class PostfixInstance implements AutoCloseable {
                 "inet_protocols = ipv4",
                 "mynetworks = 127.0.0.0/8",
                 "smtpd_relay_restrictions = permit_mynetworks, reject",
-                "transport_maps = inline:{ " + (transport.equals("discard:") ? recipient.substring(recipient.indexOf('@') + 1) : recipient)
+                "transport_maps = inline:{ " + (transport.equals("discard:") || transport.startsWith("lmtp:")
+                        ? recipient.substring(recipient.indexOf('@') + 1) : recipient)
                         + "=" + transport + " }",
                 "frontdesk_destination_recipient_limit = 1",
                 "maillog_file_prefixes = " + base,
@@ -95,6 +104,7 @@ public final class PostfixInstance implements AutoCloseable {
                 "error     " + svc + "error",
                 "retry     " + svc + "error",
                 "discard   " + svc + "discard",
+                "lmtp      " + svc + "lmtp",
                 "local     unix  -       n       n       -       -       local",
                 "anvil     unix  -       -       n       -       1       anvil",
                 "scache    unix  -       -       n       -       1       scache",

@@ -8,19 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * Stores a message exactly as received, before anything else happens to it, and answers only after
- * the commit. The same bytes twice (same SHA-256, hence same Message-ID) are stored and processed
+ * the commit. Concurrent messages share a commit ({@link GroupCommit}); every caller still waits for
+ * the one that holds its own message. The same bytes twice (same SHA-256, hence same Message-ID) are stored and processed
  * once; the second delivery is answered "duplicate" with the first one's id.
  */
 public final class MessageIntake {
 
-    private final Transactions transactions;
+    private final GroupCommit commits;
     private final Clock clock;
     private final Meter meter;
     private final long maxBytes;
@@ -30,7 +29,19 @@ public final class MessageIntake {
      * @param onAccepted called after a new message is committed (wakes the pipeline worker)
      */
     public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted) {
-        this.transactions = transactions;
+        this(transactions, clock, meter, maxBytes, onAccepted, 1);
+    }
+
+    /**
+     * @param maxBatch how many concurrent messages may share one commit (1: each its own, as before group commit)
+     */
+    public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch) {
+        this(transactions, clock, meter, maxBytes, onAccepted, maxBatch, GroupCommit.AfterCommit.NONE);
+    }
+
+    MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch,
+                  GroupCommit.AfterCommit afterCommit) {
+        this.commits = new GroupCommit(transactions, maxBatch, afterCommit);
         this.clock = clock;
         this.meter = meter;
         this.maxBytes = maxBytes;
@@ -66,17 +77,9 @@ public final class MessageIntake {
         if (raw.length > maxBytes) {
             throw new MessageTooLargeException(maxBytes);
         }
-        String sha256 = sha256(raw);
-        IntakeResult result;
-        try {
-            result = store(raw, sha256, envelope);
-        } catch (RuntimeException e) {
-            if (!isConstraintViolation(e)) {
-                throw e;
-            }
-            // These bytes are stored already (a retry, or a concurrent copy): say duplicate.
-            result = existing(sha256).orElseThrow(() -> e);
-        }
+        // What can be read from the bytes is read here, in the caller's thread; the commit is shared (GroupCommit).
+        IntakeResult result = commits.store(new GroupCommit.Store(sha256(raw), HeaderScanner.messageId(raw), envelope, raw,
+                clock.instant(), SenderKey.of(raw, envelope)));
         if (result.duplicate()) {
             meter.increment("inbound_duplicates");
         } else {
@@ -84,35 +87,6 @@ public final class MessageIntake {
             onAccepted.run();
         }
         return result;
-    }
-
-    private IntakeResult store(byte[] raw, String sha256, Envelope envelope) {
-        // No look-up first: the unique index on the SHA-256 decides, and a copy is the rare case.
-        return transactions.inTransaction(repos -> {
-            InboundMessage message = new InboundMessage(sha256, HeaderScanner.messageId(raw), envelope, raw.length, clock.instant(),
-                    SenderKey.of(raw, envelope));
-            repos.inbound().store(message, raw);
-            return new IntakeResult(message.id(), false);
-        });
-    }
-
-    private Optional<IntakeResult> existing(String sha256) {
-        try {
-            return transactions.inTransaction(repos -> repos.inbound().findBySha256(sha256)
-                    .map(m -> new IntakeResult(m.id(), true)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** SQLSTATE class 23 (integrity constraint violation), as H2 and PostgreSQL report a duplicate key. */
-    static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public long maxBytes() {

@@ -46,6 +46,12 @@ public final class Settings {
     /** The first console administrator's password (FRONTDESK_ADMIN_PASSWORD); generated into data/secrets when unset. */
     public final Optional<String> adminPassword;
     public final long maxMessageBytes;
+    /** How many concurrent messages may share one intake commit (FRONTDESK_INTAKE_BATCH; 1: each its own commit). */
+    public final int intakeBatch;
+    /** Where the LMTP listener listens (FRONTDESK_LMTP_ADDRESS, host:port); empty: no listener (the default). */
+    public final Optional<java.net.InetSocketAddress> lmtpAddress;
+    /** Who may connect to it (FRONTDESK_LMTP_CLIENTS: addresses or CIDR ranges, comma-separated; loopback by default). */
+    public final String lmtpClients;
     public final boolean demoData;
     /** The authserv-id the demo start trusts when none is set: the one in README's example messages, never a real server's. */
     public static final String DEMO_AUTHSERV_ID = "mx.example.com";
@@ -126,6 +132,9 @@ public final class Settings {
         this.adminToken = text("FRONTDESK_ADMIN_TOKEN");
         this.adminPassword = text("FRONTDESK_ADMIN_PASSWORD");
         this.maxMessageBytes = integer("FRONTDESK_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, 1024, 1L << 30);
+        this.intakeBatch = (int) integer("FRONTDESK_INTAKE_BATCH", 64, 1, 1000);
+        this.lmtpAddress = text("FRONTDESK_LMTP_ADDRESS").flatMap(this::lmtpAddress);
+        this.lmtpClients = text("FRONTDESK_LMTP_CLIENTS").orElse("127.0.0.0/8, ::1");
         this.demoData = bool("FRONTDESK_DEMO_DATA", url.isEmpty());
         this.defaultLocale = Locale.forLanguageTag(text("FRONTDESK_DEFAULT_LOCALE").orElse("en"));
         this.pipelineWorkers = (int) integer("FRONTDESK_PIPELINE_WORKERS", 2, 1, 64);
@@ -299,6 +308,35 @@ public final class Settings {
             }
         }
         return 8080;
+    }
+
+    /**
+     * {@code host:port} ({@code [::1]:2424} for IPv6). Never port 25: LMTP is for the mail server on the inside, and a
+     * listener there would look like an SMTP server that accepts every recipient without a single check.
+     */
+    private Optional<java.net.InetSocketAddress> lmtpAddress(String v) {
+        Matcher m = Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):(\\d{1,5})$").matcher(v);
+        if (!m.matches()) {
+            errors.add("FRONTDESK_LMTP_ADDRESS must be host:port, such as 127.0.0.1:2424 (was \"" + v + "\")");
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(m.group(2));
+        if (port == 25) {
+            errors.add("FRONTDESK_LMTP_ADDRESS must not use port 25 (SMTP's): LMTP is only for your own mail server; use another"
+                    + " port, such as 2424 (was \"" + v + "\")");
+            return Optional.empty();
+        }
+        if (port < 1 || port > 65535) {
+            errors.add("FRONTDESK_LMTP_ADDRESS: the port must be between 1 and 65535 (was \"" + v + "\")");
+            return Optional.empty();
+        }
+        String host = m.group(1).replaceAll("^\\[|\\]$", "");
+        java.net.InetSocketAddress address = new java.net.InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            errors.add("FRONTDESK_LMTP_ADDRESS: the host " + host + " is not known here (was \"" + v + "\")");
+            return Optional.empty();
+        }
+        return Optional.of(address);
     }
 
     private Optional<String> text(String name) {

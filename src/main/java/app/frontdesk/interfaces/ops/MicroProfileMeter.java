@@ -21,7 +21,9 @@ public class MicroProfileMeter implements Meter {
             "inbound_retrying", "Pipeline attempts that failed for a reason of ours and will be tried again",
             "outbox_sent", "Mails and webhook calls delivered",
             "outbox_failed", "Mails given up after their attempts ran out",
-            "outbox_retrying", "Mail deliveries that failed and will be tried again");
+            "outbox_retrying", "Mail deliveries that failed and will be tried again",
+            "lmtp_accepted", "Recipients of LMTP deliveries whose message was stored (each answered 250)",
+            "lmtp_refused", "LMTP deliveries and connections refused, by reason: unavailable (451, retried), size (552), client (554), busy (421)");
 
     /** Built once per counter: counting is on every message's path. */
     private static final Map<String, Metadata> METADATA = new java.util.concurrent.ConcurrentHashMap<>();

@@ -13,6 +13,16 @@ public interface InboundRepository {
     /** Stores a new message with its raw bytes (streamed to the database, not copied); the message gets its id. */
     void store(InboundMessage message, byte[] raw);
 
+    /**
+     * Stores several new messages with their raw bytes in the caller's transaction, as {@link #store} does one by one,
+     * in fewer round trips where the database allows (intake's group commit).
+     */
+    default void storeAll(List<InboundMessage> messages, List<byte[]> raws) {
+        for (int i = 0; i < messages.size(); i++) {
+            store(messages.get(i), raws.get(i));
+        }
+    }
+
     Optional<InboundMessage> find(long id);
 
     Optional<InboundMessage> findBySha256(String sha256);

@@ -1,0 +1,127 @@
+package app.frontdesk.bench;
+
+import app.frontdesk.testkit.GatewayProcess;
+import app.frontdesk.testkit.TestDatabases;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Intake throughput before and after group commit (issue 16), in one run, on PostgreSQL: the packaged gateway
+ * started twice on fresh databases, first with {@code FRONTDESK_INTAKE_BATCH=1} (one commit per message, as
+ * before), then with the default; each time the no-op endpoint, HTTP accepts and LMTP deliveries, 4 KB
+ * messages from 8 connections (docs/benchmarks.md). {@code -Dbench.messages} (3000), {@code -Dbench.batches=1,64}.
+ */
+public final class IntakeBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("bench.messages", 3000);
+        StringBuilder report = new StringBuilder();
+        for (String batch : System.getProperty("bench.batches", "1,64").split(",")) {
+            report.append(run(Integer.parseInt(batch.strip()), messages));
+        }
+        System.out.println("\n==== Frontdesk intake benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL, "
+                + GatewayBenchmark.CONCURRENCY + " connections, 4 KB messages, " + messages + " each) ====\n" + report);
+    }
+
+    static String run(int batch, int messages) throws Exception {
+        TestDatabases.postgres();
+        String pgDb = "fd_bench_intake_" + System.currentTimeMillis();
+        TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + pgDb);
+        int lmtpPort = GatewayProcess.freePort();
+        Map<String, String> env = new HashMap<>(Map.of("FRONTDESK_DEMO_DATA", "true",
+                "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + pgDb), "FRONTDESK_DB_USER", TestDatabases.PG_USER,
+                "FRONTDESK_INTAKE_BATCH", String.valueOf(batch), "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + lmtpPort));
+        Path dir = GatewayProcess.fresh(Path.of("target/bench/intake-" + batch));
+        try (GatewayProcess gw = new GatewayProcess(dir, env).start()) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            byte[] sample = GatewayBenchmark.message(-1);
+            // warm-up: JIT, pools, caches, both ways in
+            GatewayBenchmark.load(http, gw.url() + "/api/noop", 2000, i -> sample);
+            GatewayBenchmark.load(http, gw.url() + "/api/inbound", 1000, i -> GatewayBenchmark.message(-100_000 - i));
+            lmtp(lmtpPort, 1000, i -> GatewayBenchmark.message(-200_000 - i));
+            GatewayBenchmark.waitUntilProcessed(gw);
+
+            double noop = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
+            double accepted = GatewayBenchmark.load(http, gw.url() + "/api/inbound", messages, i -> GatewayBenchmark.message(i));
+            GatewayBenchmark.waitUntilProcessed(gw);
+            double viaLmtp = lmtp(lmtpPort, messages, i -> GatewayBenchmark.message(1_000_000 + i));
+            GatewayBenchmark.waitUntilProcessed(gw);
+            double noop2 = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
+            return String.format(Locale.ROOT, "%nFRONTDESK_INTAKE_BATCH=%d%s%n"
+                            + "  no-op endpoint:        %8.0f req/s (again after: %.0f)%n"
+                            + "  HTTP accepted (202):   %8.0f msg/s = %.2fx no-op (target >= 0.5x)%n"
+                            + "  LMTP accepted (250):   %8.0f msg/s = %.2fx HTTP accepted (target >= 2x)%n",
+                    batch, batch == 1 ? " (one commit per message: before group commit)" : " (group commit)", noop, noop2,
+                    accepted, accepted / Math.max(noop, noop2), viaLmtp, viaLmtp / accepted);
+        } finally {
+            TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
+        }
+    }
+
+    /** Delivers {@code n} messages over LMTP from {@link GatewayBenchmark#CONCURRENCY} connections, pipelined; messages/s. */
+    static double lmtp(int port, int n, GatewayBenchmark.Body body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(GatewayBenchmark.CONCURRENCY);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < GatewayBenchmark.CONCURRENCY; t++) {
+            done.add(pool.submit(() -> {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                    OutputStream out = s.getOutputStream();
+                    expect(in, "220");
+                    out.write("LHLO bench.test\r\n".getBytes(StandardCharsets.US_ASCII));
+                    String l;
+                    while ((l = in.readLine()) != null && l.startsWith("250-")) {
+                        // capabilities
+                    }
+                    int i;
+                    while ((i = next.getAndIncrement()) < n) {
+                        byte[] m = body.of(i); // CRLF lines, no line starts with a dot
+                        out.write(("MAIL FROM:<customer@northwind.example> SIZE=" + m.length + "\r\nRCPT TO:<support@frontdesk.test>\r\nDATA\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.write(m);
+                        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        expect(in, "250");
+                        expect(in, "250");
+                        expect(in, "354");
+                        expect(in, "250");
+                    }
+                    out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void expect(BufferedReader in, String code) throws IOException {
+        String line = in.readLine();
+        if (line == null || !line.startsWith(code)) {
+            throw new IllegalStateException("LMTP: expected " + code + ", got " + line);
+        }
+    }
+
+    private IntakeBenchmark() {
+    }
+}

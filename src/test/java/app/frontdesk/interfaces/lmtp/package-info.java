@@ -1,0 +1,2 @@
+/** Tests of the LMTP listener over raw sockets. */
+package app.frontdesk.interfaces.lmtp;
