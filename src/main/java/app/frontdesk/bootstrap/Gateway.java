@@ -14,6 +14,8 @@ import java.util.logging.Level;
 import java.nio.file.Path;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.application.mailbox.MailboxDrain;
+import app.frontdesk.infrastructure.imap.ImapIntake;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
@@ -48,6 +50,8 @@ public final class Gateway implements AutoCloseable {
     private final List<Worker> pipelineWorkers = new ArrayList<>();
     private final List<Worker> outboxWorkers = new ArrayList<>();
     private WorkerPool pool;
+    /** IMAP intake: started with the workers; its own start/stop so that leader election can switch it alone. */
+    private final ImapIntake imap;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -73,6 +77,7 @@ public final class Gateway implements AutoCloseable {
                     settings.staffLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
+            this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, meter), clock, meter);
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {
                 LOG.info(again + " messages held while senders could not be verified are decided again now");
@@ -84,7 +89,8 @@ public final class Gateway implements AutoCloseable {
         LOG.info("Frontdesk gateway ready: database " + (settings.database.isPostgres() ? "PostgreSQL" : "H2")
                 + ", outgoing mail via " + transport + ", pipeline " + services.pipeline.describe()
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
-                + ", templates from " + settings.templatesDir);
+                + ", templates from " + settings.templatesDir
+                + (settings.imap.enabled() ? ", IMAP mailboxes " + settings.imap.mailboxes() : ""));
         warnings().forEach(LOG::warning);
     }
 
@@ -123,6 +129,7 @@ public final class Gateway implements AutoCloseable {
             pool.supervise();
             return 0;
         }, Duration.ofSeconds(1), LINGER));
+        imap.start(threads);
         if (database.embeddedFile().isPresent()) {
             pool.start(new Worker("database-file", () -> checkDatabaseFile(halt), FILE_CHECK, LINGER));
         }
@@ -202,7 +209,10 @@ public final class Gateway implements AutoCloseable {
             data.put("inboundQuarantined", counts[2]);
             data.put("outboxBacklog", counts[3]);
             data.put("outboxFailed", counts[4]);
-            return new Readiness.Report(notReady(counts[5]), warnings(), data);
+            data.putAll(imap.states());
+            List<String> warnings = warnings();
+            warnings.addAll(imap.problems());
+            return new Readiness.Report(notReady(counts[5]), warnings, data);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "readiness check failed", e);
             return new Readiness.Report(List.of("database unreachable"), List.of(), Map.of());
@@ -239,6 +249,11 @@ public final class Gateway implements AutoCloseable {
         return services;
     }
 
+    /** IMAP intake, for whoever decides where it runs (start/stop). */
+    public ImapIntake imap() {
+        return imap;
+    }
+
     public Tokens mtaToken() {
         return mtaToken;
     }
@@ -249,6 +264,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        imap.stop();
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }
