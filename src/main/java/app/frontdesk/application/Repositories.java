@@ -8,6 +8,7 @@ import app.frontdesk.domain.model.billing.NoticeListing;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
+import app.frontdesk.domain.model.inbound.MailboxPositionRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
@@ -43,4 +44,7 @@ public interface Repositories {
 
     /** Notices as the console lists them, narrowed to what the viewer may see. */
     NoticeListing noticeListing();
+
+    /** Where IMAP intake stands in each mailbox it reads. */
+    MailboxPositionRepository mailboxPositions();
 }

@@ -16,6 +16,8 @@ import java.util.logging.Level;
 import java.nio.file.Path;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.application.mailbox.MailboxDrain;
+import app.frontdesk.infrastructure.imap.ImapIntake;
 import app.frontdesk.infrastructure.mail.FileMailTransport;
 import app.frontdesk.infrastructure.mail.SmtpMailTransport;
 import app.frontdesk.infrastructure.persistence.Database;
@@ -63,6 +65,8 @@ public final class Gateway implements AutoCloseable, Figures {
     /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
     private final LmtpServer.Config lmtpConfig;
     private volatile LmtpServer lmtp;
+    /** IMAP intake: started with the workers; its own start/stop so that leader election can switch it alone. */
+    private final ImapIntake imap;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -93,6 +97,7 @@ public final class Gateway implements AutoCloseable, Figures {
                     settings.staffLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
+            this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, meter), clock, meter);
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {
                 LOG.info(again + " messages held while senders could not be verified are decided again now");
@@ -104,7 +109,8 @@ public final class Gateway implements AutoCloseable, Figures {
         LOG.info("Frontdesk gateway ready: database " + (settings.database.isPostgres() ? "PostgreSQL" : "H2")
                 + ", outgoing mail via " + transport + ", pipeline " + services.pipeline.describe()
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
-                + ", templates from " + settings.templatesDir);
+                + ", templates from " + settings.templatesDir
+                + (settings.imap.enabled() ? ", IMAP mailboxes " + settings.imap.mailboxes() : ""));
         warnings().forEach(LOG::warning);
     }
 
@@ -182,11 +188,12 @@ public final class Gateway implements AutoCloseable, Figures {
             @Override
             public void elected() {
                 housekeeping.wake(); // what the dead leader left due is done now, not at the next poll
+                imap.start(threads); // one instance reads the mailboxes: two would race to store and move each message
             }
 
             @Override
             public void lost() {
-                // the next turn asks isLeader() and does nothing
+                imap.stop(); // housekeeping's next turn asks isLeader() and does nothing
             }
         });
         if (database.embeddedFile().isPresent()) {
@@ -282,7 +289,9 @@ public final class Gateway implements AutoCloseable, Figures {
         data.put("inboundQuarantined", b.inboundQuarantined());
         data.put("outboxBacklog", b.outboxPending());
         data.put("outboxFailed", b.outboxFailed());
+        data.putAll(imap.states());
         List<String> warnings = warnings();
+        warnings.addAll(imap.problems());
         long limit = settings.backlogWarn.toSeconds();
         if (b.oldestWaitingSeconds() > limit) {
             warnings.add("the oldest message waiting for the pipeline has waited " + b.oldestWaitingSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS "
@@ -345,6 +354,7 @@ public final class Gateway implements AutoCloseable, Figures {
             listener.close(limit.dividedBy(3));
             lmtp = null;
         }
+        imap.stop(); // a message being stored finishes its commit; one not yet moved is found again by the next reader
         services.admission.close();
         boolean idle;
         try {
@@ -397,6 +407,11 @@ public final class Gateway implements AutoCloseable, Figures {
         return Optional.ofNullable(lmtp);
     }
 
+    /** IMAP intake, for whoever decides where it runs (start/stop). */
+    public ImapIntake imap() {
+        return imap;
+    }
+
     public Tokens mtaToken() {
         return mtaToken;
     }
@@ -417,6 +432,7 @@ public final class Gateway implements AutoCloseable, Figures {
             listener.close(); // no delivery may start on a gateway that is closing its database
             lmtp = null;
         }
+        imap.stop();
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }

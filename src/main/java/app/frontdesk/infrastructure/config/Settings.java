@@ -106,6 +106,8 @@ public final class Settings {
     public final String instanceId;
     /** How much of one message the parser reads (see docs/operations.md, "Limits on one message"). */
     public final app.frontdesk.infrastructure.mime.MimeLimits mimeLimits;
+    /** The IMAP mailboxes to read (none: no IMAP intake); see {@link ImapSettings}. */
+    public final ImapSettings imap;
 
     /**
      * @param source looks a setting up by its environment-variable name
@@ -242,6 +244,7 @@ public final class Settings {
                 mime.maxTextChars(), mime.maxDocuments(), mime.maxDocumentBytes());
         this.autoReplyEnvelopeFrom = text("FRONTDESK_AUTOREPLY_ENVELOPE_FROM").map(v -> address("FRONTDESK_AUTOREPLY_ENVELOPE_FROM", v))
                 .map(a -> a == null ? "" : a.value());
+        this.imap = ImapSettings.read(this::text, configDir, timeZone, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Frontdesk cannot start, the configuration is wrong:\n  - "
                     + String.join("\n  - ", errors));

@@ -9,6 +9,7 @@ import app.frontdesk.domain.model.billing.NoticeListing;
 import app.frontdesk.domain.model.care.CareRepository;
 import app.frontdesk.domain.model.audit.AuditLog;
 import app.frontdesk.domain.model.inbound.InboundRepository;
+import app.frontdesk.domain.model.inbound.MailboxPositionRepository;
 import app.frontdesk.domain.model.outbox.OutboxRepository;
 import app.frontdesk.domain.model.supportcase.CaseRepository;
 import app.frontdesk.domain.model.staff.StaffRepository;
@@ -30,6 +31,7 @@ final class JpaRepositories implements Repositories {
     private final JpaStaffRepository staff;
     private final JpaTaskRepository tasks;
     private final JpaNoticeListing noticeListing;
+    private final JpaMailboxPositionRepository mailboxPositions;
 
     JpaRepositories(EntityManager em, boolean postgres) {
         this.accounts = new JpaAccountRepository(em);
@@ -44,6 +46,7 @@ final class JpaRepositories implements Repositories {
         this.staff = new JpaStaffRepository(em);
         this.tasks = new JpaTaskRepository(em, postgres);
         this.noticeListing = new JpaNoticeListing(em);
+        this.mailboxPositions = new JpaMailboxPositionRepository(em);
     }
 
     @Override
@@ -104,5 +107,10 @@ final class JpaRepositories implements Repositories {
     @Override
     public NoticeListing noticeListing() {
         return noticeListing;
+    }
+
+    @Override
+    public MailboxPositionRepository mailboxPositions() {
+        return mailboxPositions;
     }
 }

@@ -13,17 +13,22 @@ import org.eclipse.microprofile.metrics.Tag;
 public class MicroProfileMeter implements Meter {
 
     /** What each counter counts: the HELP line of /metrics, for whoever reads a dashboard. */
-    static final Map<String, String> DESCRIPTIONS = Map.of(
-            "inbound_accepted", "Messages the mail server handed over and Frontdesk stored (each answered 202)",
-            "inbound_duplicates", "Messages handed over again that were stored already (not processed twice)",
-            "inbound_routed", "Messages the pipeline decided, by route",
-            "inbound_quarantined", "Messages given up after their attempts ran out or unreadable; kept raw, the administrator alerted",
-            "inbound_retrying", "Pipeline attempts that failed for a reason of ours and will be tried again",
-            "outbox_sent", "Mails and webhook calls delivered",
-            "outbox_failed", "Mails given up after their attempts ran out",
-            "outbox_retrying", "Mail deliveries that failed and will be tried again",
-            "lmtp_accepted", "Recipients of LMTP deliveries whose message was stored (each answered 250)",
-            "lmtp_refused", "LMTP deliveries and connections refused, by reason: unavailable (451, retried), size (552), client (554), busy (421)");
+    static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("inbound_accepted", "Messages the mail server handed over and Frontdesk stored (each answered 202)"),
+            Map.entry("inbound_duplicates", "Messages handed over again that were stored already (not processed twice)"),
+            Map.entry("inbound_routed", "Messages the pipeline decided, by route"),
+            Map.entry("inbound_quarantined", "Messages given up after their attempts ran out or unreadable; kept raw, the administrator alerted"),
+            Map.entry("inbound_retrying", "Pipeline attempts that failed for a reason of ours and will be tried again"),
+            Map.entry("outbox_sent", "Mails and webhook calls delivered"),
+            Map.entry("outbox_failed", "Mails given up after their attempts ran out"),
+            Map.entry("outbox_retrying", "Mail deliveries that failed and will be tried again"),
+            Map.entry("lmtp_accepted", "Recipients of LMTP deliveries whose message was stored (each answered 250)"),
+            Map.entry("lmtp_refused", "LMTP deliveries and connections refused, by reason: unavailable (451, retried), size (552), client (554), busy (421)"),
+            Map.entry("imap_stored", "Messages taken from an IMAP mailbox and stored, by mailbox"),
+            Map.entry("imap_duplicates", "Messages found again in an IMAP mailbox that were stored already (moved, not stored twice), by mailbox"),
+            Map.entry("imap_reconnects", "IMAP connections lost or refused and tried again after a backoff, by mailbox"),
+            Map.entry("imap_uidvalidity_changes", "Times an IMAP server changed a mailbox's UIDVALIDITY (the mailbox was read again), by mailbox"),
+            Map.entry("imap_too_large", "Messages left in an IMAP mailbox because they are over FRONTDESK_MAX_MESSAGE_BYTES, by mailbox"));
 
     /** Built once per counter: counting is on every message's path. */
     private static final Map<String, Metadata> METADATA = new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,0 +1,91 @@
+package app.frontdesk.infrastructure.imap;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.application.mailbox.MailboxDrain;
+import app.frontdesk.infrastructure.config.ImapMailboxSettings;
+import app.frontdesk.infrastructure.config.ImapSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * IMAP intake: one watcher thread per configured mailbox. Started and stopped through {@link #start} and
+ * {@link #stop} only, so that whoever decides where it runs (today: every instance; once leader election
+ * exists, the leader) has one switch.
+ */
+public final class ImapIntake {
+
+    private final ImapSettings settings;
+    private final MailboxDrain drain;
+    private final Clock clock;
+    private final Meter meter;
+    private final List<MailboxWatcher> watchers = new ArrayList<>();
+    private ScheduledExecutorService poker;
+
+    public ImapIntake(ImapSettings settings, MailboxDrain drain, Clock clock, Meter meter) {
+        this.settings = settings;
+        this.drain = drain;
+        this.clock = clock;
+        this.meter = meter;
+    }
+
+    /** Starts a watcher per mailbox on threads from {@code threads}; nothing when none is configured, or when running. */
+    public synchronized void start(ThreadFactory threads) {
+        if (!watchers.isEmpty() || !settings.enabled()) {
+            return;
+        }
+        poker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName("frontdesk-imap-idle-restart");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ImapMailboxSettings box : settings.mailboxes()) {
+            MailboxWatcher w = new MailboxWatcher(box, settings, drain, clock, meter, poker);
+            Thread t = threads.newThread(w);
+            t.setName("frontdesk-imap-" + box.name());
+            t.setDaemon(true);
+            watchers.add(w);
+            t.start();
+        }
+    }
+
+    /** Stops every watcher (each closes its connection); a later {@link #start} begins again from the stored positions. */
+    public synchronized void stop() {
+        watchers.forEach(MailboxWatcher::stop);
+        watchers.clear();
+        if (poker != null) {
+            poker.shutdownNow(); // the pending IDLE restarts are of no use now
+            poker = null;
+        }
+    }
+
+    /** Each mailbox's state for health: {@code imap.<name>} to "IDLE, last success 2026-...Z" (or the last error). */
+    public synchronized Map<String, String> states() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (MailboxWatcher w : watchers) {
+            Instant last = w.lastSuccess();
+            String error = w.lastError();
+            states.put("imap." + w.name(), w.state() + ", last success " + (last == null ? "never" : last.toString())
+                    + (error == null ? "" : ", last error: " + error));
+        }
+        return states;
+    }
+
+    /** Mailboxes that are not connected now, in words, for the health warnings. */
+    public synchronized List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (MailboxWatcher w : watchers) {
+            if (w.state() == MailboxWatcher.State.RECONNECTING) {
+                problems.add("IMAP mailbox " + w.name() + " is not connected: " + w.lastError());
+            }
+        }
+        return problems;
+    }
+}
