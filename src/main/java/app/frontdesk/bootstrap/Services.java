@@ -15,7 +15,9 @@ import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
 import app.frontdesk.application.cases.CaseNews;
+import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.needs.NeedsMe;
 import app.frontdesk.application.cases.CaseSettings;
 import app.frontdesk.application.cases.CaseTexts;
 import app.frontdesk.application.cases.EmailAuthorizationChannel;
@@ -119,6 +121,8 @@ public final class Services {
     public final AuditQueries audit;
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
+    public final CaseAttachments caseAttachments;
+    public final NeedsMe needsMe;
     public final NoticeQueries noticeQueries;
     public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
@@ -194,6 +198,8 @@ public final class Services {
         this.audit = new AuditQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, adminAlert);
         this.caseQueries = new CaseQueries(db, desks.parser());
+        this.caseAttachments = new CaseAttachments(db, desks.parser(), clock, settings.maxMessageBytes);
+        this.needsMe = new NeedsMe(db, clock);
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
         this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);
