@@ -79,6 +79,24 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aPaymentIsTiedToACompanyFoundByTheSearchNotByATypedId() {
+        Map<String, Object> m = model();
+        Map<String, Object> row = new HashMap<>(Map.of("id", 9, "externalId", "b-1", "amount", "10.00 RUB", "date", "2026-11-27",
+                "payerInn", "7701234567", "purpose", HOSTILE, "searchValue", "7701234567", "searchedHere", true,
+                "foundHere", List.of(Map.of("paymentId", 9, "accountId", 7, "accountName", HOSTILE, "domains", "romashka.example")),
+                "nothingFoundHere", false));
+        m.put("unmatched", List.of(row));
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            String html = pages.render("payments", lang, m);
+            assertTrue(html.contains("<form method=\"get\" action=\"/console/payments\" class=\"search\"><input type=\"hidden\" name=\"for\" value=\"9\">"), html);
+            assertTrue(html.contains("name=\"q\" value=\"7701234567\""), "the payer's INN is the first search");
+            assertTrue(html.contains("<form method=\"post\" action=\"/console/payments/9/assign\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\""
+                    + " value=\"token-123\"><input type=\"hidden\" name=\"account\" value=\"7\">"), html);
+            assertFalse(html.contains("type=\"number\""), "no account id to type");
+        }
+    }
+
+    @Test
     void theTitleCountsWhatWaits() {
         Map<String, Object> m = model();
         assertTrue(pages.render("needs", Locale.ENGLISH, m).contains("<title>(1) Needs me — ООО «Облако»</title>"));
