@@ -9,6 +9,7 @@ import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.needs.NeedsMe;
+import app.frontdesk.application.dunning.ReasonWords;
 import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
@@ -72,6 +73,11 @@ public class ServiceProducers {
     @Produces
     CaseAttachments caseAttachments() {
         return services().caseAttachments;
+    }
+
+    @Produces
+    ReasonWords reasonWords() {
+        return services().reasonWords;
     }
 
     @Produces

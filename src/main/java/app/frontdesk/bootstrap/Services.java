@@ -34,6 +34,7 @@ import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
 import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.dunning.ReasonWords;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.payments.PaymentOrderReader;
 import app.frontdesk.application.payments.PassedOnPaymentOrders;
@@ -123,6 +124,7 @@ public final class Services {
     public final CaseQueries caseQueries;
     public final CaseAttachments caseAttachments;
     public final NeedsMe needsMe;
+    public final ReasonWords reasonWords;
     public final NoticeQueries noticeQueries;
     public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
@@ -148,7 +150,8 @@ public final class Services {
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
-        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails);
+        this.reasonWords = ReasonWords.load(settings.templatesDir);
+        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails, reasonWords);
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerNews customerNews = new CustomerNews(templates, settings.addresses, messageIds,
@@ -165,7 +168,7 @@ public final class Services {
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
-        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails);
+        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails, reasonWords);
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
                 new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);

@@ -75,10 +75,8 @@ class PaymentAssignTest {
             gw.db.run(r -> r.billing().add(new Invoice("INV-77", lyutik, Money.of("10.00", "RUB"), LocalDate.of(2026, 11, 1),
                     LocalDate.of(2026, 11, 20))));
             PaymentDesk desk = gw.services.payments;
-            desk.importFile(("external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose
-"
-                    + "b-3,10.00,RUB,2026-11-27,,,,?
-").getBytes(StandardCharsets.UTF_8));
+            desk.importFile(("external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-3,10.00,RUB,2026-11-27,,,,?\n").getBytes(StandardCharsets.UTF_8));
             long id = desk.unmatched(10, p -> p.id()).get(0);
 
             // what the Payments page offers: the accounts list's search, by invoice number here

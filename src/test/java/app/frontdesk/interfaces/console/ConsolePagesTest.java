@@ -166,9 +166,11 @@ class ConsolePagesTest {
                 "held", true, "reason", HOSTILE, "parts", List.of(Map.of("caseId", 51, "messageId", 101, "index", 0, "name", HOSTILE,
                 "type", HOSTILE, "size", "1.5 KB"), Map.of("caseId", 51, "messageId", 101, "index", 1, "name", "", "type", "image/png",
                 "size", "16 B")), "hasParts", true)));
-        m.put("tasks", List.of(Map.of("taskId", 300, "kind", Map.of("CALL", true), "promisedTo", HOSTILE, "promise", HOSTILE,
+        Map<String, Object> task = new HashMap<>(Map.of("escalated", true));
+        m.put("tasks", List.of(task));
+        task.putAll(Map.of("taskId", 300, "kind", Map.of("CALL", true), "promisedTo", HOSTILE, "promise", HOSTILE,
                 "due", "28 November 2026, 15:00", "left", Map.of("hours", 2, "minutes", 0), "caseId", 51, "accountId", 7,
-                "othersTask", true, "assignee", "boris@frontdesk.test", "escalated", true)));
+                "othersTask", true, "assignee", "boris@frontdesk.test"));
         m.put("taskCount", 1);
         m.put("timeline", List.of(Map.of("at", "today", "actor", "pipeline", "kind", "opened", "detail", HOSTILE)));
         m.put("sent", List.of(Map.of("kind", "SENDER_REPLY", "to", "ivan@example.net", "state", "SENT")));
