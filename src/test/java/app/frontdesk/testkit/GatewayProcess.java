@@ -87,7 +87,9 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public GatewayProcess start() throws Exception {
         launch();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // 120 s is ample on an idle machine; a machine several builds share may need -Dfrontdesk.gateway.readySeconds=300
+        long readySeconds = Long.getLong("frontdesk.gateway.readySeconds", 120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(readySeconds);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + workDir.resolve("gateway.log"));
@@ -104,7 +106,7 @@ public final class GatewayProcess implements AutoCloseable {
         // a try-with-resources never closes what start() did not return: end the 1 GB child here
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException("the gateway did not become ready in 120 s; see " + workDir.resolve("gateway.log"));
+        throw new IllegalStateException("the gateway did not become ready in " + readySeconds + " s; see " + workDir.resolve("gateway.log"));
     }
 
     /**

@@ -19,12 +19,20 @@ public final class MailWithParts {
     private MailWithParts() {
     }
 
-    /** The mail from {@code from} with subject {@code subject}: six parts may be opened (0 PDF, 1 PNG, 2 HTML, 3 SVG, 4 forwarded). */
+    /** The Content-Type of {@link #body()}. */
+    public static final String CONTENT_TYPE = "multipart/mixed; boundary=\"b1\"";
+
+    /** The mail from {@code from} with subject {@code subject}: five parts may be opened (0 PDF, 1 PNG, 2 HTML, 3 SVG, 4 forwarded). */
     public static byte[] mail(String from, String to, String messageId, String subject) {
-        String b = "b1", alt = "b2";
         String s = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: " + messageId
-                + "\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n"
-                + "--" + b + "\r\nContent-Type: multipart/alternative; boundary=\"" + alt + "\"\r\n\r\n"
+                + "\r\nDate: Fri, 20 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: " + CONTENT_TYPE + "\r\n\r\n" + body();
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The multipart body alone, for {@code TestMail.from(...).header("Content-Type", CONTENT_TYPE).body(body())}. */
+    public static String body() {
+        String b = "b1", alt = "b2";
+        return "--" + b + "\r\nContent-Type: multipart/alternative; boundary=\"" + alt + "\"\r\n\r\n"
                 + "--" + alt + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nСчёт во вложении.\r\n"
                 + "--" + alt + "\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Счёт во вложении.</p>\r\n"
                 + "--" + alt + "--\r\n"
@@ -38,7 +46,6 @@ public final class MailWithParts {
                 + Base64.getEncoder().encodeToString("../../рисунок.svg".getBytes(StandardCharsets.UTF_8)) + "?=\"\r\n\r\n" + SVG + "\r\n"
                 + "--" + b + "\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@example.net\r\nSubject: earlier\r\n\r\nthe earlier mail\r\n"
                 + "--" + b + "--\r\n";
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String base64(byte[] bytes) {

@@ -124,6 +124,11 @@ public class ConsoleViews {
         return m;
     }
 
+    /** The zone times are shown in (through a method: the bean is a CDI proxy, whose fields are not the bean's). */
+    java.time.ZoneId zone() {
+        return settings.zone();
+    }
+
     String time(Instant t, Locale lang) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", lang).withZone(settings.zone()).format(t);
     }

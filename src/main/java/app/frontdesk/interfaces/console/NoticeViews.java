@@ -116,7 +116,7 @@ public class NoticeViews {
      * without facts by each reason's headline. {@code message} is the words, {@code code} stays the code.
      */
     List<Map<String, Object>> reasons(String json, Locale lang) {
-        StaffReader reader = new StaffReader(lang, views.settings.zone());
+        StaffReader reader = new StaffReader(lang, views.zone());
         try {
             return read(json).asJsonArray().stream().map(JsonValue::asJsonObject).map(o -> {
                 Map<String, String> facts = new HashMap<>();
