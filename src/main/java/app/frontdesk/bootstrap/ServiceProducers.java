@@ -6,7 +6,10 @@ import app.frontdesk.application.audit.AuditQueries;
 import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.needs.NeedsMe;
+import app.frontdesk.application.dunning.ReasonWords;
 import app.frontdesk.application.dunning.NoticeApprovals;
 import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
@@ -77,6 +80,21 @@ public class ServiceProducers {
     @Produces
     CaseQueries caseQueries() {
         return services().caseQueries;
+    }
+
+    @Produces
+    CaseAttachments caseAttachments() {
+        return services().caseAttachments;
+    }
+
+    @Produces
+    ReasonWords reasonWords() {
+        return services().reasonWords;
+    }
+
+    @Produces
+    NeedsMe needsMe() {
+        return services().needsMe;
     }
 
     @Produces

@@ -16,7 +16,9 @@ import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseHousekeeping;
 import app.frontdesk.application.cases.CaseNews;
+import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.needs.NeedsMe;
 import app.frontdesk.application.cases.CaseSettings;
 import app.frontdesk.application.cases.CaseTexts;
 import app.frontdesk.application.cases.EmailAuthorizationChannel;
@@ -33,6 +35,7 @@ import app.frontdesk.application.dunning.NoticeBatches;
 import app.frontdesk.application.dunning.NoticeDesk;
 import app.frontdesk.application.dunning.NoticeMails;
 import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.dunning.ReasonWords;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.application.payments.PaymentOrderReader;
 import app.frontdesk.application.payments.PassedOnPaymentOrders;
@@ -121,6 +124,9 @@ public final class Services {
     public final AuditQueries audit;
     public final RefusedDeliveries refusedDeliveries;
     public final CaseQueries caseQueries;
+    public final CaseAttachments caseAttachments;
+    public final NeedsMe needsMe;
+    public final ReasonWords reasonWords;
     public final NoticeQueries noticeQueries;
     public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
@@ -148,7 +154,8 @@ public final class Services {
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
-        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails);
+        this.reasonWords = ReasonWords.load(settings.templatesDir);
+        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails, reasonWords);
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerContacts customerContacts = new CustomerContacts(settings.addresses, settings.support);
@@ -164,7 +171,7 @@ public final class Services {
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
         this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
-        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails);
+        NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails, reasonWords);
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
                 new CaseNews(paymentNews, customerNews, caseSettings));
         this.payments = new PaymentDesk(db, clock, notices::recheckAccount);
@@ -197,6 +204,8 @@ public final class Services {
         this.audit = new AuditQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, adminAlert);
         this.caseQueries = new CaseQueries(db, desks.parser());
+        this.caseAttachments = new CaseAttachments(db, desks.parser(), clock, settings.maxMessageBytes);
+        this.needsMe = new NeedsMe(db, clock);
         this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
         this.noticeQueries = new NoticeQueries(db);
         this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);

@@ -41,6 +41,7 @@ public final class ConsoleBenchmark {
         int accounts = Integer.getInteger("bench.accounts", 100_000);
         int cases = Integer.getInteger("bench.cases", 50_000);
         int notices = Integer.getInteger("bench.notices", 100_000);
+        int tasks = Integer.getInteger("bench.tasks", 50_000);
         int requests = Integer.getInteger("bench.requests", 300);
         int warmup = Integer.getInteger("bench.warmup", 50);
         DatabaseSettings settings = TestDatabases.postgres();
@@ -77,6 +78,13 @@ public final class ConsoleBenchmark {
                     + " updated_at, version) SELECT g, ((g - 1) % " + accounts + ") + 1, 'SUSPENSION', 1000.00, 'RUB', now() + (g % 50) * interval '1 hour',"
                     + " 'a@b.example', 'Notice ' || g, 'body', CASE WHEN g % 10 = 0 THEN 'HELD' WHEN g % 10 = 1 THEN 'BLOCKED' ELSE 'SENT' END,"
                     + " now(), now(), 0 FROM generate_series(1, " + notices + ") g");
+            // tasks: 50k promises, one in five still open, due from a day ago to two days ahead, the overdue ones partly escalated;
+            // each owed by its account's manager (manager1 owes those of accounts with id % 200 == 0: 50 open)
+            st.execute("INSERT INTO task (id, kind, state, assignee, account_id, promised_to, promise, due_at, created_at, escalated_at,"
+                    + " escalated_to, version) SELECT g, 'CALL', CASE WHEN g % 5 = 0 THEN 'OPEN' ELSE 'DONE' END, 'manager' || (((((g - 1) % "
+                    + accounts + ") + 1) % 200) + 1) || '@bench.test', ((g - 1) % " + accounts + ") + 1, 'Contact ' || g, 'call Company ' || g,"
+                    + " now() + ((g % 72) - 24) * interval '1 hour', now() - interval '1 day', CASE WHEN g % 72 < 12 THEN now() END,"
+                    + " CASE WHEN g % 72 < 12 THEN 'lead@bench.test' END, 0 FROM generate_series(1, " + tasks + ") g");
             try (PreparedStatement p = c.prepareStatement("INSERT INTO staff_user (id, email, display_name, password_hash, roles, locale, created_at,"
                     + " disabled, version) VALUES (?, ?, ?, ?, ?, 'ru', now(), FALSE, 0)")) {
                 String[][] users = {{"manager1@bench.test", "Manager One", "manager"}, {"lead@bench.test", "Lead", "lead"},

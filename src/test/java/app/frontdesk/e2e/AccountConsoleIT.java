@@ -114,7 +114,12 @@ class AccountConsoleIT {
 
         // ... and finds it from "Needs me", and from the list by the invoice number
         web.get(gateway.url() + "/console/");
-        assertTrue(web.getTitle().startsWith("(1) "), "the flag counts in the title: " + web.getTitle());
+        // the call the red-flag playbook promised is her task, due soon: the flag and her tasks count in the title
+        int tasks = web.findElements(By.cssSelector("#tasks tbody tr")).size();
+        assertTrue(tasks >= 1 && web.findElement(By.id("tasks")).getText().contains("Позвонить"), web.findElement(By.tagName("main")).getText());
+        String taskId = web.findElement(By.cssSelector("#tasks tbody tr")).getAttribute("id").replace("task-", "");
+        assertTrue(web.findElement(By.id("tasks")).getText().matches("(?s).*(осталось|просрочено на) .*"), "with its countdown");
+        assertTrue(web.getTitle().startsWith("(" + (1 + tasks) + ") "), "the flag and her tasks count in the title: " + web.getTitle());
         assertTrue(web.findElement(By.id("flags")).getText().contains("ООО «Ромашка»"));
         shot(browser, "account-02-needs");
         click(web, By.cssSelector("#flags a[href='/console/accounts/" + romashka + "']"));
@@ -175,6 +180,9 @@ class AccountConsoleIT {
         assertEquals(404, post(boris, gateway, base + "/evidence", Map.of("_csrf", token, "number", "1", "date", "2026-11-20", "amount", "1",
                 "currency", "RUB")).statusCode());
         assertEquals(404, post(boris, gateway, base + "/flag/clear", Map.of("_csrf", token, "note", "cleared by Boris")).statusCode());
+        assertFalse(borisNeeds.contains("task-" + taskId), "Olga's task is not on his Needs me");
+        assertEquals(404, post(boris, gateway, "/console/tasks/" + taskId + "/done", Map.of("_csrf", token, "note", "done by Boris")).statusCode(),
+                "nor can he mark it done");
         assertEquals(403, post(boris, gateway, base + "/flag/clear", Map.of("note", "no token")).statusCode(), "and without the token: 403");
         web.navigate().refresh();
         String after = main(web);
@@ -194,7 +202,23 @@ class AccountConsoleIT {
         shot(browser, "account-05-flag-cleared");
         web.get(gateway.url() + "/console/");
         assertTrue(web.findElements(By.id("flags")).isEmpty(), "no red flag left on Needs me");
-        assertFalse(web.getTitle().startsWith("("), web.getTitle());
+        assertTrue(web.getTitle().startsWith("(" + tasks + ") "), "her task is still owed: " + web.getTitle());
+
+        // she called Anna: the task is marked done in place (htmx swaps its row; the page is not loaded again)
+        ((org.openqa.selenium.JavascriptExecutor) web).executeScript("window.__samePage = true");
+        web.findElement(By.id("task-note-" + taskId)).sendKeys("Позвонила Анне, извинилась, заказ едет");
+        web.findElement(By.cssSelector("#task-" + taskId + " button")).click();
+        new WebDriverWait(web, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-" + taskId),
+                "Выполнено:"));
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) web).executeScript("return window.__samePage === true"),
+                "a partial swap, not a page load");
+        shot(browser, "account-06-task-done");
+        web.navigate().refresh();
+        assertTrue(web.findElements(By.id("task-" + taskId)).isEmpty(), "done tasks leave the list");
+        assertFalse(web.getTitle().startsWith("(" + tasks + ") "), web.getTitle());
+        if (tasks == 1) {
+            assertFalse(web.getTitle().startsWith("("), web.getTitle());
+        }
     }
 
     private static void complain(GatewayProcess gateway, String messageId, String subject, String body) throws Exception {

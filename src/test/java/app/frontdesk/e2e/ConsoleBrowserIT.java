@@ -21,7 +21,11 @@ import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -78,7 +82,9 @@ class ConsoleBrowserIT {
                     .bytes();
             assertEquals(0, gateway.pipe(reply, "--sender", "ivan@petrov-family.example", "--recipient", "support@frontdesk.test").exitCode());
             byte[] stranger = TestMail.from("Пётр <petr@unknown-company.example>").rawHeaderCharset(StandardCharsets.UTF_8)
-                    .messageId("<stranger-1@unknown-company.example>").subject("Вопрос").body("Здравствуйте, у меня вопрос по договору.\r\n").bytes();
+                    .messageId("<stranger-1@unknown-company.example>").subject("Вопрос")
+                    .header("MIME-Version", "1.0").header("Content-Type", app.frontdesk.testkit.MailWithParts.CONTENT_TYPE)
+                    .body(app.frontdesk.testkit.MailWithParts.body()).bytes(); // the invoice attached, and parts a browser must not run
             assertEquals(0, gateway.pipe(stranger, "--sender", "petr@unknown-company.example", "--recipient", "support@frontdesk.test").exitCode());
             String alert = Mails.text(Mailboxes.await(smtp, OLGA, 1, 60).get(0));
             Matcher link = Pattern.compile(Pattern.quote(gateway.url()) + "/console/cases/(\\d+)").matcher(alert);
@@ -115,8 +121,17 @@ class ConsoleBrowserIT {
             web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
             new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Payments stored: 1"));
-            web.findElement(By.cssSelector("input[name='account']")).sendKeys(String.valueOf(romashka));
-            web.findElement(By.xpath("//button[contains(., 'Tie')]")).click();
+            // the company is found by the accounts' search (here by its invoice number), not by typing an id
+            assertTrue(web.findElements(By.cssSelector("input[name='account'][type='number']")).isEmpty(), "no account id to type");
+            var search = web.findElement(By.cssSelector("form.search input[name='q']"));
+            search.clear();
+            search.sendKeys("INV-2026-0042");
+            web.findElement(By.cssSelector("form.search button")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//button[contains(., 'Tie to ООО «Ромашка»')]")));
+            assertTrue(web.findElements(By.xpath("//button[contains(., 'Лютик')]")).isEmpty(), "only what the search found");
+            browser.screenshot("02e-payments-found");
+            web.findElement(By.xpath("//button[contains(., 'Tie to ООО «Ромашка»')]")).click();
             new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Every payment is tied to a company"));
             browser.screenshot("02d-payments-tied");
@@ -159,10 +174,43 @@ class ConsoleBrowserIT {
                     "no script of the sender's ran");
             assertTrue(web.findElements(By.cssSelector("main img")).isEmpty(), "no element made from the sender's text");
             web.get(gateway.url() + "/console/");
-            assertTrue(web.getTitle().startsWith("(2) "), "her account's case and the one handed to her: " + web.getTitle());
+            int tasks = web.findElements(By.cssSelector("#tasks tbody tr")).size();
+            assertTrue(web.getTitle().startsWith("(" + (2 + tasks) + ") "), "her account's case, the one handed to her, her tasks: "
+                    + web.getTitle());
             assertTrue(web.findElement(By.id("cases")).getText().contains("petr@unknown-company.example"));
             assertTrue(web.findElement(By.id("cases")).getText().contains("ivan@petrov-family.example"));
             browser.screenshot("05-needs-olga");
+
+            // the handed-over case's attachments: listed, opened only on request, as downloads that run nothing of the sender's
+            web.get(gateway.url() + "/console/cases/" + strangerCase);
+            String parts = web.findElement(By.cssSelector("table.parts")).getText();
+            assertTrue(parts.contains(app.frontdesk.testkit.MailWithParts.PDF_NAME) && parts.contains("application/pdf")
+                    && parts.contains("image/svg+xml"), parts);
+            assertTrue(web.findElements(By.cssSelector("main img, main iframe, main object, main embed")).isEmpty(), "nothing opened in the page");
+            browser.screenshot("05a-case-attachments");
+            HttpClient olgaHttp = client();
+            login(olgaHttp, gateway, OLGA, PASSWORD);
+            String partsPath = "/console/cases/" + strangerCase + "/messages/";
+            Matcher partLink = Pattern.compile(Pattern.quote(partsPath) + "(\\d+)/parts/0").matcher(web.getPageSource());
+            assertTrue(partLink.find(), web.getPageSource());
+            String pdfPath = partLink.group();
+            HttpResponse<byte[]> pdf = olgaHttp.send(HttpRequest.newBuilder(URI.create(gateway.url() + pdfPath)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(app.frontdesk.testkit.MailWithParts.PDF, pdf.body(), "decoded, byte for byte");
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""));
+            assertEquals("nosniff", pdf.headers().firstValue("X-Content-Type-Options").orElseThrow());
+            String disposition = pdf.headers().firstValue("Content-Disposition").orElseThrow();
+            assertTrue(disposition.startsWith("attachment;") && disposition.contains("filename*=UTF-8''"
+                    + URLEncoder.encode(app.frontdesk.testkit.MailWithParts.PDF_NAME, StandardCharsets.UTF_8).replace("+", "%20")), disposition);
+            for (int active : new int[] {2, 3}) { // the HTML page with script, the SVG with onload
+                HttpResponse<String> part = get(olgaHttp, gateway, pdfPath.replaceAll("/0$", "/" + active));
+                assertEquals(200, part.statusCode());
+                assertEquals("application/octet-stream", part.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""),
+                        "never rendered as HTML or SVG");
+                assertTrue(part.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
+            }
+            assertEquals(404, get(olgaHttp, gateway, pdfPath.replaceAll("/0$", "/9")).statusCode(), "no such part");
             web.get(gateway.url() + "/console/held");
             assertTrue(web.findElement(By.tagName("main")).getText().contains("ivan@petrov-family.example"), "his held message, with its cause");
             assertFalse(web.findElement(By.tagName("main")).getText().contains("petr@unknown-company.example"),
@@ -181,6 +229,9 @@ class ConsoleBrowserIT {
             String borisNeeds = get(boris, gateway, "/console/").body();
             assertFalse(borisNeeds.contains("petrov-family"), "Olga's case is not in Boris's list");
             assertEquals(404, get(boris, gateway, "/console/cases/" + strangerCase).statusCode(), "nor the case handed to her");
+            assertEquals(404, get(boris, gateway, pdfPath).statusCode(), "nor its attachment");
+            assertEquals(404, get(olgaHttp, gateway, pdfPath.replace("/cases/" + strangerCase + "/", "/cases/" + caseId + "/")).statusCode(),
+                    "a message is opened only under its own case, even for her");
             assertFalse(get(boris, gateway, "/console/held").body().contains("petrov-family"), "nor her held mail");
             assertEquals(404, get(boris, gateway, "/console/cases/" + caseId).statusCode());
             String token = csrf(borisNeeds);

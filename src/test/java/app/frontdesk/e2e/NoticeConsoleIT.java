@@ -138,10 +138,19 @@ class NoticeConsoleIT {
             WebDriver web = browser.driver();
             web.get(gateway.url() + "/console/");
             signIn(web, OLGA, PASSWORD);
-            assertTrue(web.getTitle().startsWith("(2) "), web.getTitle());
-            assertTrue(web.findElement(By.id("held-notices")).getText().contains("ООО «Ромашка»"));
+            int tasks = web.findElements(By.cssSelector("#tasks tbody tr")).size();
+            assertTrue(web.getTitle().startsWith("(" + (2 + tasks) + ") "), "her case, the notice and her tasks: " + web.getTitle());
+            String held = web.findElement(By.id("held-notices")).getText();
+            assertTrue(held.contains("ООО «Ромашка»"));
+            // the gate's reason in her language, with what it saw (the case's number)
+            assertTrue(held.contains("У клиента открыто обращение (FD-") && held.contains("ждёт одобрения персонального менеджера"), held);
+            assertFalse(held.contains("The account has an open case"), "no English on her Russian page: " + held);
             assertTrue(web.findElements(By.cssSelector("#held-notices a[href='" + page + "']")).size() == 1);
             browser.screenshot("notices-01-needs-manager-ru");
+            web.get(gateway.url() + page);
+            String ruPage = web.findElement(By.tagName("main")).getText();
+            assertTrue(ruPage.contains("У клиента открыто обращение (FD-") && !ruPage.contains("The account has an open case"), ruPage);
+            browser.screenshot("notices-01b-notice-manager-ru");
             Browser.signOut(web);
 
             // billing signs in, finds the notice among the held ones, reads why and what the gate saw, approves it
@@ -151,7 +160,7 @@ class NoticeConsoleIT {
             assertTrue(web.getCurrentUrl().endsWith("/console/notices"), web.getCurrentUrl());
             String list = web.findElement(By.id("notices")).getText();
             assertTrue(list.contains("No. " + notice) && list.contains("ООО «Ромашка»") && list.contains("1,500.00 RUB")
-                    && list.contains("OPEN_CASE"), list);
+                    && list.contains("OPEN_CASE") && list.contains("The account has an open case (FD-"), "in English for her: " + list);
             browser.screenshot("notices-02-held-list");
             web.findElement(By.cssSelector("#notices a[href='" + page + "']")).click();
             new WebDriverWait(web, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(page));

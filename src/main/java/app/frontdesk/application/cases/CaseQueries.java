@@ -25,7 +25,12 @@ public final class CaseQueries {
     }
 
     /** A held message as a person reads it: its text (never rendered as HTML) and what else it carried. */
-    public record MessageText(InboundMessage message, String from, String text, List<String> partTypes) {
+    public record MessageText(InboundMessage message, String from, String text, List<String> partTypes,
+                              List<app.frontdesk.application.mail.MailPart> attachments) {
+
+        public MessageText(InboundMessage message, String from, String text, List<String> partTypes) {
+            this(message, from, text, partTypes, List.of());
+        }
     }
 
     /** How the console shows one case the viewer may see. */
@@ -73,7 +78,7 @@ public final class CaseQueries {
             }
             String from = p.from().isEmpty() ? m.fromAddress()
                     : (p.from().get(0).displayName() == null ? "" : p.from().get(0).displayName() + " ") + "<" + p.from().get(0).address() + ">";
-            return new MessageText(m, from, text, p.partTypes());
+            return new MessageText(m, from, text, p.partTypes(), CaseAttachments.partsOf(parser, raw));
         } catch (UnparseableMailException e) {
             return new MessageText(m, m.fromAddress(), "", List.of());
         }

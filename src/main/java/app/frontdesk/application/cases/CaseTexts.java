@@ -42,6 +42,8 @@ import java.util.Map;
 public final class CaseTexts {
 
     private final TemplateLibrary templates;
+    /** The gate's reasons in the reader's words (server-config/templates/gate-reasons.*). */
+    private final ReasonWords reasons;
     private final MailComposer composer;
     private final MessageIds messageIds;
     private final MailAddresses addresses;
@@ -49,8 +51,10 @@ public final class CaseTexts {
     private final StaffMails staff;
     private final CustomerContacts contacts;
 
-    public CaseTexts(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CaseSettings settings, StaffMails staff) {
+    public CaseTexts(TemplateLibrary templates, MailAddresses addresses, MessageIds messageIds, CaseSettings settings, StaffMails staff,
+                     ReasonWords reasons) {
         this.templates = templates;
+        this.reasons = reasons;
         this.staff = staff;
         this.composer = new MailComposer(addresses.frontdesk().domain());
         this.messageIds = messageIds;
@@ -225,12 +229,12 @@ public final class CaseTexts {
         }).toList());
         m.put("notices", b.notices().stream().map(n -> {
             Map<String, Object> x = new HashMap<>();
-            String kind = ReasonWords.kind(n.notice().kind(), reader);
+            String kind = reasons.kind(n.notice().kind(), reader);
             x.put("what", Character.toUpperCase(kind.charAt(0)) + kind.substring(1));
             x.put("id", n.notice().id());
             x.put("state", state(n.notice().state(), reader));
             x.put("until", n.notice().state() == NoticeState.HELD ? n.notice().holdUntil().map(reader::until).orElse("") : "");
-            x.put("why", String.join("; ", n.codes().stream().map(code -> ReasonWords.headline(code, reader)).toList()));
+            x.put("why", String.join("; ", n.codes().stream().map(code -> reasons.headline(code, reader)).toList()));
             x.put("url", staff.noticeUrl(n.notice().id()));
             return x;
         }).toList());

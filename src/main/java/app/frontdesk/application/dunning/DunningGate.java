@@ -161,7 +161,8 @@ public final class DunningGate {
             // an open case holds for the manager (above); once resolved, the answer we promised its sender still comes first
             if (!f.openCases().contains(promised.getKey()) && sendAt.isBefore(promised.getValue())) {
                 holds.add(new Reason("ANSWER_PROMISED", "We promised the sender of " + promised.getKey() + " an answer by "
-                        + WHEN.format(promised.getValue().atZone(f.zone())) + "; a notice before it would overtake our answer, so it waits until then."));
+                        + WHEN.format(promised.getValue().atZone(f.zone())) + "; a notice before it would overtake our answer, so it waits until then.",
+                        Map.of("case", promised.getKey(), "until", promised.getValue())));
                 holdUntil = later(holdUntil, promised.getValue());
             }
         }

@@ -230,11 +230,30 @@ public final class NoticeDesk {
         return loader.loadOne(repos, r, noticeId, clock.instant());
     }
 
+    /** notice_decision.reasons is VARCHAR(8000). */
+    private static final int REASONS_COLUMN = 8000;
+
+    /** The reasons as stored: code, the gate's English message and, for staff's words in their language, the facts as text. */
+    private static JsonText reasonsJson(GateDecision d, boolean withFacts) {
+        JsonText reasons = new JsonText().beginArray();
+        for (Reason x : d.reasons()) {
+            reasons.beginObject().name("code").value(x.code()).name("message").value(x.message());
+            if (withFacts && !x.facts().isEmpty()) {
+                reasons.name("facts").beginObject();
+                new java.util.TreeMap<>(ReasonWords.storedFacts(x)).forEach((k, v) -> reasons.name(k).value(v));
+                reasons.endObject();
+            }
+            reasons.endObject();
+        }
+        return reasons.endArray();
+    }
+
     /** The stored form of a decision: its reasons and the data it saw, as JSON (the batch path and the benchmark use it too). */
     public static NoticeDecision record(Long noticeId, NoticeRequest r, GateDecision d, GateFacts f, String cause, Instant now) {
-        JsonText reasons = new JsonText().beginArray();
-        d.reasons().forEach(x -> reasons.beginObject().name("code").value(x.code()).name("message").value(x.message()).endObject());
-        reasons.endArray();
+        JsonText reasons = reasonsJson(d, true);
+        if (reasons.toString().length() > REASONS_COLUMN) {
+            reasons = reasonsJson(d, false); // the facts only word the reasons for staff; the codes and messages must fit
+        }
         JsonText seen = new JsonText().beginObject();
         seen.name("request").beginObject().name("account").value(r.accountId()).name("kind").value(r.kind().name())
                 .name("invoices").beginArray();

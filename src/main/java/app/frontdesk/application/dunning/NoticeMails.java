@@ -35,9 +35,11 @@ public final class NoticeMails {
     private final String billingAddress;
     private final MailComposer composer;
     private final StaffMails staff;
+    private final ReasonWords reasons;
 
-    public NoticeMails(MailAddresses addresses, MessageIds messageIds, String billingAddress, StaffMails staff) {
+    public NoticeMails(MailAddresses addresses, MessageIds messageIds, String billingAddress, StaffMails staff, ReasonWords reasons) {
         this.addresses = addresses;
+        this.reasons = reasons;
         this.staff = staff;
         this.messageIds = messageIds;
         this.billingAddress = billingAddress;
@@ -78,7 +80,7 @@ public final class NoticeMails {
         model.put("goesOut", d.verdict() == Verdict.SEND);
         model.put("isHeld", d.verdict() == Verdict.HOLD);
         model.put("isBlocked", d.verdict() == Verdict.BLOCK);
-        model.put("verdict", ReasonWords.verdict(d.verdict(), reader));
+        model.put("verdict", reasons.verdict(d.verdict(), reader));
         var mail = staff.write(Text.BILLING_UPDATE, reader, model, List.of(billingAddress), "auto-generated", null, now);
         return Optional.of(new OutboundMail(MailKind.BILLING_UPDATE, mail.messageId(), staff.from(), List.of(billingAddress), mail.raw(), null, now)
                 .about(n.accountId(), null));
@@ -100,9 +102,9 @@ public final class NoticeMails {
         Map<String, Object> m = staff.model(reader);
         m.put("noticeId", n.id());
         m.put("externalRef", n.externalRef() == null ? "" : n.externalRef());
-        m.put("kind", ReasonWords.kind(n.kind(), reader));
+        m.put("kind", reasons.kind(n.kind(), reader));
         m.put("accountName", repos.accounts().find(n.accountId()).map(Account::name).orElse("#" + n.accountId()));
-        m.put("reasons", d.reasons().stream().map(r -> Map.of("words", ReasonWords.sentence(r, reader), "code", r.code())).toList());
+        m.put("reasons", d.reasons().stream().map(r -> Map.of("words", reasons.sentence(r, reader), "code", r.code())).toList());
         m.put("recheck", d.holdUntil() == null ? "" : reader.on(d.holdUntil()));
         m.put("subject", n.subject() == null ? "" : n.subject());
         m.put("noticeUrl", staff.noticeUrl(n.id()));

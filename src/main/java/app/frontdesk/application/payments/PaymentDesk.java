@@ -107,11 +107,24 @@ public final class PaymentDesk {
      * @throws IllegalStateException when the payment is not unmatched any more
      */
     public Optional<PaymentState> assign(long paymentId, long accountId, String actor) {
+        return assign(paymentId, accountId, actor, repos -> repos.accounts().find(accountId).isPresent());
+    }
+
+    /**
+     * The same for a person in the console: only to an account whose billing {@code viewer} may see (the check is
+     * the account query narrowed to the viewer, in the assignment's transaction); any other reads as no account.
+     */
+    public Optional<PaymentState> assignAs(app.frontdesk.domain.model.staff.Viewer viewer, long paymentId, long accountId) {
+        return assign(paymentId, accountId, viewer.email(), repos -> repos.accounts().findFor(viewer, accountId).isPresent());
+    }
+
+    private Optional<PaymentState> assign(long paymentId, long accountId, String actor,
+                                          java.util.function.Predicate<app.frontdesk.application.Repositories> accountSeen) {
         return transactions.inTransaction(repos -> repos.billing().lockPayment(paymentId).map(p -> {
             if (p.state() != PaymentState.UNMATCHED) {
                 throw new IllegalStateException("payment " + p.externalId() + " is " + p.state().name().toLowerCase(Locale.ROOT) + " already");
             }
-            if (repos.accounts().find(accountId).isEmpty()) {
+            if (!accountSeen.test(repos)) {
                 throw new IllegalArgumentException("no account " + accountId);
             }
             List<Invoice> open = repos.billing().openInvoices(accountId).stream()

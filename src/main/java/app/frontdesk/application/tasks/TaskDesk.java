@@ -8,6 +8,7 @@ import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.calendar.BusinessCalendar;
 import app.frontdesk.domain.model.calendar.BusinessHours;
+import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.domain.model.task.Task;
 import app.frontdesk.domain.model.task.TaskKind;
@@ -149,6 +150,23 @@ public final class TaskDesk {
             Instant now = clock.instant();
             t.done(actor, note, now);
             r.audit().record(new AuditEvent(now, actor, "task-done", "task", id, note));
+            return view.apply(t);
+        }));
+    }
+
+    /**
+     * A person marks a task done from the console: only one they may complete (a manager their own, a lead or an
+     * administrator any), audited with who and why.
+     *
+     * @return empty when there is no such task or the viewer may not complete it (the same answer)
+     * @throws IllegalStateException when it is done already
+     */
+    public <T> Optional<T> doneBy(Viewer viewer, long id, String note, Function<Task, T> view) {
+        return transactions.inTransaction(r -> r.tasks().lockFor(viewer, id).map(t -> {
+            Instant now = clock.instant();
+            String why = note == null || note.isBlank() ? "done in the console" : note.strip();
+            t.done(viewer.email(), why, now);
+            r.audit().record(new AuditEvent(now, viewer.email(), "task-done", "task", id, t.promise() + "; " + why));
             return view.apply(t);
         }));
     }

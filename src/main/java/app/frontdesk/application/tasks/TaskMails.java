@@ -61,6 +61,8 @@ public final class TaskMails {
             m.put("account", account);
             m.put("reference", t.caseId().map(SupportCase::reference).orElse(""));
             m.put("promise", t.promise());
+            // the page to act on: the case a promised answer is about, else the account
+            m.put("url", t.caseId().map(c -> staff.mails().caseUrl(c)).or(() -> t.accountId().map(a -> staff.mails().accountUrl(a))).orElse(""));
             return m;
         }).toList();
     }
@@ -112,8 +114,10 @@ public final class TaskMails {
     }
 
     private Map<String, Object> common(StaffReader reader) {
-        // no link to the JSON API (a browser cannot use it): the account's console page is in the recovery block
-        return staff.mails().model(reader);
+        // no link to the JSON API (a browser cannot use it): console pages only; a task is marked done on "Needs me"
+        Map<String, Object> m = staff.mails().model(reader);
+        m.put("needsUrl", staff.mails().console(""));
+        return m;
     }
 
     private OutboundMail mail(Repositories repos, StaffReader reader, Map<String, Object> model, List<String> to, Long accountId, Instant now) {
@@ -125,11 +129,13 @@ public final class TaskMails {
     public static Map<String, Object> sample() {
         Map<String, Object> m = new HashMap<>();
         m.put("overdue", Map.of("count", 1));
+        m.put("needsUrl", "https://frontdesk.example/console/");
         m.put("recovery", Map.of("mistake", "a suspension notice sent on 28 November 2026 although invoice INV-1 was paid on 27 November 2026",
                 "accountId", 100, "accountUrl", "https://frontdesk.example/console/accounts/100",
                 "offers", List.of(Map.of("kind", "free-month", "text", "a month of service free"))));
         m.put("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "by Monday, 30 November 2026, 11:00 (MSK)", "overdue", true,
-                "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "FD-100", "promise", "call the customer")));
+                "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "FD-100", "promise", "call the customer",
+                "url", "https://frontdesk.example/console/accounts/100")));
         return m;
     }
 }

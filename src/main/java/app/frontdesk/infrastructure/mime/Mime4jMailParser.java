@@ -48,6 +48,7 @@ public final class Mime4jMailParser implements MailParser {
 
     private final MimeLimits limits;
     private final MimeConfig config;
+    private final MimeParts parts;
 
     public Mime4jMailParser() {
         this(MimeLimits.DEFAULT);
@@ -62,6 +63,17 @@ public final class Mime4jMailParser implements MailParser {
                 .setMaxContentLen(-1)
                 .setStrictParsing(false)
                 .build();
+        this.parts = new MimeParts(config, limits);
+    }
+
+    @Override
+    public List<app.frontdesk.application.mail.MailPart> parts(InputStream raw) throws IOException {
+        return parts.list(raw);
+    }
+
+    @Override
+    public java.util.Optional<app.frontdesk.application.mail.MailPart> openPart(InputStream raw, int index, PartSink sink) throws IOException {
+        return parts.open(raw, index, sink);
     }
 
     public MimeLimits limits() {

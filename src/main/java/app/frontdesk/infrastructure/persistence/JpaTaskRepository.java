@@ -1,5 +1,6 @@
 package app.frontdesk.infrastructure.persistence;
 
+import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.task.Task;
 import app.frontdesk.domain.model.task.TaskRepository;
 import app.frontdesk.domain.model.task.TaskState;
@@ -48,6 +49,31 @@ final class JpaTaskRepository implements TaskRepository {
         assignee.ifPresent(a -> q.setParameter("a", a.strip().toLowerCase(java.util.Locale.ROOT)));
         state.ifPresent(s -> q.setParameter("s", s));
         return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Task> dueFor(Viewer viewer, Instant now, int limit) {
+        // the row-level rule is in the query: a manager's rows are their own (task_assignee_idx); a lead's
+        // also everything overdue or escalated (task_due_idx reads the overdue ones in due order)
+        TypedQuery<Task> q = em.createQuery(viewer.seesAllCases()
+                ? "SELECT t FROM Task t WHERE t.state = :s AND (t.assignee = :me OR t.dueAt <= :now OR t.escalatedAt IS NOT NULL)"
+                + " ORDER BY t.dueAt, t.id"
+                : "SELECT t FROM Task t WHERE t.state = :s AND t.assignee = :me ORDER BY t.dueAt, t.id", Task.class);
+        q.setParameter("s", TaskState.OPEN).setParameter("me", viewer.managerAddress());
+        if (viewer.seesAllCases()) {
+            q.setParameter("now", now);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<Task> lockFor(Viewer viewer, long id) {
+        if (viewer.seesAllCases()) {
+            return lock(id);
+        }
+        return em.createQuery("SELECT t FROM Task t WHERE t.id = :id AND t.assignee = :me", Task.class)
+                .setParameter("id", id).setParameter("me", viewer.managerAddress())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.staff.StaffDirectory;
@@ -45,6 +46,9 @@ public class CasePages {
     @Inject
     AccountDesk accounts;
 
+    @Inject
+    CaseAttachments attachments;
+
     @GET
     @Path("{id}")
     public Response casePage(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("q") String q) {
@@ -63,6 +67,28 @@ public class CasePages {
             m.put("nothingFound", found.isEmpty());
         }
         return support.page("case", v, m);
+    }
+
+    /**
+     * One attachment, opened on request: always a download, its type passive or octet-stream, never sniffed;
+     * audited by the service. Another manager's case, a message of another case, a part that is not there:
+     * 404 alike.
+     */
+    @GET
+    @Path("{id}/messages/{message}/parts/{index}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") long id, @PathParam("message") long message, @PathParam("index") int index) {
+        Viewer v = support.viewer();
+        CaseAttachments.Opened opened;
+        try {
+            opened = attachments.open(v, id, message, index).orElseThrow(NotFoundException::new);
+        } catch (IllegalStateException e) {
+            return back(id, "partTooLarge");
+        }
+        return Response.ok(opened.bytes(), Downloads.contentType(opened.part().type()))
+                .header("Content-Disposition", Downloads.disposition(opened.part().filename(), index))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     @POST

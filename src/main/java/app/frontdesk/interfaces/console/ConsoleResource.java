@@ -1,8 +1,6 @@
 package app.frontdesk.interfaces.console;
 
-import app.frontdesk.application.accountdesk.AccountDesk;
-import app.frontdesk.application.cases.CaseQueries;
-import app.frontdesk.application.dunning.NoticeQueries;
+import app.frontdesk.application.needs.NeedsMe;
 import app.frontdesk.application.staff.SignIn;
 import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.application.texts.Languages;
@@ -49,12 +47,6 @@ public class ConsoleResource {
     StaffDirectory staff;
 
     @Inject
-    CaseQueries cases;
-
-    @Inject
-    AccountDesk accounts;
-
-    @Inject
     AccountViews accountViews;
 
     @Inject
@@ -70,7 +62,7 @@ public class ConsoleResource {
     ConsoleSupport support;
 
     @Inject
-    NoticeQueries notices;
+    NeedsMe needsMe;
 
     @Inject
     NoticeViews noticeViews;
@@ -122,24 +114,54 @@ public class ConsoleResource {
         return seeOther("/console/login");
     }
 
-    /** "Needs me": what waits for this person: open cases, earliest promise first; notices held for their approval; red flags on the accounts they look after. */
+    /**
+     * "Needs me": what waits for this person: open cases, earliest promise first; notices held for their approval;
+     * red flags on the accounts they look after; the tasks they owe, earliest due first. One read, one transaction.
+     */
     @GET
     public Response needs() {
         Viewer v = support.viewer();
-        List<Map<String, Object>> open = cases.openFor(v, NEEDS_LIMIT, c -> views.caseRow(c, v.locale()));
-        List<Map<String, Object>> flags = accounts.redFlagsFor(v, NEEDS_LIMIT, f -> accountViews.flagRow(f, v.locale()));
-        List<Map<String, Object>> held = notices.awaitingApprovalBy(v, NEEDS_LIMIT, (n, account, latest) -> noticeViews.row(n, account, latest, v.locale()));
+        Locale lang = v.locale();
+        NeedsMe.Needs<Map<String, Object>, Map<String, Object>, Map<String, Object>, Map<String, Object>> n = needsMe.of(v, NEEDS_LIMIT,
+                new NeedsMe.Views<>() {
+                    @Override
+                    public Map<String, Object> caseRow(app.frontdesk.domain.model.supportcase.SupportCase c) {
+                        return views.caseRow(c, lang);
+                    }
+
+                    @Override
+                    public Map<String, Object> noticeRow(app.frontdesk.domain.model.billing.Notice notice, String account,
+                                                         app.frontdesk.domain.model.billing.NoticeDecision latest) {
+                        return noticeViews.row(notice, account, latest, lang);
+                    }
+
+                    @Override
+                    public Map<String, Object> flagRow(app.frontdesk.domain.model.care.FlaggedAccount f) {
+                        return accountViews.flagRow(f, lang);
+                    }
+
+                    @Override
+                    public Map<String, Object> taskRow(app.frontdesk.domain.model.task.Task t) {
+                        return views.taskRow(t, v, lang);
+                    }
+                });
         Map<String, Object> m = support.base(v, "needs");
-        m.put("cases", open);
-        m.put("hasCases", !open.isEmpty());
-        m.put("caseCount", open.size());
-        m.put("flags", flags);
-        m.put("hasFlags", !flags.isEmpty());
-        m.put("flagCount", flags.size());
-        m.put("heldNotices", held);
-        m.put("heldCount", held.size());
-        m.put("count", open.size() + flags.size() + held.size());
-        m.put("nothing", open.isEmpty() && flags.isEmpty() && held.isEmpty());
+        m.put("cases", n.cases());
+        m.put("hasCases", !n.cases().isEmpty());
+        m.put("caseCount", n.cases().size());
+        m.put("flags", n.flags());
+        m.put("hasFlags", !n.flags().isEmpty());
+        m.put("flagCount", n.flags().size());
+        m.put("heldNotices", n.notices());
+        m.put("heldCount", n.notices().size());
+        m.put("tasks", n.tasks());
+        m.put("taskCount", n.tasks().size());
+        m.put("count", n.count());
+        m.put("nothing", n.count() == 0);
+        String done = support.param("done");
+        if (done != null && done.matches("\\d{1,18}")) {
+            m.put("taskDone", Map.of("id", done));
+        }
         return support.page("needs", v, m);
     }
 

@@ -8,6 +8,7 @@ import app.frontdesk.domain.model.staff.StaffUser;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SupportCase;
+import app.frontdesk.domain.model.task.Task;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,6 +59,24 @@ public class ConsoleViews {
         return m;
     }
 
+    /** A task someone owes: what, to whom, by when and how much time is left (or how late it is). */
+    Map<String, Object> taskRow(Task t, Viewer v, Locale lang) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("taskId", t.id()); // not "id": a row sits inside other sections
+        m.put("kind", Map.of(t.kind().name(), true));
+        m.put("promisedTo", t.promisedTo().orElse(""));
+        m.put("promise", t.promise());
+        m.put("due", time(t.dueAt(), lang));
+        Duration left = Duration.between(clock().instant(), t.dueAt());
+        m.put(left.isNegative() || left.isZero() ? "overdue" : "left", span(left.abs()));
+        m.put("escalated", t.escalatedAt().isPresent());
+        m.put("othersTask", !t.assignee().equalsIgnoreCase(v.email()));
+        m.put("assignee", t.assignee());
+        t.caseId().ifPresent(c -> m.put("caseId", c));
+        t.accountId().ifPresent(a -> m.put("accountId", a));
+        return m;
+    }
+
     Map<String, Object> caseDetail(Viewer v, SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent) {
         Locale lang = v.locale();
         Map<String, Object> m = caseRow(c, lang);
@@ -79,7 +98,10 @@ public class ConsoleViews {
             x.put("text", t.text());
             x.put("held", t.message().state().name().equals("HELD"));
             x.put("reason", t.message().reason() == null ? "" : t.message().reason());
-            List<String> parts = t.partTypes().stream().filter(p -> !p.startsWith("text/") && !p.startsWith("multipart/")).toList();
+            // listed, opened only on request: each link is a download (CasePages.attachment), never shown in the page
+            List<Map<String, Object>> parts = t.attachments().stream().map(p -> Map.<String, Object>of("caseId", c.id(),
+                    "messageId", t.message().id(), "index", p.index(), "name", p.filename().isEmpty() ? "" : p.filename(),
+                    "type", p.type(), "size", size(p.size(), lang))).toList();
             x.put("parts", parts);
             x.put("hasParts", !parts.isEmpty());
             return x;
@@ -102,8 +124,29 @@ public class ConsoleViews {
         return m;
     }
 
+    /** The zone times are shown in (through a method: the bean is a CDI proxy, whose fields are not the bean's). */
+    java.time.ZoneId zone() {
+        return settings.zone();
+    }
+
     String time(Instant t, Locale lang) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", lang).withZone(settings.zone()).format(t);
+    }
+
+    /** A size as people read it: "512 B", "1.5 KB", "2,3 МБ". */
+    static String size(long bytes, Locale lang) {
+        boolean ru = "ru".equals(lang.getLanguage());
+        if (bytes < 1024) {
+            return bytes + (ru ? " Б" : " B");
+        }
+        double kb = bytes / 1024.0;
+        String[] units = ru ? new String[] {" КБ", " МБ", " ГБ"} : new String[] {" KB", " MB", " GB"};
+        int u = 0;
+        while (kb >= 1024 && u < units.length - 1) {
+            kb /= 1024;
+            u++;
+        }
+        return String.format(lang, "%.1f", kb) + units[u];
     }
 
     /** Hours and minutes, for "due in" and "waiting for". */

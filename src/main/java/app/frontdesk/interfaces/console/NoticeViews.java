@@ -1,6 +1,9 @@
 package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.dunning.DunningGate;
+import app.frontdesk.application.dunning.Reason;
+import app.frontdesk.application.dunning.ReasonWords;
+import app.frontdesk.application.texts.StaffReader;
 import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.domain.model.billing.Money;
@@ -41,12 +44,16 @@ public class NoticeViews {
     @Inject
     ConsoleViews views;
 
+    @Inject
+    ReasonWords words;
+
     public NoticeViews() {
     }
 
     /** Outside a container (tests). */
-    NoticeViews(ConsoleViews views) {
+    NoticeViews(ConsoleViews views, ReasonWords words) {
         this.views = views;
+        this.words = words;
     }
 
     /** One line of a list: what, for whom, when, how much, and the gate's latest word. */
@@ -62,7 +69,7 @@ public class NoticeViews {
         m.put("invoices", String.join(", ", n.invoices()));
         m.put("amount", money(n.claimed(), lang));
         m.put("externalRef", n.externalRef() == null ? "" : n.externalRef());
-        m.put("reasons", latest == null ? List.of() : reasons(latest.reasons()));
+        m.put("reasons", latest == null ? List.of() : reasons(latest.reasons(), lang));
         return m;
     }
 
@@ -78,7 +85,7 @@ public class NoticeViews {
         m.put("seen", latest == null ? "" : latest.id());
         m.put("saw", latest == null ? Map.of() : seen(latest.dataSeen(), lang));
         boolean approvable = n.state() == NoticeState.HELD && latest != null
-                && reasons(latest.reasons()).stream().anyMatch(r -> DunningGate.APPROVABLE_HOLDS.contains((String) r.get("code")));
+                && reasons(latest.reasons(), lang).stream().anyMatch(r -> DunningGate.APPROVABLE_HOLDS.contains((String) r.get("code")));
         m.put("approvable", approvable);
         m.put("onlyTime", n.state() == NoticeState.HELD && !approvable);
         m.put("overridable", n.state() == NoticeState.BLOCKED && v.is(StaffRole.ADMIN));
@@ -91,7 +98,7 @@ public class NoticeViews {
             x.put("verdict", Map.of(d.verdict().name(), true));
             x.put("cause", CAUSES.contains(d.cause()) ? Map.of(d.cause().replace('-', '_'), true) : Map.of());
             x.put("causeText", CAUSES.contains(d.cause()) ? "" : d.cause());
-            x.put("reasons", reasons(d.reasons()));
+            x.put("reasons", reasons(d.reasons(), lang));
             x.put("holdUntil", d.holdUntil() == null ? "" : views.time(d.holdUntil(), lang));
             x.put("saw", seen(d.dataSeen(), lang));
             history.add(x);
@@ -103,11 +110,21 @@ public class NoticeViews {
         return m;
     }
 
-    /** The reasons a decision stored: [{code, message}]. */
-    static List<Map<String, Object>> reasons(String json) {
+    /**
+     * The reasons a decision stored ([{code, message, facts}]) in the reader's words: the gate's texts in their
+     * language (server-config/templates/gate-reasons.*) filled with the facts it stored; an older decision
+     * without facts by each reason's headline. {@code message} is the words, {@code code} stays the code.
+     */
+    List<Map<String, Object>> reasons(String json, Locale lang) {
+        StaffReader reader = new StaffReader(lang, views.zone());
         try {
-            return read(json).asJsonArray().stream().map(JsonValue::asJsonObject)
-                    .map(o -> Map.<String, Object>of("code", o.getString("code", ""), "message", o.getString("message", ""))).toList();
+            return read(json).asJsonArray().stream().map(JsonValue::asJsonObject).map(o -> {
+                Map<String, String> facts = new HashMap<>();
+                JsonObject f = o.containsKey("facts") ? o.getJsonObject("facts") : JsonValue.EMPTY_JSON_OBJECT;
+                f.forEach((k, v) -> facts.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+                Reason r = ReasonWords.stored(o.getString("code", ""), o.getString("message", ""), facts);
+                return Map.<String, Object>of("code", r.code(), "message", words.sentence(r, reader));
+            }).toList();
         } catch (JsonException | ClassCastException e) {
             return List.of(Map.of("code", "", "message", json));
         }

@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.ImportRefused;
+import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.payments.PaymentDesk;
 import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
@@ -39,6 +40,9 @@ public class PaymentPages {
 
     @Inject
     ConsoleSupport support;
+
+    @Inject
+    AccountDesk accounts;
 
     @GET
     public Response page() {
@@ -81,7 +85,7 @@ public class PaymentPages {
             return ConsoleSupport.seeOther("/console/payments?problem=accountMissing");
         }
         try {
-            return payments.assign(id, account, v.email())
+            return payments.assignAs(v, id, account)
                     .map(s -> ConsoleSupport.seeOther("/console/payments?assigned=" + id))
                     .orElseGet(() -> ConsoleSupport.seeOther("/console/payments?problem=noPayment"));
         } catch (IllegalArgumentException e) {
@@ -93,12 +97,36 @@ public class PaymentPages {
 
     private Map<String, Object> model(Viewer v) {
         Map<String, Object> m = support.base(v, "payments");
-        m.putAll(unmatched());
+        Map<String, Object> unmatched = unmatched();
+        m.putAll(unmatched);
+        String forPayment = support.param("for");
+        String q = support.param("q");
+        if (forPayment != null && forPayment.matches("\\d{1,18}") && q != null && !q.isBlank()) {
+            searchFor(v, Long.parseLong(forPayment), q.strip(), unmatched);
+        }
         String assigned = support.param("assigned");
         if (assigned != null && assigned.matches("\\d{1,18}")) {
             m.put("assigned", Map.of("id", assigned));
         }
         return m;
+    }
+
+    /**
+     * The account search of the accounts list and the case page (name, INN, domain, invoice number...), narrowed to
+     * the accounts the viewer may see, shown under the payment it was asked for; each found account is a button.
+     */
+    @SuppressWarnings("unchecked")
+    private void searchFor(Viewer v, long paymentId, String q, Map<String, Object> unmatched) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) unmatched.get("unmatched")) {
+            if (((Long) row.get("id")) == paymentId) {
+                List<Map<String, Object>> found = accounts.search(v, q, 0, 10, l -> Map.<String, Object>of("paymentId", paymentId,
+                        "accountId", l.account().id(), "accountName", l.account().name(), "domains", String.join(", ", l.domains()))).rows();
+                row.put("searchValue", q);
+                row.put("searchedHere", true);
+                row.put("foundHere", found);
+                row.put("nothingFoundHere", found.isEmpty());
+            }
+        }
     }
 
     private Map<String, Object> unmatched() {
@@ -110,6 +138,7 @@ public class PaymentPages {
             x.put("date", String.valueOf(p.bookingDate()));
             x.put("payerInn", p.payerInn() == null ? "" : p.payerInn());
             x.put("purpose", p.purpose() == null ? "" : p.purpose());
+            x.put("searchValue", p.payerInn() == null ? "" : p.payerInn()); // the payer's INN finds the company in one click
             return x;
         });
         return Map.of("unmatched", rows, "noUnmatched", rows.isEmpty());

@@ -49,6 +49,7 @@ class StaffMailsTest {
     /** A link to the JSON API that a browser is refused (401); the one-click pages under /api/links/ are pages. */
     private static final Pattern API_LINK = Pattern.compile("https?://frontdesk\\.test/api/(?!links/)");
     private static final String CONSOLE = "http://frontdesk.test/console/";
+    private static final List<Pattern> CONSOLE_PAGES = app.frontdesk.interfaces.console.StaffMailLinksTest.consolePages();
     private static final ZoneId MSK = ZoneId.of("Europe/Moscow");
     private static final String OLGA = "olga@frontdesk.test";
 
@@ -113,6 +114,12 @@ class StaffMailsTest {
             assertFalse(part.contains("Frontdesk"), "the product's name in:\n" + part);
             assertFalse(ISO_TIME.matcher(part).find(), "a raw ISO time in:\n" + part);
             assertFalse(API_LINK.matcher(part).find(), "a link to the JSON API in:\n" + part);
+            java.util.regex.Matcher link = Pattern.compile("https?://frontdesk\\.test/[^\\s\"'<>)]*").matcher(part);
+            while (link.find()) {
+                String l = link.group().replaceAll("[.,;:]+$", "").replace("&amp;", "&");
+                assertTrue(l.contains("/api/links/") || l.endsWith("/health/ready")
+                        || app.frontdesk.interfaces.console.StaffMailLinksTest.isConsolePage(l, CONSOLE_PAGES), l + " is no console page, in:\n" + part);
+            }
         }
         return text;
     }

@@ -60,4 +60,34 @@ class PaymentAssignTest {
             assertEquals(List.of(id), desk.unmatched(10, p -> p.id()));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void inTheConsoleAPaymentGoesOnlyToAnAccountTheViewerMaySeeFoundByTheAccountSearch(String name, Supplier<DatabaseSettings> db)
+            throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            var olga = new app.frontdesk.domain.model.staff.Viewer(1, "olga@frontdesk.test", "Ольга",
+                    java.util.Set.of(app.frontdesk.domain.model.staff.StaffRole.MANAGER), java.util.Locale.ENGLISH);
+            var billing = new app.frontdesk.domain.model.staff.Viewer(2, "billing@frontdesk.test", "Billing",
+                    java.util.Set.of(app.frontdesk.domain.model.staff.StaffRole.BILLING), java.util.Locale.ENGLISH);
+            long lyutik = gw.accounts.create(new AccountDraft("ООО «Лютик»", List.of("lyutik.example"), List.of(),
+                    new AccountDraft.ManagerDraft("Борис", "boris@frontdesk.test"), List.of()), "test");
+            gw.db.run(r -> r.billing().add(new Invoice("INV-77", lyutik, Money.of("10.00", "RUB"), LocalDate.of(2026, 11, 1),
+                    LocalDate.of(2026, 11, 20))));
+            PaymentDesk desk = gw.services.payments;
+            desk.importFile(("external_id,amount,currency,booking_date,value_date,payer_inn,payer_account,purpose\n"
+                    + "b-3,10.00,RUB,2026-11-27,,,,?\n").getBytes(StandardCharsets.UTF_8));
+            long id = desk.unmatched(10, p -> p.id()).get(0);
+
+            // what the Payments page offers: the accounts list's search, by invoice number here
+            var found = gw.services.accountDesk.search(billing, "INV-77", 0, 10, l -> l.account().id()).rows();
+            assertEquals(List.of(lyutik), found);
+            assertEquals(List.of(), gw.services.accountDesk.search(olga, "INV-77", 0, 10, l -> l.account().id()).rows(),
+                    "a manager finds only her own");
+            assertThrows(IllegalArgumentException.class, () -> desk.assignAs(olga, id, lyutik), "not hers: as if there were none");
+            assertEquals(List.of(id), desk.unmatched(10, p -> p.id()), "nothing changed");
+            assertEquals(PaymentState.ALLOCATED, desk.assignAs(billing, id, lyutik).orElseThrow());
+            assertEquals("billing@frontdesk.test", gw.db.inTransaction(x -> x.audit().about("payment", id).get(0).actor()));
+        }
+    }
 }

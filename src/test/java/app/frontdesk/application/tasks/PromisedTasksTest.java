@@ -152,6 +152,9 @@ class PromisedTasksTest {
             assertTrue(Mails.subject(escalated.get(0).raw()).contains("Promises to customers overdue: 1"), Mails.subject(escalated.get(0).raw()));
             assertTrue(text.contains("answer ceo@romashka.example on FD-") && text.contains("owed by " + OLGA)
                     && text.contains("Monday, 30 November 2026, 10:00 (MSK)"), text);
+            assertTrue(java.util.regex.Pattern.compile("\\(task \\d+\\): https?://[^/]+/console/cases/\\d+\n").matcher(text).find(),
+                    "each task links to its case's page: " + text);
+            assertTrue(text.matches("(?s).*\"Mark done\" button: https?://[^/]+/console/\n.*"), "and to Needs me, where it is marked done: " + text);
             Task told = open(gw, OLGA).stream().filter(t -> t.kind() == TaskKind.ANSWER).findFirst().orElseThrow();
             assertEquals(Optional.of(LEAD), told.escalatedTo());
             assertEquals(TaskState.OPEN, told.state(), "escalated, still owed");

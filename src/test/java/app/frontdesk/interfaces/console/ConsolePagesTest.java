@@ -58,6 +58,45 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aTaskOnNeedsMeHasItsCountdownAndADoneFormThatWorksWithAndWithoutScript() {
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            String html = pages.render("needs", lang, model());
+            assertTrue(html.contains("<form method=\"post\" action=\"/console/tasks/300/done\" hx-post=\"/console/tasks/300/done\""
+                    + " hx-target=\"#task-300\" hx-swap=\"outerHTML\">"), html);
+            assertTrue(html.contains("<tr id=\"task-300\">") && html.contains("href=\"/console/cases/51\""), html);
+            assertTrue(html.contains(lang.getLanguage().equals("ru") ? "осталось 2 ч 0 мин" : "2 h 0 min left"), html);
+            String row = pages.render("task-done", lang, Map.of("taskId", 300, "doneNow", true, "kind", Map.of("CALL", true), "promisedTo", HOSTILE));
+            assertTrue(row.startsWith("<tr id=\"task-300\" class=\"done\">") && !row.contains("<script>"), row);
+        }
+    }
+
+    @Test
+    void theCasePageListsAttachmentsAsDownloadLinksOnly() {
+        String html = pages.render("case", Locale.ENGLISH, model());
+        assertTrue(html.contains("<a href=\"/console/cases/51/messages/101/parts/0\" download>&lt;script&gt;"), html);
+        assertTrue(html.contains("<a href=\"/console/cases/51/messages/101/parts/1\" download>part 1 (no name)</a>"), html);
+        assertFalse(html.contains("<img") || html.contains("<iframe") || html.contains("<object"), "nothing is opened in the page");
+    }
+
+    @Test
+    void aPaymentIsTiedToACompanyFoundByTheSearchNotByATypedId() {
+        Map<String, Object> m = model();
+        Map<String, Object> row = new HashMap<>(Map.of("id", 9, "externalId", "b-1", "amount", "10.00 RUB", "date", "2026-11-27",
+                "payerInn", "7701234567", "purpose", HOSTILE, "searchValue", "7701234567", "searchedHere", true,
+                "foundHere", List.of(Map.of("paymentId", 9, "accountId", 7, "accountName", HOSTILE, "domains", "romashka.example")),
+                "nothingFoundHere", false));
+        m.put("unmatched", List.of(row));
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            String html = pages.render("payments", lang, m);
+            assertTrue(html.contains("<form method=\"get\" action=\"/console/payments\" class=\"search\"><input type=\"hidden\" name=\"for\" value=\"9\">"), html);
+            assertTrue(html.contains("name=\"q\" value=\"7701234567\""), "the payer's INN is the first search");
+            assertTrue(html.contains("<form method=\"post\" action=\"/console/payments/9/assign\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\""
+                    + " value=\"token-123\"><input type=\"hidden\" name=\"account\" value=\"7\">"), html);
+            assertFalse(html.contains("type=\"number\""), "no account id to type");
+        }
+    }
+
+    @Test
     void theTitleCountsWhatWaits() {
         Map<String, Object> m = model();
         assertTrue(pages.render("needs", Locale.ENGLISH, m).contains("<title>(1) Needs me — ООО «Облако»</title>"));
@@ -124,7 +163,15 @@ class ConsolePagesTest {
                 "state", Map.of("OPEN", true), "kind", Map.of("UNKNOWN_SENDER", true), "due", "today",
                 "age", Map.of("hours", 1, "minutes", 2), "left", Map.of("hours", 1, "minutes", 2))));
         m.put("messages", List.of(Map.of("id", 101, "subject", HOSTILE, "from", HOSTILE, "received", "today", "text", HOSTILE,
-                "held", true, "reason", HOSTILE, "parts", List.of("application/pdf"), "hasParts", true)));
+                "held", true, "reason", HOSTILE, "parts", List.of(Map.of("caseId", 51, "messageId", 101, "index", 0, "name", HOSTILE,
+                "type", HOSTILE, "size", "1.5 KB"), Map.of("caseId", 51, "messageId", 101, "index", 1, "name", "", "type", "image/png",
+                "size", "16 B")), "hasParts", true)));
+        Map<String, Object> task = new HashMap<>(Map.of("escalated", true));
+        m.put("tasks", List.of(task));
+        task.putAll(Map.of("taskId", 300, "kind", Map.of("CALL", true), "promisedTo", HOSTILE, "promise", HOSTILE,
+                "due", "28 November 2026, 15:00", "left", Map.of("hours", 2, "minutes", 0), "caseId", 51, "accountId", 7,
+                "othersTask", true, "assignee", "boris@frontdesk.test"));
+        m.put("taskCount", 1);
         m.put("timeline", List.of(Map.of("at", "today", "actor", "pipeline", "kind", "opened", "detail", HOSTILE)));
         m.put("sent", List.of(Map.of("kind", "SENDER_REPLY", "to", "ivan@example.net", "state", "SENT")));
         m.put("users", List.of(Map.of("email", "olga@frontdesk.test", "name", HOSTILE, "roles", "manager", "disabled", false)));

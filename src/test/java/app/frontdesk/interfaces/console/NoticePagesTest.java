@@ -43,7 +43,8 @@ class NoticePagesTest {
     private static final ConsoleSettings SETTINGS = new ConsoleSettings(Path.of("server-config/templates"), "ООО «Облако»",
             ZoneId.of("Europe/Moscow"), Locale.ENGLISH, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ConsoleTemplates pages = new ConsoleTemplates(SETTINGS);
-    private final NoticeViews views = new NoticeViews(new ConsoleViews(SETTINGS));
+    private final NoticeViews views = new NoticeViews(new ConsoleViews(SETTINGS),
+            app.frontdesk.application.dunning.ReasonWords.load(Path.of("server-config/templates")));
     private static final Viewer BILLING = new Viewer(3, "billing@frontdesk.test", "Billing", Set.of(StaffRole.BILLING), Locale.ENGLISH);
     private static final Viewer ADMIN = new Viewer(5, "admin@frontdesk.test", "Admin", Set.of(StaffRole.ADMIN), new Locale("ru"));
 
@@ -83,6 +84,30 @@ class NoticePagesTest {
     }
 
     @Test
+    void theGatesReasonsAreInTheReadersLanguageWithTheFactsItStored() throws Exception {
+        Notice n = notice(80);
+        n.decided(Verdict.BLOCK, null, NOW);
+        Reason paid = new Reason("INVOICE_PAID", "Invoice INV-2026-0042 is paid in full (1500.00 RUB of 1500.00 RUB).",
+                Map.of("invoice", "INV-2026-0042", "paid", Money.of("1500.00", "RUB"), "amount", Money.of("1500.00", "RUB")));
+        Reason later = new Reason("NOT_BUSINESS_TIME", "planned at night", Map.of("kind", app.frontdesk.domain.model.billing.NoticeKind.FINAL,
+                "planned", Instant.parse("2026-11-22T20:00:00Z"), "next", Instant.parse("2026-11-23T06:00:00Z")));
+        NoticeDecision d = decision(n, new GateDecision(Verdict.BLOCK, List.of(paid, later), null), 904);
+
+        String ru = render(ADMIN, n, List.of(d), List.of()).replaceAll("[\u00a0\u202f]", " ");
+        assertTrue(ru.contains("Счёт INV-2026-0042 оплачен полностью (1 500,00 ₽ из 1 500,00 ₽)."), ru);
+        assertTrue(ru.contains("Оно пришло бы клиенту в воскресенье, 22 ноября 2026, 23:00 (МСК)"), ru);
+        assertFalse(ru.contains("is paid in full") || ru.contains("planned at night"), "no English on a Russian page: " + ru);
+        String en = render(BILLING, n, List.of(d), List.of());
+        assertTrue(en.contains("Invoice INV-2026-0042 is paid in full (") && en.contains("It would reach the customer on Sunday"), en);
+
+        // a decision stored before facts were: each reason by its few words, still in the reader's language
+        var old = views.reasons("[{\"code\":\"INVOICE_PAID\",\"message\":\"Invoice X is paid in full.\"},"
+                + "{\"code\":\"SOMETHING_NEW\",\"message\":\"Said by the gate.\"}]", new Locale("ru"));
+        assertEquals("Счёт уже оплачен.", old.get(0).get("message"));
+        assertEquals("Said by the gate.", old.get(1).get("message"), "a code the texts do not know keeps the gate's message");
+    }
+
+    @Test
     void amountsKeepTheirCurrencysScale() {
         assertEquals("1,500.00 RUB", NoticeViews.money(Money.of("1500.00", "RUB"), Locale.ENGLISH));
         assertEquals("1\u00a0500,00 RUB", NoticeViews.money(Money.of("1500", "RUB"), new Locale("ru")));
@@ -95,7 +120,7 @@ class NoticePagesTest {
     void dataCutAtItsColumnsSizeIsShownAsItIsInsteadOfFailingThePage() {
         Map<String, Object> seen = views.seen("{\"request\":{\"account\":1,\"kind\":\"REMIND...", Locale.ENGLISH);
         assertEquals("{\"request\":{\"account\":1,\"kind\":\"REMIND...", seen.get("raw"));
-        assertEquals(List.of(Map.of("code", "", "message", "[{\"code\":\"OPEN")), NoticeViews.reasons("[{\"code\":\"OPEN"));
+        assertEquals(List.of(Map.of("code", "", "message", "[{\"code\":\"OPEN")), views.reasons("[{\"code\":\"OPEN", Locale.ENGLISH));
     }
 
     @Test

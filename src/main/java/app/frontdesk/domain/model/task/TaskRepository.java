@@ -1,5 +1,6 @@
 package app.frontdesk.domain.model.task;
 
+import app.frontdesk.domain.model.staff.Viewer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,18 @@ public interface TaskRepository {
 
     /** Tasks by assignee and state (either may be empty: all), earliest due first, at most {@code limit}. */
     List<Task> list(Optional<String> assignee, Optional<TaskState> state, int limit);
+
+    /**
+     * The open tasks a person sees on "Needs me", earliest due first: their own; a lead's or an
+     * administrator's also every other task that is overdue at {@code now} or was escalated.
+     */
+    List<Task> dueFor(Viewer viewer, Instant now, int limit);
+
+    /**
+     * The open or done task, locked, if {@code viewer} may complete it: a manager their own tasks only, a lead
+     * or an administrator any; otherwise the same empty answer as for a task that does not exist.
+     */
+    Optional<Task> lockFor(Viewer viewer, long id);
 
     /** The open tasks of an account, earliest due first. */
     List<Task> openOfAccount(long accountId);

@@ -1,0 +1,2 @@
+/** "Needs me": everything that waits for one signed-in person, read in one transaction. */
+package app.frontdesk.application.needs;
