@@ -47,7 +47,7 @@ public final class IntakeBenchmark {
                 "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + pgDb), "FRONTDESK_DB_USER", TestDatabases.PG_USER,
                 "FRONTDESK_INTAKE_BATCH", String.valueOf(batch), "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + lmtpPort));
         Path dir = GatewayProcess.fresh(Path.of("target/bench/intake-" + batch));
-        try (GatewayProcess gw = new GatewayProcess(dir, env).start()) {
+        try (GatewayProcess gw = ready(new GatewayProcess(dir, env).launchOnly())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             byte[] sample = GatewayBenchmark.message(-1);
             // warm-up: JIT, pools, caches, both ways in
@@ -71,6 +71,23 @@ public final class IntakeBenchmark {
         } finally {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
         }
+    }
+
+    /** Waits up to 10 minutes for readiness: on a loaded machine Payara's start took longer than GatewayProcess.start waits. */
+    static GatewayProcess ready(GatewayProcess gw) throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (gw.get("/health/ready", null).statusCode() == 200) {
+                    return gw;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        gw.close();
+        throw new IllegalStateException("the gateway did not become ready in 10 minutes; see its gateway.log");
     }
 
     /** Delivers {@code n} messages over LMTP from {@link GatewayBenchmark#CONCURRENCY} connections, pipelined; messages/s. */
