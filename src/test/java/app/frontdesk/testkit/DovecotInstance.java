@@ -59,6 +59,15 @@ public final class DovecotInstance implements AutoCloseable {
      *                     UIDPLUS ...): a test leaves IDLE or MOVE out to see the fallbacks
      */
     public static DovecotInstance start(Path dir, String capabilities) throws Exception {
+        return start(dir, capabilities, null);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with sign-in by OAuth2 instead of the passwd file when {@code tokenInfoUrl}
+     * is set: Dovecot's oauth2 passdb asks that URL (the token appended) whether a token is valid, for XOAUTH2 and
+     * for PLAIN with the token as password (so {@link #connect()} works when the server accepts {@link #PASSWORD}).
+     */
+    public static DovecotInstance start(Path dir, String capabilities, String tokenInfoUrl) throws Exception {
         require();
         Path base = GatewayProcess.fresh(dir.toAbsolutePath()).toAbsolutePath();
         Files.createDirectories(base);
@@ -80,6 +89,10 @@ public final class DovecotInstance implements AutoCloseable {
         }
         Path passwd = base.resolve("passwd");
         Files.writeString(passwd, USER + ":{PLAIN}" + PASSWORD + "::::::\n");
+        if (tokenInfoUrl != null) {
+            Files.writeString(base.resolve("oauth2.conf"), "tokeninfo_url = " + tokenInfoUrl + "\nusername_attribute = email\n"
+                    + "active_attribute = active\nactive_value = true\n");
+        }
         Path conf = base.resolve("dovecot.conf");
         Files.writeString(conf, String.join("\n",
                 "instance_name = frontdesk-test-" + port,
@@ -90,16 +103,14 @@ public final class DovecotInstance implements AutoCloseable {
                 "listen = 127.0.0.1",
                 "ssl = no",
                 "disable_plaintext_auth = no",
-                "auth_mechanisms = plain login",
+                "auth_mechanisms = plain login" + (tokenInfoUrl == null ? "" : " xoauth2 oauthbearer"),
                 "default_login_user = " + user,
                 "default_internal_user = " + user,
                 "default_internal_group = " + group,
                 "first_valid_uid = 1",
                 "mail_location = maildir:" + mail + "/%u",
-                "passdb {",
-                "  driver = passwd-file",
-                "  args = scheme=PLAIN username_format=%u " + passwd,
-                "}",
+                tokenInfoUrl == null ? "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " + passwd + "\n}"
+                        : "passdb {\n  driver = oauth2\n  args = " + base.resolve("oauth2.conf") + "\n}",
                 "userdb {",
                 "  driver = static",
                 "  args = uid=" + user + " gid=" + group + " home=" + mail + "/%u",

@@ -26,6 +26,7 @@ public final class ImapIntake {
     private final Clock clock;
     private final Meter meter;
     private final List<MailboxWatcher> watchers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService poker;
 
     public ImapIntake(ImapSettings settings, MailboxDrain drain, Clock clock, Meter meter) {
@@ -52,13 +53,30 @@ public final class ImapIntake {
             t.setName("frontdesk-imap-" + box.name());
             t.setDaemon(true);
             watchers.add(w);
+            this.threads.add(t);
             t.start();
         }
     }
 
-    /** Stops every watcher (each closes its connection); a later {@link #start} begins again from the stored positions. */
+    /**
+     * Stops every watcher and waits (up to 10 s each) until it has logged out, so that whoever stops intake
+     * (shutdown, or losing leadership) knows this instance no longer touches the mailboxes. A later
+     * {@link #start} begins again from the stored positions.
+     */
     public synchronized void stop() {
         watchers.forEach(MailboxWatcher::stop);
+        try {
+            for (int i = 0; i < threads.size(); i++) {
+                // a watcher that was just entering IDLE when it was told missed the poke: it is poked again each second
+                for (int second = 0; second < 10 && threads.get(i).isAlive(); second++) {
+                    threads.get(i).join(1000);
+                    watchers.get(i).stop();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.clear();
         watchers.clear();
         if (poker != null) {
             poker.shutdownNow(); // the pending IDLE restarts are of no use now

@@ -44,7 +44,6 @@ final class MailboxWatcher implements Runnable {
     private volatile State state = State.STARTING;
     private volatile Instant lastSuccess;
     private volatile String lastError;
-    private volatile boolean idling;
     private volatile ImapConnection current;
 
     MailboxWatcher(ImapMailboxSettings box, ImapSettings settings, MailboxDrain drain, Clock clock, Meter meter, ScheduledExecutorService poker) {
@@ -82,12 +81,7 @@ final class MailboxWatcher implements Runnable {
                     Duration untilResync = Duration.between(clock.instant(), nextResync);
                     if (useIdle) {
                         state = State.IDLE;
-                        idling = true;
-                        try {
-                            c.idle(min(untilResync, IDLE_RESTART), poker);
-                        } finally {
-                            idling = false;
-                        }
+                        c.idle(min(untilResync, IDLE_RESTART), poker);
                     } else {
                         state = State.POLLING;
                         wake.tryAcquire(Math.max(1, min(untilResync, settings.poll()).toMillis()), TimeUnit.MILLISECONDS);
@@ -132,8 +126,12 @@ final class MailboxWatcher implements Runnable {
         running = false;
         wake.release();
         ImapConnection c = current;
-        if (c != null && idling) {
-            c.poke();
+        if (c != null) {
+            try {
+                poker.execute(c::poke); // ends an IDLE (otherwise one NOOP more); not on this thread: a dead connection may hang
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // intake is stopping altogether
+            }
         }
     }
 
