@@ -93,13 +93,24 @@ public final class OutboxDispatcher {
 
     /** Sends up to one batch of due mails; answers how many were claimed (0: nothing is due). */
     public int dispatchDue() {
+        recordSentEarlier();
         Round round = new Round();
         try {
             for (int i = 0; i < batchSize; i++) {
                 if (!transactions.inTransaction(round::sendOne)) {
                     break;
                 }
+                round.sentNow = null;
             }
+        } catch (RuntimeException e) {
+            if (round.sentNow != null) {
+                // the relay took it, the database did not take "sent" (it went away in between): say so once it is back,
+                // before anyone claims the row again, so that this instance does not send it twice
+                sentNotRecorded.add(round.sentNow);
+                LOG.warning("outbox mail " + round.sentNow + " was sent but could not be marked sent (" + e.getMessage()
+                        + "); it is marked when the database answers again");
+            }
+            throw e;
         } finally {
             round.close();
         }
@@ -134,8 +145,23 @@ public final class OutboxDispatcher {
         return due;
     }
 
+    /** Mails the relay took whose "sent" did not commit: marked sent first thing when the database answers again. */
+    private final java.util.Set<Long> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void recordSentEarlier() {
+        if (sentNotRecorded.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(sentNotRecorded);
+        transactions.run(repos -> ids.forEach(id -> repos.outbox().byId(id).filter(m -> m.state() == OutboxState.PENDING)
+                .ifPresent(m -> m.sent(clock.instant()))));
+        sentNotRecorded.removeAll(ids);
+    }
+
     /** One connection's worth of sending. */
     private final class Round {
+        /** The mail of the transaction under way once the relay took it (null before, and after its commit). */
+        private Long sentNow;
         private MailTransport.Connection connection;
         private String openError;
         private final int[] outcome = new int[3];
@@ -176,6 +202,7 @@ public final class OutboxDispatcher {
             }
             if (error == null) {
                 mail.sent(clock.instant());
+                sentNow = mail.id();
                 outcome[0]++;
                 if (relayAway) {
                     relayAway = false; // it took this one: the others need not wait out their backoff

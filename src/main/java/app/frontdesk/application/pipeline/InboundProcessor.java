@@ -1,5 +1,6 @@
 package app.frontdesk.application.pipeline;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.FailureText;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.Repositories;
@@ -71,6 +72,10 @@ public final class InboundProcessor {
             decide(claimed, attempt);
         } catch (Throwable batchFailure) {
             rethrowFatal(batchFailure);
+            if (batchFailure instanceof DatabaseUnavailableException away) {
+                // not the messages' fault: their claim lapses and they are decided when the database is back (logged once)
+                throw away;
+            }
             if (claimed.size() == 1) {
                 recordFailure(claimed.get(0), attempt.step, batchFailure);
             } else {
