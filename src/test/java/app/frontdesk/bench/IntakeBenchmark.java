@@ -30,6 +30,10 @@ public final class IntakeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int messages = Integer.getInteger("bench.messages", 3000);
+        if (Boolean.getBoolean("bench.inProcess")) {
+            System.out.println(inProcess(messages));
+            return;
+        }
         StringBuilder report = new StringBuilder();
         for (String batch : System.getProperty("bench.batches", "1,64").split(",")) {
             report.append(run(Integer.parseInt(batch.strip()), messages));
@@ -71,6 +75,39 @@ public final class IntakeBenchmark {
         } finally {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
         }
+    }
+
+    /**
+     * Group commit alone, without Payara: MessageIntake over a fresh PostgreSQL schema from 8 threads, one commit per
+     * message against group commit, in one run ({@code -Dbench.inProcess=true}).
+     */
+    static String inProcess(int messages) throws Exception {
+        StringBuilder out = new StringBuilder("\nMessageIntake in this process, PostgreSQL, 8 threads, 4 KB messages, " + messages + " each:\n");
+        for (int batch : new int[] {1, 64, 1, 64}) {
+            try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(TestDatabases.postgres(),
+                    Map.of("FRONTDESK_INTAKE_BATCH", String.valueOf(batch)))) {
+                AtomicInteger next = new AtomicInteger();
+                ExecutorService pool = Executors.newFixedThreadPool(GatewayBenchmark.CONCURRENCY);
+                long start = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < GatewayBenchmark.CONCURRENCY; t++) {
+                    done.add(pool.submit(() -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < messages) {
+                            gw.intake.accept(GatewayBenchmark.message(i), app.frontdesk.domain.model.inbound.Envelope.UNKNOWN);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                pool.shutdown();
+                out.append(String.format(Locale.ROOT, "  FRONTDESK_INTAKE_BATCH=%-3d %8.0f msg/s%n", batch,
+                        messages / ((System.nanoTime() - start) / 1e9)));
+            }
+        }
+        return out.toString();
     }
 
     /** Waits up to 10 minutes for readiness: on a loaded machine Payara's start took longer than GatewayProcess.start waits. */
