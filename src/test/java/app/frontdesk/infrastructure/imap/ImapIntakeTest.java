@@ -109,7 +109,8 @@ class ImapIntakeTest {
             imap.start(Executors.defaultThreadFactory());
             try {
                 await(() -> count(dovecot, DONE) == 4, 20, "first four moved");
-                assertTrue(imap.states().get("imap.default").startsWith("POLLING"), imap.states().toString());
+                // the watcher says POLLING once its first look (the resync on connect) has ended, just after the move
+                await(() -> imap.states().get("imap.default").startsWith("POLLING"), 10, "polling, not waiting for IDLE");
                 dovecot.append("INBOX", messages("later", 3), null, null);
                 await(() -> count(dovecot, DONE) == 7, 10, "polled again within seconds");
                 assertEquals(0, dovecot.count("INBOX"), "copied, marked \\Deleted and expunged: nothing left behind");
