@@ -148,7 +148,8 @@ public final class Services {
         TemplateWording.check(templates, wording, CaseTexts::sample);
         this.staffMails = new StaffMails(templates, settings.addresses, messageIds, settings.staffLocale, settings.staffTimeZone, settings.publicUrl);
         this.adminAlert = new AdminAlert(staffMails, settings.addresses.admin().value());
-        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(new TaskMails.Staff(settings.supportLeadAddress, staffMails)));
+        this.tasks = new TaskDesk(db, clock, settings.calendar(), new TaskMails(new TaskMails.Staff(settings.supportLeadAddress, staffMails)),
+                app.frontdesk.application.tasks.PromiseWords.load(settings.templatesDir));
         this.care = new CareDesk(db, clock, settings.careWindow,
                 new CareDesk.People(settings.supportLeadAddress, settings.headOfSupportAddress, staffMails), tasks);
         CaseSettings caseSettings = new CaseSettings(settings.publicUrl, settings.linkTtl, settings.replyWindow, settings.alertWindow,

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,9 +66,8 @@ public final class CareDesk {
         if (history.size() >= 2 && !flag.isRaised()) {
             flag.raise(now);
             // the playbook's call: a task for the manager, due in business hours (a Saturday's flag on Monday morning)
-            account.ifPresent(a -> tasks.promiseCall(repos, a, "red flag after " + history.size() + " bad experiences ("
-                    + String.join(", ", history.stream().map(e -> WentWrong.forStaff(e.kind(), Locale.ENGLISH)).distinct().toList())
-                    + "); ask what would make it right", now));
+            account.ifPresent(a -> tasks.promiseCall(repos, a, lang -> tasks.words().say("why.redFlag", Map.of("count", history.size(),
+                    "kinds", String.join(", ", history.stream().map(e -> WentWrong.forStaff(e.kind(), lang)).distinct().toList())), lang), now));
             List<String> to = new ArrayList<>();
             account.flatMap(Account::manager).ifPresent(m -> to.add(m.address().value()));
             to.add(people.supportLead());

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,8 +106,8 @@ public final class RecoveryDesk {
                 : noticeInWords(notice.kind(), false) + " No. " + notice.id() + " went to the customer on " + reader.date(sentOn)
                         + ", although payment " + payment + " dated " + reader.date(paidOn) + " had paid " + (notice.invoices().size() == 1
                         ? "invoice " : "invoices ") + invoices;
-        return tasks.recoveryDue(repos, account, notice.id(), reader, mistake, "recovery for notice " + notice.id() + " (sent on " + sentOn
-                + ", paid on " + paidOn + " by payment " + payment + "): choose an offer and send the recovery mail", within,
+        return tasks.recoveryDue(repos, account, notice.id(), reader, mistake, tasks.words().say("recovery", Map.of("notice", notice.id(),
+                "sent", reader.date(sentOn), "paid", reader.date(paidOn), "payment", payment), staff), within,
                 offers.texts(staff), now);
     }
 
@@ -140,7 +141,8 @@ public final class RecoveryDesk {
                 throw new IllegalArgumentException("account " + account.id() + " has nobody to write to: give \"to\"");
             }
             Locale lang = r.language() != null ? TemplateLibrary.language(r.language()) : TemplateLibrary.language(language(account, to.get(0)));
-            Task call = tasks.promiseCall(repos, account, "after the recovery mail (" + offer.kind() + "): " + r.mistake().strip(), now);
+            Task call = tasks.promiseCall(repos, account, l -> tasks.words().say("why.recovery", Map.of("offer", offer.kind(),
+                    "mistake", r.mistake().strip()), l), now);
             String callWhen = Days.callDay(tasks.calendarOf(Optional.of(account)).zone(), now, call.dueAt(), lang);
             RecoveryMail.Words words = new RecoveryMail.Words(r.mistake(), r.fixed(), r.change(), offer.text(lang));
             List<OutboundMail> out = new ArrayList<>();

@@ -202,7 +202,7 @@ public final class UnknownSenderDesk {
         }
         // what went wrong before: this very message is what the mail is about
         var history = care.redFlagHistory(repos, account.id()).stream().filter(e -> !Long.valueOf(messageId).equals(e.inboundId())).toList();
-        var call = tasks.promiseCall(repos, account, "the red-flag paragraph promised it to the people asked about a stranger's message", now);
+        var call = tasks.promiseCall(repos, account, lang -> tasks.words().say("why.strangerAsked", java.util.Map.of(), lang), now);
         return new RedFlag(history, call.dueAt());
     }
 

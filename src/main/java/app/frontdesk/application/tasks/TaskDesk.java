@@ -33,16 +33,28 @@ public final class TaskDesk {
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final TaskMails mails;
+    private final PromiseWords words;
 
-    public TaskDesk(Transactions transactions, Clock clock, BusinessCalendar calendar, TaskMails mails) {
+    public TaskDesk(Transactions transactions, Clock clock, BusinessCalendar calendar, TaskMails mails, PromiseWords words) {
         this.transactions = transactions;
         this.clock = clock;
         this.calendar = calendar;
         this.mails = mails;
+        this.words = words;
     }
 
     public TaskMails mails() {
         return mails;
+    }
+
+    /** The words of what was promised, for a caller that says why a call is owed ({@link #promiseCall}). */
+    public PromiseWords words() {
+        return words;
+    }
+
+    /** The language of whoever owes what we promise about this account: the task is written in it. */
+    private java.util.Locale languageOf(Repositories repos, String assignee) {
+        return mails.reader(repos, assignee).language();
     }
 
     /** Who owes what we promise about this account: its personal manager, else the support lead. */
@@ -67,8 +79,9 @@ public final class TaskDesk {
             return open.get();
         }
         Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
-        Task t = new Task(TaskKind.ANSWER, assigneeFor(account), c.accountId().orElse(null), c.id(), null, to,
-                "answer " + to + " on " + c.reference() + " by the deadline the mails gave", c.dueAt(), now);
+        String assignee = assigneeFor(account);
+        Task t = new Task(TaskKind.ANSWER, assignee, c.accountId().orElse(null), c.id(), null, to,
+                words.say("answer", Map.of("to", to, "case", c.reference()), languageOf(repos, assignee)), c.dueAt(), now);
         repos.tasks().add(t);
         c.record(now, "frontdesk", "task-opened", "task " + t.id() + ": " + t.promise() + " (" + t.assignee() + ", due " + t.dueAt() + ")");
         return t;
@@ -78,16 +91,18 @@ public final class TaskDesk {
      * A call promised to the account's people: the open call task still to come is reused (so every text
      * promises the same day), else a new one due two business hours from now in the account's calendar.
      *
-     * @param why what the call is about, for the person who makes it
+     * @param why what the call is about, for the person who makes it, in their language ({@link #words})
      */
-    public Task promiseCall(Repositories repos, Account account, String why, Instant now) {
+    public Task promiseCall(Repositories repos, Account account, Function<java.util.Locale, String> why, Instant now) {
         Optional<Task> open = repos.tasks().openOfAccount(account.id()).stream()
                 .filter(t -> t.kind() == TaskKind.CALL && t.dueAt().isAfter(now)).findFirst();
         if (open.isPresent()) {
             return open.get();
         }
-        Task t = new Task(TaskKind.CALL, assigneeFor(Optional.of(account)), account.id(), null, null, account.name(), "call " + account.name()
-                + ": " + why, Days.callDue(calendarOf(Optional.of(account)), now), now);
+        String assignee = assigneeFor(Optional.of(account));
+        java.util.Locale lang = languageOf(repos, assignee);
+        Task t = new Task(TaskKind.CALL, assignee, account.id(), null, null, account.name(),
+                words.say("call", Map.of("account", account.name(), "why", why.apply(lang)), lang), Days.callDue(calendarOf(Optional.of(account)), now), now);
         repos.tasks().add(t);
         repos.audit().record(new AuditEvent(now, "frontdesk", "task-opened", "account", account.id(), t.promise() + " (due " + t.dueAt() + ")"));
         return t;

@@ -91,6 +91,8 @@ class PromisedTasksTest {
             assertEquals(DayOfWeek.MONDAY, due.getDayOfWeek(), "not on the weekend: " + due);
             assertEquals(LocalDateTime.parse("2026-11-30T11:00"), due.toLocalDateTime(), "two business hours into Monday");
             assertTrue(gw.settings.calendar().isBusinessTime(call.dueAt().minusSeconds(1)), "due within business hours");
+            assertTrue(call.promise().startsWith("call ООО «Ромашка»: red flag after 2 bad experiences (complaint, repeat contact)"),
+                    "written in the language of whoever owes it (Olga has no staff account: the standard, English): " + call.promise());
 
             // the red-flag alert shows the promise with its time
             List<OutboundMail> alert = outbox(gw, MailKind.MANAGER_ALERT, OLGA);
@@ -124,6 +126,32 @@ class PromisedTasksTest {
             assertTrue(caseAlert.contains("What we have promised and not yet done"), caseAlert);
             assertTrue(caseAlert.contains("- by Monday, 30 November 2026, 11:00 (MSK): call ООО «Ромашка»"), caseAlert);
             assertTrue(caseAlert.contains("- by Monday, 30 November 2026, 13:00 (MSK): answer ceo@romashka.example on FD-"), caseAlert);
+        }
+    }
+
+    /** The console shows a task as it was written: in the words of the person who owes it, here Russian. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aTaskIsWrittenInTheLanguageOfThePersonWhoOwesIt(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = gateway(db.get())) {
+            gw.db.inTransaction(r -> {
+                r.staff().add(new app.frontdesk.domain.model.staff.StaffUser(OLGA, "Ольга Смирнова",
+                        java.util.Set.of(app.frontdesk.domain.model.staff.StaffRole.MANAGER), java.util.Locale.forLanguageTag("ru"), "x", gw.clock.instant()));
+                return null;
+            });
+            romashka(gw);
+            at(gw, "2026-11-27T15:00");
+            write(gw, "buh@romashka.example", "Заказ 77 не доставили", "Добрый день! Заказ 77 не доставили, хотя обещали вчера.");
+            at(gw, "2026-11-28T10:00");
+            write(gw, "buh@romashka.example", "Re: Заказ 77 не доставили", "Опять не привезли. Что происходит?");
+            at(gw, "2026-11-28T11:00");
+            write(gw, "Иван Петров <ceo@romashka.example>", "Приостановка?", "Мы оплатили счёт в пятницу.");
+            List<Task> tasks = open(gw, OLGA);
+            Task call = tasks.stream().filter(t -> t.kind() == TaskKind.CALL).findFirst().orElseThrow();
+            assertEquals("позвонить клиенту ООО «Ромашка»: красный флаг после неудачных случаев: 2 (жалоба, повторное обращение);"
+                    + " спросить, что исправит положение", call.promise());
+            Task answer = tasks.stream().filter(t -> t.kind() == TaskKind.ANSWER).findFirst().orElseThrow();
+            assertTrue(answer.promise().matches("ответить ceo@romashka\\.example по обращению FD-\\S+ в срок, названный в письмах"), answer.promise());
         }
     }
 
