@@ -1,18 +1,11 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
-import app.frontdesk.application.health.Backlog;
-import app.frontdesk.application.health.Figures;
-import app.frontdesk.application.health.Readiness;
 import app.frontdesk.application.instances.Leadership;
 import app.frontdesk.infrastructure.persistence.AdvisoryLockLeadership;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ObjIntConsumer;
-import java.util.logging.Level;
 import java.nio.file.Path;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.infrastructure.config.Settings;
@@ -24,7 +17,6 @@ import app.frontdesk.infrastructure.persistence.Database;
 import app.frontdesk.interfaces.lmtp.ClientAllowList;
 import app.frontdesk.interfaces.lmtp.LmtpServer;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +27,7 @@ import java.util.logging.Logger;
  * The running gateway: every service wired once from the settings, and the worker threads.
  * Plain Java, so that tests start the same object the server starts (see {@link GatewayLifecycle}).
  */
-public final class Gateway implements AutoCloseable, Figures {
+public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
@@ -58,9 +50,8 @@ public final class Gateway implements AutoCloseable, Figures {
     private AdvisoryLockLeadership advisoryLock;
     private Worker housekeeping;
     private volatile boolean closed;
-    /** The last backlog read and when (nanoTime): /metrics and health together ask the database at most once a second. */
-    private volatile Backlog lastBacklog;
-    private volatile long lastBacklogAt;
+    /** What /health/ready and /metrics read of this gateway. */
+    private final GatewayHealth health;
     private final Meter meter;
     /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
     private final LmtpServer.Config lmtpConfig;
@@ -75,6 +66,7 @@ public final class Gateway implements AutoCloseable, Figures {
         this.lmtpConfig = settings.lmtpAddress.map(address -> new LmtpServer.Config(address, lmtpClients(settings),
                 settings.addresses.frontdesk().domain(), 64, 1000, Duration.ofMinutes(5))).orElse(null);
         this.database = Database.open(settings.database);
+        this.health = new GatewayHealth(this, settings, clock, database);
         MailTransport transport = null;
         try {
             transport = settings.smtpConfigured()
@@ -111,7 +103,7 @@ public final class Gateway implements AutoCloseable, Figures {
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir
                 + (settings.imap.enabled() ? ", IMAP mailboxes " + settings.imap.mailboxes() : ""));
-        warnings().forEach(LOG::warning);
+        health.warnings().forEach(LOG::warning);
     }
 
     private static ClientAllowList lmtpClients(Settings settings) {
@@ -225,113 +217,14 @@ public final class Gateway implements AutoCloseable, Figures {
         return 0;
     }
 
+    /** Readiness and the figures /metrics reads. */
+    GatewayHealth health() {
+        return health;
+    }
+
     /** Pipeline workers whose threads are alive (readiness is DOWN below {@code FRONTDESK_PIPELINE_WORKERS}). */
     int pipelineWorkersAlive() {
         return pool == null ? 0 : pool.alive("pipeline-");
-    }
-
-    /**
-     * Why the gateway is not ready, in words (empty: ready): it accepts mail but would not decide it.
-     *
-     * @param oldestWaitingSeconds how long the longest-waiting undecided message has waited
-     */
-    List<String> notReady(long oldestWaitingSeconds) {
-        List<String> problems = new ArrayList<>(settings.configurationGaps());
-        int alive = pipelineWorkersAlive();
-        if (alive < settings.pipelineWorkers) {
-            problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
-        }
-        LmtpServer listener = lmtp;
-        if (lmtpConfig != null && (listener == null || !listener.healthy())) {
-            problems.add("the LMTP listener is not accepting: " + (listener == null ? "not started" : listener.state()));
-        }
-        if (oldestWaitingSeconds > settings.readyMaxWait.toSeconds()) {
-            problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
-        }
-        return problems;
-    }
-
-    /**
-     * The readiness report: DOWN when workers are missing or a message waited too long, when the database does
-     * not answer, or while the gateway stops; a warning when the oldest waiting message or mail is older than
-     * {@code FRONTDESK_BACKLOG_WARN_SECONDS}; with the backlog figures (one snapshot) either way.
-     */
-    public Readiness.Report readiness() {
-        Optional<String> replaced = database.fileReplaced();
-        if (replaced.isPresent()) {
-            // no transaction: after the rescue none is taken any more, and the gateway is about to end
-            String problem = "the embedded database file " + database.embeddedFile().orElseThrow() + " " + replaced.get() + "; the gateway stops";
-            return new Readiness.Report(List.of(problem), List.of(), Map.of("database", "h2"));
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("instance", settings.instanceId);
-        data.put("leader", leadership != null && leadership.isLeader() ? "yes" : "no");
-        if (!services.admission.open()) {
-            return new Readiness.Report(List.of("shutting down: no new mail is taken"), List.of(), data);
-        }
-        Backlog b;
-        try {
-            b = readBacklog();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "readiness check failed", e);
-            data.put("databaseUnreachableSeconds", database.unavailableSeconds());
-            return new Readiness.Report(List.of("database unreachable"), List.of(), data);
-        }
-        data.put("pipelineWorkers", pipelineWorkersAlive());
-        data.put("oldestWaitingSeconds", b.oldestWaitingSeconds());
-        data.put("oldestOutboxSeconds", b.oldestOutboxSeconds());
-        data.put("workersReplaced", workersReplaced());
-        data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
-        data.put("lmtp", lmtp != null ? lmtp.state() : lmtpConfig != null ? "not started" : "off");
-        data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        data.put("inboundWaiting", b.inboundWaiting());
-        data.put("inboundHeld", b.inboundHeld());
-        data.put("inboundQuarantined", b.inboundQuarantined());
-        data.put("outboxBacklog", b.outboxPending());
-        data.put("outboxFailed", b.outboxFailed());
-        data.putAll(imap.states());
-        List<String> warnings = warnings();
-        warnings.addAll(imap.problems());
-        long limit = settings.backlogWarn.toSeconds();
-        if (b.oldestWaitingSeconds() > limit) {
-            warnings.add("the oldest message waiting for the pipeline has waited " + b.oldestWaitingSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS "
-                    + limit + ")");
-        }
-        if (b.oldestOutboxSeconds() > limit) {
-            warnings.add("the oldest mail waiting to be sent has waited " + b.oldestOutboxSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS " + limit
-                    + "): is the SMTP relay refusing or away?");
-        }
-        return new Readiness.Report(notReady(b.oldestWaitingSeconds()), warnings, data);
-    }
-
-    private Backlog readBacklog() {
-        Backlog b = database.backlog(clock.instant());
-        lastBacklog = b;
-        lastBacklogAt = System.nanoTime();
-        return b;
-    }
-
-    @Override
-    public Optional<Backlog> backlog() {
-        Backlog b = lastBacklog;
-        if (b != null && System.nanoTime() - lastBacklogAt < 1_000_000_000L) {
-            return Optional.of(b);
-        }
-        try {
-            return Optional.of(readBacklog());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public boolean leader() {
-        return leadership != null && leadership.isLeader();
-    }
-
-    @Override
-    public boolean databaseUp() {
-        return database.available();
     }
 
     /** Who leads the once-only jobs: a job with a life of its own (the mailbox poller) registers a listener here. */
@@ -385,13 +278,6 @@ public final class Gateway implements AutoCloseable, Figures {
 
     private void wakePipeline() {
         pipelineWorkers.forEach(Worker::wake);
-    }
-
-    /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
-    List<String> warnings() {
-        List<String> w = new ArrayList<>(settings.warnings(LocalDate.now(clock.withZone(settings.timeZone))));
-        services.refusedDeliveries.warning().ifPresent(w::add);
-        return w;
     }
 
     public Settings settings() {
