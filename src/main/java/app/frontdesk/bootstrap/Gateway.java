@@ -1,6 +1,7 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.instances.Leadership;
 import app.frontdesk.infrastructure.persistence.AdvisoryLockLeadership;
 import java.time.Instant;
@@ -37,6 +38,9 @@ public final class Gateway implements AutoCloseable {
     /** How often the embedded database file is looked at (one stat call): mail acknowledged in between is rescued. */
     private static final Duration FILE_CHECK = Duration.ofSeconds(5);
 
+    /** How long the close waits for the mail in hand at the intake doors (the LMTP listener's grace before this list). */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final Clock clock;
     private final Database database;
@@ -58,6 +62,8 @@ public final class Gateway implements AutoCloseable {
     private volatile LmtpServer lmtp;
     /** IMAP intake: started with the workers; its own start/stop so that leader election can switch it alone. */
     private final ImapIntake imap;
+    /** HTTP, IMAP, LMTP: shut one way by the graceful stop and by the close. */
+    private final IntakeDoors doors;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -90,6 +96,14 @@ public final class Gateway implements AutoCloseable {
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
             this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, meter), clock, meter);
+            this.doors = new IntakeDoors(List.of(
+                    // HTTP (/api/inbound) takes mail from here on, before start(); closed, intake answers 503 and the pipe exits 75
+                    new IntakeDoors.Door("HTTP", services.admission::close, limit -> awaitIdle(services.admission, limit)),
+                    // IMAP: start() starts it when this instance leads
+                    new IntakeDoors.Door("IMAP", imap::stopTaking, imap::awaitStopped),
+                    // LMTP: the last thing start() opens; a DATA in progress is stored and answered, an unfinished one is not acknowledged
+                    new IntakeDoors.Door("LMTP", () -> lmtp().ifPresent(LmtpServer::stopAccepting),
+                            limit -> lmtp().map(l -> l.awaitDeliveries(limit)).orElse(true))));
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {
                 LOG.info(again + " messages held while senders could not be verified are decided again now");
@@ -180,7 +194,9 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void elected() {
                 housekeeping.wake(); // what the dead leader left due is done now, not at the next poll
-                imap.start(threads); // one instance reads the mailboxes: two would race to store and move each message
+                if (!doors.shutting()) {
+                    imap.start(threads); // one instance reads the mailboxes: two would race to store and move each message
+                }
             }
 
             @Override
@@ -233,36 +249,32 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The graceful stop (SIGTERM): takes no new mail (readiness DOWN, intake 503), waits for the handovers in hand
-     * to be answered, then lets every worker finish the batch in hand (its claims are released by its own commit),
-     * and lets leadership go so that another instance takes the once-only jobs at its next check.
+     * The graceful stop (SIGTERM): takes no new mail at any door (readiness DOWN, intake 503), waits for the mail in
+     * hand at each to be answered, then lets every worker finish the batch in hand (its claims are released by its
+     * own commit), and lets leadership go so that another instance takes the once-only jobs at its next check.
      *
      * @return whether everything finished within {@code limit}
      */
     public boolean drain(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        LmtpServer listener = lmtp;
-        if (listener != null) {
-            // no new LMTP connection; a DATA in progress is finished (stored and answered) before intake closes
-            listener.close(limit.dividedBy(3));
-            lmtp = null;
-        }
-        imap.stop(); // a message being stored finishes its commit; one not yet moved is found again by the next reader
-        services.admission.close();
-        boolean idle;
-        try {
-            idle = services.admission.awaitIdle(limit.dividedBy(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
-        }
+        List<String> unfinished = doors.shut(limit.dividedBy(2));
         boolean stopped = pool == null || pool.stopAndJoin(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         if (advisoryLock != null) {
             advisoryLock.close();
         }
-        LOG.info("Frontdesk stopped taking mail" + (idle ? "" : " (" + services.admission.inFlight() + " handovers still unanswered)")
+        LOG.info("Frontdesk stopped taking mail" + (unfinished.isEmpty() ? "" : " (mail still in hand at " + String.join(", ", unfinished)
+                + "; " + services.admission.inFlight() + " HTTP handovers unanswered)")
                 + (stopped ? "; every worker finished its batch" : "; some workers were still busy: their claims lapse by themselves"));
-        return idle && stopped;
+        return unfinished.isEmpty() && stopped;
+    }
+
+    private static boolean awaitIdle(Admission admission, Duration limit) {
+        try {
+            return admission.awaitIdle(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Worker threads started again after they died, since start. */
@@ -312,13 +324,8 @@ public final class Gateway implements AutoCloseable {
             return; // after a drain, the undeploy closes again
         }
         closed = true;
-        services.admission.close(); // intake answers 503 from now on
-        LmtpServer listener = lmtp;
-        if (listener != null) {
-            listener.close(); // no delivery may start on a gateway that is closing its database
-            lmtp = null;
-        }
-        imap.stop();
+        // no delivery may start on a gateway that is closing its database; one in hand gets a few seconds (none after a drain)
+        doors.shut(CLOSE_GRACE);
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }
