@@ -1,18 +1,12 @@
 package app.frontdesk.bootstrap;
 
 import app.frontdesk.application.Meter;
-import app.frontdesk.application.health.Backlog;
-import app.frontdesk.application.health.Figures;
-import app.frontdesk.application.health.Readiness;
+import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.instances.Leadership;
 import app.frontdesk.infrastructure.persistence.AdvisoryLockLeadership;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ObjIntConsumer;
-import java.util.logging.Level;
 import java.nio.file.Path;
 import app.frontdesk.application.outbox.MailTransport;
 import app.frontdesk.infrastructure.config.Settings;
@@ -24,7 +18,6 @@ import app.frontdesk.infrastructure.persistence.Database;
 import app.frontdesk.interfaces.lmtp.ClientAllowList;
 import app.frontdesk.interfaces.lmtp.LmtpServer;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +28,7 @@ import java.util.logging.Logger;
  * The running gateway: every service wired once from the settings, and the worker threads.
  * Plain Java, so that tests start the same object the server starts (see {@link GatewayLifecycle}).
  */
-public final class Gateway implements AutoCloseable, Figures {
+public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
@@ -44,6 +37,9 @@ public final class Gateway implements AutoCloseable, Figures {
 
     /** How often the embedded database file is looked at (one stat call): mail acknowledged in between is rescued. */
     private static final Duration FILE_CHECK = Duration.ofSeconds(5);
+
+    /** How long the close waits for the mail in hand at the intake doors (the LMTP listener's grace before this list). */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -58,15 +54,16 @@ public final class Gateway implements AutoCloseable, Figures {
     private AdvisoryLockLeadership advisoryLock;
     private Worker housekeeping;
     private volatile boolean closed;
-    /** The last backlog read and when (nanoTime): /metrics and health together ask the database at most once a second. */
-    private volatile Backlog lastBacklog;
-    private volatile long lastBacklogAt;
+    /** What /health/ready and /metrics read of this gateway. */
+    private final GatewayHealth health;
     private final Meter meter;
     /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
     private final LmtpServer.Config lmtpConfig;
     private volatile LmtpServer lmtp;
     /** IMAP intake: started with the workers; its own start/stop so that leader election can switch it alone. */
     private final ImapIntake imap;
+    /** HTTP, IMAP, LMTP: shut one way by the graceful stop and by the close. */
+    private final IntakeDoors doors;
 
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
@@ -75,6 +72,7 @@ public final class Gateway implements AutoCloseable, Figures {
         this.lmtpConfig = settings.lmtpAddress.map(address -> new LmtpServer.Config(address, lmtpClients(settings),
                 settings.addresses.frontdesk().domain(), 64, 1000, Duration.ofMinutes(5))).orElse(null);
         this.database = Database.open(settings.database);
+        this.health = new GatewayHealth(this, settings, clock, database);
         MailTransport transport = null;
         try {
             transport = settings.smtpConfigured()
@@ -98,6 +96,14 @@ public final class Gateway implements AutoCloseable, Figures {
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
             this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, meter), clock, meter);
+            this.doors = new IntakeDoors(List.of(
+                    // HTTP (/api/inbound) takes mail from here on, before start(); closed, intake answers 503 and the pipe exits 75
+                    new IntakeDoors.Door("HTTP", services.admission::close, limit -> awaitIdle(services.admission, limit)),
+                    // IMAP: start() starts it when this instance leads
+                    new IntakeDoors.Door("IMAP", imap::stopTaking, imap::awaitStopped),
+                    // LMTP: the last thing start() opens; a DATA in progress is stored and answered, an unfinished one is not acknowledged
+                    new IntakeDoors.Door("LMTP", () -> lmtp().ifPresent(LmtpServer::stopAccepting),
+                            limit -> lmtp().map(l -> l.awaitDeliveries(limit)).orElse(true))));
             int again = services.decideWhatWaitedForConfiguration();
             if (again > 0) {
                 LOG.info(again + " messages held while senders could not be verified are decided again now");
@@ -111,7 +117,7 @@ public final class Gateway implements AutoCloseable, Figures {
                 + ", sender policy " + settings.senderPolicy + " trusting " + settings.trustedAuthservIds
                 + ", templates from " + settings.templatesDir
                 + (settings.imap.enabled() ? ", IMAP mailboxes " + settings.imap.mailboxes() : ""));
-        warnings().forEach(LOG::warning);
+        health.warnings().forEach(LOG::warning);
     }
 
     private static ClientAllowList lmtpClients(Settings settings) {
@@ -188,7 +194,9 @@ public final class Gateway implements AutoCloseable, Figures {
             @Override
             public void elected() {
                 housekeeping.wake(); // what the dead leader left due is done now, not at the next poll
-                imap.start(threads); // one instance reads the mailboxes: two would race to store and move each message
+                if (!doors.shutting()) {
+                    imap.start(threads); // one instance reads the mailboxes: two would race to store and move each message
+                }
             }
 
             @Override
@@ -225,113 +233,14 @@ public final class Gateway implements AutoCloseable, Figures {
         return 0;
     }
 
+    /** Readiness and the figures /metrics reads. */
+    GatewayHealth health() {
+        return health;
+    }
+
     /** Pipeline workers whose threads are alive (readiness is DOWN below {@code FRONTDESK_PIPELINE_WORKERS}). */
     int pipelineWorkersAlive() {
         return pool == null ? 0 : pool.alive("pipeline-");
-    }
-
-    /**
-     * Why the gateway is not ready, in words (empty: ready): it accepts mail but would not decide it.
-     *
-     * @param oldestWaitingSeconds how long the longest-waiting undecided message has waited
-     */
-    List<String> notReady(long oldestWaitingSeconds) {
-        List<String> problems = new ArrayList<>(settings.configurationGaps());
-        int alive = pipelineWorkersAlive();
-        if (alive < settings.pipelineWorkers) {
-            problems.add(alive + " of " + settings.pipelineWorkers + " pipeline workers running");
-        }
-        LmtpServer listener = lmtp;
-        if (lmtpConfig != null && (listener == null || !listener.healthy())) {
-            problems.add("the LMTP listener is not accepting: " + (listener == null ? "not started" : listener.state()));
-        }
-        if (oldestWaitingSeconds > settings.readyMaxWait.toSeconds()) {
-            problems.add("a message has waited " + oldestWaitingSeconds + " s for the pipeline (limit " + settings.readyMaxWait.toSeconds() + " s)");
-        }
-        return problems;
-    }
-
-    /**
-     * The readiness report: DOWN when workers are missing or a message waited too long, when the database does
-     * not answer, or while the gateway stops; a warning when the oldest waiting message or mail is older than
-     * {@code FRONTDESK_BACKLOG_WARN_SECONDS}; with the backlog figures (one snapshot) either way.
-     */
-    public Readiness.Report readiness() {
-        Optional<String> replaced = database.fileReplaced();
-        if (replaced.isPresent()) {
-            // no transaction: after the rescue none is taken any more, and the gateway is about to end
-            String problem = "the embedded database file " + database.embeddedFile().orElseThrow() + " " + replaced.get() + "; the gateway stops";
-            return new Readiness.Report(List.of(problem), List.of(), Map.of("database", "h2"));
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("instance", settings.instanceId);
-        data.put("leader", leadership != null && leadership.isLeader() ? "yes" : "no");
-        if (!services.admission.open()) {
-            return new Readiness.Report(List.of("shutting down: no new mail is taken"), List.of(), data);
-        }
-        Backlog b;
-        try {
-            b = readBacklog();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "readiness check failed", e);
-            data.put("databaseUnreachableSeconds", database.unavailableSeconds());
-            return new Readiness.Report(List.of("database unreachable"), List.of(), data);
-        }
-        data.put("pipelineWorkers", pipelineWorkersAlive());
-        data.put("oldestWaitingSeconds", b.oldestWaitingSeconds());
-        data.put("oldestOutboxSeconds", b.oldestOutboxSeconds());
-        data.put("workersReplaced", workersReplaced());
-        data.put("database", settings.database.isPostgres() ? "postgresql" : "h2");
-        data.put("lmtp", lmtp != null ? lmtp.state() : lmtpConfig != null ? "not started" : "off");
-        data.put("senderPolicy", settings.senderPolicy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        data.put("inboundWaiting", b.inboundWaiting());
-        data.put("inboundHeld", b.inboundHeld());
-        data.put("inboundQuarantined", b.inboundQuarantined());
-        data.put("outboxBacklog", b.outboxPending());
-        data.put("outboxFailed", b.outboxFailed());
-        data.putAll(imap.states());
-        List<String> warnings = warnings();
-        warnings.addAll(imap.problems());
-        long limit = settings.backlogWarn.toSeconds();
-        if (b.oldestWaitingSeconds() > limit) {
-            warnings.add("the oldest message waiting for the pipeline has waited " + b.oldestWaitingSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS "
-                    + limit + ")");
-        }
-        if (b.oldestOutboxSeconds() > limit) {
-            warnings.add("the oldest mail waiting to be sent has waited " + b.oldestOutboxSeconds() + " s (FRONTDESK_BACKLOG_WARN_SECONDS " + limit
-                    + "): is the SMTP relay refusing or away?");
-        }
-        return new Readiness.Report(notReady(b.oldestWaitingSeconds()), warnings, data);
-    }
-
-    private Backlog readBacklog() {
-        Backlog b = database.backlog(clock.instant());
-        lastBacklog = b;
-        lastBacklogAt = System.nanoTime();
-        return b;
-    }
-
-    @Override
-    public Optional<Backlog> backlog() {
-        Backlog b = lastBacklog;
-        if (b != null && System.nanoTime() - lastBacklogAt < 1_000_000_000L) {
-            return Optional.of(b);
-        }
-        try {
-            return Optional.of(readBacklog());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public boolean leader() {
-        return leadership != null && leadership.isLeader();
-    }
-
-    @Override
-    public boolean databaseUp() {
-        return database.available();
     }
 
     /** Who leads the once-only jobs: a job with a life of its own (the mailbox poller) registers a listener here. */
@@ -340,36 +249,32 @@ public final class Gateway implements AutoCloseable, Figures {
     }
 
     /**
-     * The graceful stop (SIGTERM): takes no new mail (readiness DOWN, intake 503), waits for the handovers in hand
-     * to be answered, then lets every worker finish the batch in hand (its claims are released by its own commit),
-     * and lets leadership go so that another instance takes the once-only jobs at its next check.
+     * The graceful stop (SIGTERM): takes no new mail at any door (readiness DOWN, intake 503), waits for the mail in
+     * hand at each to be answered, then lets every worker finish the batch in hand (its claims are released by its
+     * own commit), and lets leadership go so that another instance takes the once-only jobs at its next check.
      *
      * @return whether everything finished within {@code limit}
      */
     public boolean drain(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        LmtpServer listener = lmtp;
-        if (listener != null) {
-            // no new LMTP connection; a DATA in progress is finished (stored and answered) before intake closes
-            listener.close(limit.dividedBy(3));
-            lmtp = null;
-        }
-        imap.stop(); // a message being stored finishes its commit; one not yet moved is found again by the next reader
-        services.admission.close();
-        boolean idle;
-        try {
-            idle = services.admission.awaitIdle(limit.dividedBy(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            idle = false;
-        }
+        List<String> unfinished = doors.shut(limit.dividedBy(2));
         boolean stopped = pool == null || pool.stopAndJoin(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         if (advisoryLock != null) {
             advisoryLock.close();
         }
-        LOG.info("Frontdesk stopped taking mail" + (idle ? "" : " (" + services.admission.inFlight() + " handovers still unanswered)")
+        LOG.info("Frontdesk stopped taking mail" + (unfinished.isEmpty() ? "" : " (mail still in hand at " + String.join(", ", unfinished)
+                + "; " + services.admission.inFlight() + " HTTP handovers unanswered)")
                 + (stopped ? "; every worker finished its batch" : "; some workers were still busy: their claims lapse by themselves"));
-        return idle && stopped;
+        return unfinished.isEmpty() && stopped;
+    }
+
+    private static boolean awaitIdle(Admission admission, Duration limit) {
+        try {
+            return admission.awaitIdle(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Worker threads started again after they died, since start. */
@@ -385,13 +290,6 @@ public final class Gateway implements AutoCloseable, Figures {
 
     private void wakePipeline() {
         pipelineWorkers.forEach(Worker::wake);
-    }
-
-    /** What /health/ready and the start-up log warn about today (in the gateway's time zone). */
-    List<String> warnings() {
-        List<String> w = new ArrayList<>(settings.warnings(LocalDate.now(clock.withZone(settings.timeZone))));
-        services.refusedDeliveries.warning().ifPresent(w::add);
-        return w;
     }
 
     public Settings settings() {
@@ -426,13 +324,8 @@ public final class Gateway implements AutoCloseable, Figures {
             return; // after a drain, the undeploy closes again
         }
         closed = true;
-        services.admission.close(); // intake answers 503 from now on
-        LmtpServer listener = lmtp;
-        if (listener != null) {
-            listener.close(); // no delivery may start on a gateway that is closing its database
-            lmtp = null;
-        }
-        imap.stop();
+        // no delivery may start on a gateway that is closing its database; one in hand gets a few seconds (none after a drain)
+        doors.shut(CLOSE_GRACE);
         if (pool != null) {
             pool.stop(); // every worker, the supervisor too
         }

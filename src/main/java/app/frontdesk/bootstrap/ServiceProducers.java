@@ -54,7 +54,7 @@ public class ServiceProducers {
 
     @Produces
     Figures figures() {
-        return lifecycle.gateway();
+        return lifecycle.gateway().health();
     }
 
     @Produces
@@ -197,6 +197,6 @@ public class ServiceProducers {
     /** Before the gateway runs, not ready; afterwards its own report. */
     @Produces
     Readiness readiness() {
-        return () -> lifecycle.started() ? lifecycle.gateway().readiness() : Readiness.Report.notStarted();
+        return () -> lifecycle.started() ? lifecycle.gateway().health().readiness() : Readiness.Report.notStarted();
     }
 }

@@ -130,6 +130,8 @@ public final class Services {
     public final NoticeQueries noticeQueries;
     public final NoticeApprovals noticeApprovals;
     public final StaffDirectory staff;
+    /** Sign-in failures, counted in the database; housekeeping forgets the old ones. */
+    public final LoginThrottle loginThrottle;
     public final AccountDesk accountDesk;
     /** Whether this instance still takes mail (closed on SIGTERM), and the handovers under way. */
     public final Admission admission = new Admission();
@@ -207,7 +209,8 @@ public final class Services {
         this.caseQueries = new CaseQueries(db, desks.parser());
         this.caseAttachments = new CaseAttachments(db, desks.parser(), clock, settings.maxMessageBytes);
         this.needsMe = new NeedsMe(db, clock);
-        this.staff = new StaffDirectory(db, clock, new PasswordHashes(), new LoginThrottle(clock));
+        this.loginThrottle = new LoginThrottle(db, clock);
+        this.staff = new StaffDirectory(db, clock, new PasswordHashes(), loginThrottle);
         this.noticeQueries = new NoticeQueries(db);
         this.accountDesk = new AccountDesk(db, clock, settings.timeZone, care, payments);
         this.noticeApprovals = new NoticeApprovals(db, clock, notices);
@@ -229,9 +232,10 @@ public final class Services {
 
     /**
      * What time does: cases expire, digests go out, held notices whose hold ended are checked again, answer
-     * tasks of closed cases are done and overdue tasks go to the support lead (once).
+     * tasks of closed cases are done and overdue tasks go to the support lead (once), sign-in failures older than
+     * the throttle's window are forgotten.
      */
     public int housekeepingDue() {
-        return housekeeping.runDue() + notices.recheckDue() + tasks.runDue();
+        return housekeeping.runDue() + notices.recheckDue() + tasks.runDue() + loginThrottle.forgetOld();
     }
 }

@@ -33,17 +33,17 @@ class GatewayBacklogTest {
                 gateway.services().intake.accept(TestMail.from("john.doe@northwind.example").subject("Order " + i).bytes(),
                         new Envelope(null, null));
             }
-            var fresh = gateway.readiness();
+            var fresh = gateway.health().readiness();
             assertEquals(3L, fresh.data().get("inboundWaiting"));
             assertEquals("test-1", fresh.data().get("instance"));
             assertFalse(fresh.warnings().stream().anyMatch(w -> w.contains("oldest message")), fresh.warnings().toString());
 
             clock.set(clock.instant().plus(Duration.ofSeconds(90)));
-            var old = gateway.readiness();
+            var old = gateway.health().readiness();
             assertEquals(90L, old.data().get("oldestWaitingSeconds"));
             assertTrue(old.warnings().stream().anyMatch(w -> w.contains("the oldest message waiting for the pipeline has waited 90 s")),
                     old.warnings().toString());
-            assertEquals(3L, gateway.backlog().orElseThrow().inboundWaiting(), "the /metrics gauges read the same snapshot");
+            assertEquals(3L, gateway.health().backlog().orElseThrow().inboundWaiting(), "the /metrics gauges read the same snapshot");
         }
     }
 }

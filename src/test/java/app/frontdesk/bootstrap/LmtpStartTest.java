@@ -47,7 +47,7 @@ class LmtpStartTest {
         int port = GatewayProcess.freePort();
         try (Gateway first = new Gateway(settings(dir.resolve("a"), "127.0.0.1:" + port, null), Clock.systemUTC(), Meter.NONE)) {
             first.start(Thread::new, (line, code) -> { });
-            assertEquals("listening on 127.0.0.1:" + port, first.readiness().data().get("lmtp"));
+            assertEquals("listening on 127.0.0.1:" + port, first.health().readiness().data().get("lmtp"));
             try (Socket s = new Socket("127.0.0.1", port)) {
                 assertTrue(new BufferedReader(new InputStreamReader(s.getInputStream())).readLine().startsWith("220 "));
             }

@@ -73,4 +73,14 @@ class StartFailureTest {
             s.execute(sql);
         }
     }
+
+    @Test
+    void aWholeNumberPastItsRangeEndsTheStartWithOneLineNamingTheSettingAndTheRange() {
+        // was an ArithmeticException from Duration.ofDays (exit 70, a stack trace) before the range was said
+        StartFailure why = StartFailure.of(assertThrows(IllegalArgumentException.class, () -> new app.frontdesk.infrastructure.config.Settings(
+                name -> java.util.Optional.ofNullable(Map.of("FRONTDESK_LINK_TTL_DAYS", "9223372036854775807").get(name)))));
+        assertEquals("the configuration is wrong: FRONTDESK_LINK_TTL_DAYS must be between 1 and 90 (was 9223372036854775807);"
+                + " correct the setting and start again", why.line());
+        assertEquals(StartFailure.CONFIGURATION, why.exitCode());
+    }
 }

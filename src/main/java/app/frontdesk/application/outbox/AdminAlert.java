@@ -77,9 +77,13 @@ public final class AdminAlert {
         Long accountId = failed.accountId() != null ? failed.accountId() : supportCase.flatMap(c -> c.accountId()).orElse(null);
         var account = accountId == null ? java.util.Optional.<app.frontdesk.domain.model.account.Account>empty()
                 : repos.accounts().find(accountId);
-        String to = supportCase.flatMap(c -> c.assignee())
-                .or(() -> account.flatMap(a -> a.manager()).map(m -> m.address().value())).orElse(admin);
+        var assignee = supportCase.flatMap(c -> c.assignee());
+        String to = assignee.or(() -> account.flatMap(a -> a.manager()).map(m -> m.address().value())).orElse(admin);
         StaffReader reader = staff.reader(repos, to);
+        // greeted by name, as every other staff mail greets the person it goes to; the administrator as the role they are
+        java.util.Optional<String> name = assignee.isPresent()
+                ? repos.staff().findByEmail(to).map(app.frontdesk.domain.model.staff.StaffUser::displayName)
+                : account.flatMap(a -> a.manager()).map(m -> m.name());
         Map<String, Object> n = new HashMap<>();
         n.put("id", failed.id());
         n.put(failed.kind().name(), true);
@@ -94,6 +98,7 @@ public final class AdminAlert {
         }
         account.ifPresent(a -> n.put("accountUrl", staff.accountUrl(a.id())));
         Map<String, Object> model = staff.model(reader);
+        name.filter(x -> !x.isBlank()).ifPresent(x -> model.put("recipientName", x.strip()));
         model.put("notDelivered", n);
         model.put("healthUrl", staff.page("health/ready"));
         var mail = staff.write(Text.ADMIN_ALERT, reader, model, List.of(to), "auto-generated", null, now);
@@ -110,7 +115,7 @@ public final class AdminAlert {
         return new OutboundMail(MailKind.ADMIN_ALERT, mail.messageId(), staff.from(), List.of(admin), mail.raw(), inboundId, now);
     }
 
-    /** Sample values for the start-up check: every kind at once, so that each part is rendered. */
+    /** Sample values for the start-up check: every kind at once, and the greeting by name, so that each part is rendered. */
     public static Map<String, Object> sample() {
         return Map.of(
                 "quarantined", Map.of("id", 101, "reason", "unreadable: no header", "received", "Monday, 23 November 2026, 10:00 (MSK)",
@@ -120,6 +125,7 @@ public final class AdminAlert {
                 "notDelivered", Map.of("id", 7, "SENDER_REPLY", true, "recipients", "иван@romashka.example", "accountName",
                         "Romashka LLC", "smtpUtf8", true, "reason", "refused", "attempts", 1,
                         "caseUrl", "https://frontdesk.example/console/cases/51", "accountUrl", "https://frontdesk.example/console/accounts/51"),
+                "recipientName", "Olga",
                 "healthUrl", "https://frontdesk.example/health/ready",
                 "heldUrl", "https://frontdesk.example/console/held?state=QUARANTINED");
     }

@@ -78,8 +78,10 @@ public record ImapSettings(List<ImapMailboxSettings> mailboxes, Duration poll, D
                         key -> file.getFileName() + ": " + name + "." + key, doneFolder, errors).ifPresent(boxes::add);
             }
         }
-        Duration poll = Duration.ofSeconds(seconds(text, "FRONTDESK_IMAP_POLL_SECONDS", 60, 1, 3600, errors));
-        Duration resync = Duration.ofSeconds(seconds(text, "FRONTDESK_IMAP_RESYNC_SECONDS", 300, 5, 24 * 3600, errors));
+        Duration poll = Duration.ofSeconds(WholeNumbers.read(text.apply("FRONTDESK_IMAP_POLL_SECONDS"), "FRONTDESK_IMAP_POLL_SECONDS", 60, 1,
+                3600, errors));
+        Duration resync = Duration.ofSeconds(WholeNumbers.read(text.apply("FRONTDESK_IMAP_RESYNC_SECONDS"), "FRONTDESK_IMAP_RESYNC_SECONDS", 300,
+                5, 24 * 3600, errors));
         Optional<Instant> since = Optional.empty();
         Optional<String> s = text.apply("FRONTDESK_IMAP_SINCE");
         if (s.isPresent()) {
@@ -114,18 +116,7 @@ public record ImapSettings(List<ImapMailboxSettings> mailboxes, Duration poll, D
             // the password (or token) would cross the network in clear text
             errors.add(shown.apply("security") + "=none is allowed only for a server on this machine (127.0.0.1, ::1, localhost), not " + host);
         }
-        int port = security.equals("tls") ? 993 : 143;
-        Optional<String> p = value.apply("port");
-        if (p.isPresent()) {
-            try {
-                port = Integer.parseInt(p.get());
-                if (port < 1 || port > 65535) {
-                    errors.add(shown.apply("port") + " must be between 1 and 65535 (was " + port + ")");
-                }
-            } catch (NumberFormatException e) {
-                errors.add(shown.apply("port") + " must be a port number (was \"" + p.get() + "\")");
-            }
-        }
+        int port = (int) WholeNumbers.read(value.apply("port"), shown.apply("port"), security.equals("tls") ? 993 : 143, 1, 65535, errors);
         String user = value.apply("user").orElse(null);
         if (user == null) {
             errors.add(shown.apply("user") + " is required: the account Frontdesk signs in as");
@@ -155,23 +146,5 @@ public record ImapSettings(List<ImapMailboxSettings> mailboxes, Duration poll, D
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
-    }
-
-    private static long seconds(Function<String, Optional<String>> text, String name, long fallback, long min, long max, List<String> errors) {
-        Optional<String> v = text.apply(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n < min || n > max) {
-                errors.add(name + " must be between " + min + " and " + max + " (was " + n + ")");
-                return fallback;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(name + " must be a whole number of seconds (was \"" + v.get() + "\")");
-            return fallback;
-        }
     }
 }

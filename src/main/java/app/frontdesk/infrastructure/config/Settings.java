@@ -369,20 +369,7 @@ public final class Settings {
     }
 
     private long integer(String name, long fallback, long min, long max) {
-        Optional<String> v = text(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n < min || n > max) {
-                errors.add(name + " must be between " + min + " and " + max + " (was " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(name + " must be a whole number (was \"" + v.get() + "\")");
-            return fallback;
-        }
+        return WholeNumbers.read(text(name), name, fallback, min, max, errors);
     }
 
     private boolean bool(String name, boolean fallback) {

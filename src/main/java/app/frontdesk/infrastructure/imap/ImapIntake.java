@@ -5,6 +5,7 @@ import app.frontdesk.application.mailbox.MailboxDrain;
 import app.frontdesk.infrastructure.config.ImapMailboxSettings;
 import app.frontdesk.infrastructure.config.ImapSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * IMAP intake: one watcher thread per configured mailbox. Started and stopped through {@link #start} and
@@ -64,17 +66,42 @@ public final class ImapIntake {
      * {@link #start} begins again from the stored positions.
      */
     public synchronized void stop() {
+        stopTaking();
+        awaitStopped(Duration.ofSeconds(10L * Math.max(1, threads.size())));
+    }
+
+    /**
+     * Tells every watcher to stop and returns at once: a message being stored finishes its commit (and its move);
+     * one not yet moved is found again by the next reader. The gateway stops every door before it waits for any.
+     */
+    public synchronized void stopTaking() {
         watchers.forEach(MailboxWatcher::stop);
+    }
+
+    /**
+     * After {@link #stopTaking()}: waits until every watcher has logged out, at most {@code limit} in all.
+     *
+     * @return whether every one did
+     */
+    public synchronized boolean awaitStopped(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean all = true;
         try {
             for (int i = 0; i < threads.size(); i++) {
                 // a watcher that was just entering IDLE when it was told missed the poke: it is poked again each second
-                for (int second = 0; second < 10 && threads.get(i).isAlive(); second++) {
-                    threads.get(i).join(1000);
+                while (threads.get(i).isAlive()) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        break;
+                    }
+                    threads.get(i).join(Math.min(1000, left));
                     watchers.get(i).stop();
                 }
+                all &= !threads.get(i).isAlive();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            all = false;
         }
         threads.clear();
         watchers.clear();
@@ -82,6 +109,7 @@ public final class ImapIntake {
             poker.shutdownNow(); // the pending IDLE restarts are of no use now
             poker = null;
         }
+        return all;
     }
 
     /** Each mailbox's state for health: {@code imap.<name>} to "IDLE, last success 2026-...Z" (or the last error). */

@@ -103,7 +103,7 @@ public final class LmtpServer implements AutoCloseable {
                 refuse(socket, "554 5.7.1 " + socket.getInetAddress().getHostAddress() + " may not deliver here");
                 continue;
             }
-            LmtpSession session = new LmtpSession(socket, config, intake, meter);
+            LmtpSession session = new LmtpSession(socket, config, intake, meter, server::isClosed);
             open.put(socket, session);
             try {
                 sessions.execute(() -> {
@@ -161,6 +161,16 @@ public final class LmtpServer implements AutoCloseable {
      * unfinished DATA is not acknowledged, so the mail server keeps it.
      */
     public void close(Duration grace) {
+        stopAccepting();
+        awaitDeliveries(grace);
+    }
+
+    /**
+     * Takes no new connection and closes those waiting for a command (nothing of the mail server's is in our hands
+     * there); a delivery in progress goes on, and its connection ends (421) once the delivery is answered. Returns at
+     * once: the gateway stops every door before it waits for any.
+     */
+    public void stopAccepting() {
         try {
             server.close();
         } catch (IOException e) {
@@ -169,23 +179,28 @@ public final class LmtpServer implements AutoCloseable {
         sessions.shutdown();
         open.forEach((socket, session) -> {
             if (!session.delivering()) {
-                closeQuietly(socket); // waiting for a command: nothing of the mail server's is in our hands
+                closeQuietly(socket);
             }
         });
+    }
+
+    /**
+     * After {@link #stopAccepting()}: lets the deliveries in progress finish for up to {@code grace}, then closes
+     * what is left (an unfinished DATA is not acknowledged, so the mail server keeps it).
+     *
+     * @return whether every delivery finished within {@code grace}
+     */
+    public boolean awaitDeliveries(Duration grace) {
         try {
-            if (!sessions.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                for (Socket s : open.keySet()) {
-                    try {
-                        s.close();
-                    } catch (IOException e) {
-                        // closing anyway
-                    }
-                }
-                sessions.awaitTermination(5, TimeUnit.SECONDS);
+            if (sessions.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            open.keySet().forEach(LmtpServer::closeQuietly);
+            sessions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private static void closeQuietly(Socket socket) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -44,9 +45,12 @@ final class LmtpSession implements Runnable {
     private final List<String> recipients = new ArrayList<>();
     /** From DATA until every recipient is answered: a stopping listener waits for this, not for idle connections. */
     private volatile boolean delivering;
+    /** Whether the listener stops: a connection kept open for more deliveries is then ended once its delivery is answered. */
+    private final BooleanSupplier stopping;
 
-    LmtpSession(Socket socket, LmtpServer.Config config, MessageIntake intake, Meter meter) {
+    LmtpSession(Socket socket, LmtpServer.Config config, MessageIntake intake, Meter meter, BooleanSupplier stopping) {
         this.socket = socket;
+        this.stopping = stopping;
         this.config = config;
         this.intake = intake;
         this.meter = meter;
@@ -61,6 +65,12 @@ final class LmtpSession implements Runnable {
             out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
             reply("220 " + config.hostname() + " LMTP ready");
             while (true) {
+                if (stopping.getAsBoolean()) {
+                    // the delivery in hand is answered; the mail server's next one goes to another instance or waits for our restart
+                    reply("421 4.3.2 " + config.hostname() + " shutting down, closing");
+                    out.flush();
+                    return;
+                }
                 if (!in.hasBuffered()) {
                     out.flush(); // replies to pipelined commands go out together, when the client waits for them
                 }

@@ -53,4 +53,30 @@ class SettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(Map.of("FRONTDESK_STAFF_TIME_ZONE", "Mars/Base")));
         assertTrue(e.getMessage().contains("FRONTDESK_STAFF_TIME_ZONE is not a time zone id"), e.getMessage());
     }
+
+    /**
+     * Every whole-number setting is read by one reader: out of range or not a number, the start ends with one line
+     * naming the setting and its range, and the value is never used (a number past the range made a duration
+     * overflow before the mistake could be said).
+     */
+    @Test
+    void aWholeNumberOutOfRangeOrNotANumberIsOneMistakeNamingTheSettingAndItsRange() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("FRONTDESK_LINK_TTL_DAYS=9223372036854775807", "FRONTDESK_LINK_TTL_DAYS must be between 1 and 90 (was 9223372036854775807)");
+        cases.put("FRONTDESK_REPLY_WINDOW_HOURS=99999999999999999999",
+                "FRONTDESK_REPLY_WINDOW_HOURS must be between 1 and 720 (was 99999999999999999999)");
+        cases.put("FRONTDESK_PIPELINE_WORKERS=two", "FRONTDESK_PIPELINE_WORKERS must be a whole number between 1 and 64 (was \"two\")");
+        cases.put("FRONTDESK_SMTP_PORT=0", "FRONTDESK_SMTP_PORT must be between 1 and 65535 (was 0)");
+        cases.put("FRONTDESK_IMAP_POLL_SECONDS=0", "FRONTDESK_IMAP_POLL_SECONDS must be between 1 and 3600 (was 0)");
+        cases.put("FRONTDESK_IMAP_RESYNC_SECONDS=9223372036854775807",
+                "FRONTDESK_IMAP_RESYNC_SECONDS must be between 5 and 86400 (was 9223372036854775807)");
+        cases.put("FRONTDESK_IMAP_RESYNC_SECONDS=1.5", "FRONTDESK_IMAP_RESYNC_SECONDS must be a whole number between 5 and 86400 (was \"1.5\")");
+        cases.forEach((setting, said) -> {
+            String[] kv = setting.split("=", 2);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(Map.of(kv[0], kv[1])), setting);
+            assertEquals("Frontdesk cannot start, the configuration is wrong:\n  - " + said, e.getMessage(), setting);
+        });
+        assertEquals(90 * 24, with(Map.of("FRONTDESK_LINK_TTL_DAYS", "90")).linkTtl.toHours(), "the top of the range is allowed");
+        assertEquals(5, with(Map.of("FRONTDESK_IMAP_RESYNC_SECONDS", " 5 ")).imap.resync().toSeconds(), "and the bottom, stripped");
+    }
 }

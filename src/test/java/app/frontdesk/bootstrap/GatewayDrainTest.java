@@ -1,0 +1,74 @@
+package app.frontdesk.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.frontdesk.application.Meter;
+import app.frontdesk.infrastructure.config.Settings;
+import app.frontdesk.testkit.GatewayProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The graceful stop shuts the intake doors as one list: no door takes new mail while another still finishes what it has. */
+class GatewayDrainTest {
+
+    @Test
+    void everyDoorStopsTakingMailBeforeTheStopWaitsForTheLmtpDeliveryInHand(@TempDir Path dir) throws Exception {
+        int port = GatewayProcess.freePort();
+        Settings settings = new Settings(name -> Optional.ofNullable(Map.of("FRONTDESK_DATA_DIR", dir.toString(),
+                "FRONTDESK_CONFIG_DIR", Path.of("server-config").toAbsolutePath().toString(),
+                "FRONTDESK_TRUSTED_AUTHSERV_IDS", "mx.frontdesk.test", "FRONTDESK_DEMO_DATA", "false",
+                "FRONTDESK_PUBLIC_URL", "http://frontdesk.test", "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + port).get(name)));
+        try (Gateway gateway = new Gateway(settings, Clock.systemUTC(), Meter.NONE)) {
+            gateway.start(Thread::new, (line, code) -> { });
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(30_000);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                OutputStream out = s.getOutputStream();
+                assertTrue(in.readLine().startsWith("220 "));
+                out.write("LHLO mx.frontdesk.test\r\nMAIL FROM:<anna@northwind.example>\r\nRCPT TO:<support@frontdesk.test>\r\nDATA\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String line;
+                do {
+                    line = in.readLine();
+                } while (!line.startsWith("354 "));
+                out.write("From: Anna <anna@northwind.example>\r\nSubject: Order 7\r\n\r\nHalf of it".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+
+                CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> gateway.drain(Duration.ofSeconds(20)));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (gateway.services().admission.open() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertFalse(gateway.services().admission.open(), "HTTP takes no new mail while LMTP's delivery is still in hand");
+                assertFalse(gateway.services().admission.enter(), "a new HTTP handover is refused (503)");
+                try (Socket late = new Socket()) {
+                    assertThrows(IOException.class, () -> late.connect(new InetSocketAddress("127.0.0.1", port), 2000),
+                            "nor does LMTP take a new connection");
+                }
+                assertFalse(drained.isDone(), "the stop waits for the delivery in hand");
+
+                out.write(" and the rest.\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String stored = in.readLine();
+                assertTrue(stored.startsWith("250 2.0.0 <support@frontdesk.test> stored as "), "stored and answered: " + stored);
+                assertTrue(drained.get(20, TimeUnit.SECONDS), "then the stop finishes, with nothing left in hand");
+            }
+        }
+    }
+}
