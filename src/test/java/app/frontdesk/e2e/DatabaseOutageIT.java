@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway on PostgreSQL loses its database: intake answers 503, the pipe exits 75 so the mail
  * server keeps the message, readiness goes DOWN; when the database is back the same delivery is
- * accepted. Readiness is also DOWN while a message waits too long for the pipeline. Fails (not
+ * accepted. Readiness is also DOWN while a message waits too long for the pipeline. Then a stream across an
+ * outage of {@code -Doutage.seconds} (60 by default, the issue's figure; less for a quick local run). Fails (not
  * skips) under CI=true when PostgreSQL is missing.
  */
 class DatabaseOutageIT {
+
+    private static final int OUTAGE_SECONDS = Integer.getInteger("outage.seconds", 60);
 
     @Test
     void whileTheDatabaseIsAwayNothingIsAcceptedAndThePipeAsksTheMailServerToRetry() throws Exception {
@@ -75,12 +78,12 @@ class DatabaseOutageIT {
     }
 
     /**
-     * A stream of known-contact mail while the database goes away for 20 s and comes back: every message a mail
+     * A stream of known-contact mail while the database goes away for {@link #OUTAGE_SECONDS} and comes back: every message a mail
      * server handed over (and retried after a 503) is forwarded exactly once, by the same process (no restart); once
      * the outage is known, 503 comes within a second; the log says it once, not a stack trace per message.
      */
     @Test
-    void aStreamAcrossA20SecondOutageIsDeliveredOnceWithoutARestart() throws Exception {
+    void aStreamAcrossAnOutageOfAMinuteIsDeliveredOnceWithoutARestart() throws Exception {
         TestDatabases.postgres();
         String db = "fd_outage_stream_" + System.currentTimeMillis();
         sql("CREATE DATABASE " + db);
@@ -119,8 +122,9 @@ class DatabaseOutageIT {
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
             sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
             long away = System.nanoTime();
-            Thread.sleep(20_000);
+            Thread.sleep(OUTAGE_SECONDS * 1000L);
             sql("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+            long back = System.nanoTime();
             for (var f : done) {
                 f.get(120, java.util.concurrent.TimeUnit.SECONDS);
             }
@@ -131,7 +135,9 @@ class DatabaseOutageIT {
             long slowestAtFirst = refusals.stream().mapToLong(r -> r[1]).max().orElse(0);
             assertTrue(slowestAtFirst < 8_000, "one pool timeout, not two (the rollback's): " + slowestAtFirst + " ms");
             long slowest = refusals.stream().filter(r -> r[0] > known).mapToLong(r -> r[1]).max().orElse(0);
-            System.out.println(refusals.size() + " refusals; slowest once known: " + slowest + " ms; slowest of all: "
+            long lastRefusal = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(refusals.stream().mapToLong(r -> r[0]).max().orElse(back) - back);
+            System.out.println("database away " + OUTAGE_SECONDS + " s: " + refusals.size() + " refusals, the last asked " + lastRefusal
+                    + " ms after it was back; slowest once known: " + slowest + " ms; slowest of all: "
                     + refusals.stream().mapToLong(r -> r[1]).max().orElse(0) + " ms");
             assertTrue(slowest < 1_000, "a 503 took " + slowest + " ms once the outage was known");
 

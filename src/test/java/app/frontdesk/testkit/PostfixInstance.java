@@ -47,10 +47,19 @@ public final class PostfixInstance implements AutoCloseable {
 
     /**
      * Starts Postfix delivering all mail for {@code domain} over LMTP to {@code 127.0.0.1:lmtpPort}, the transport
-     * docs/operations.md ("Postfix over LMTP") tells operators to set up.
+     * docs/operations.md ("Postfix over LMTP") tells operators to set up. With several ports, one transport with a
+     * list of next-hops (Postfix 3.5 and later), as docs/operations.md ("Behind Postfix") shows for several
+     * instances: {@code lmtp:inet:127.0.0.1:P1, 127.0.0.1:P2}. Postfix tries them in order, so the first takes the
+     * mail and the next one takes it while the first refuses connections or answers 4xx. Only the first carries
+     * {@code inet:}: Postfix 3.7 strips it in front of the whole list, and a second {@code inet:} is a fatal error
+     * of the lmtp process (the mail then waits in the queue, nothing is logged as deferred).
      */
-    public static PostfixInstance lmtp(Path dir, String domain, int lmtpPort) throws Exception {
-        return start(dir, "postmaster@" + domain, "lmtp:inet:127.0.0.1:" + lmtpPort, "", null);
+    public static PostfixInstance lmtp(Path dir, String domain, int... lmtpPorts) throws Exception {
+        if (lmtpPorts.length == 0) {
+            throw new IllegalArgumentException("at least one LMTP port");
+        }
+        return start(dir, "postmaster@" + domain, "lmtp:inet:" + java.util.Arrays.stream(lmtpPorts)
+                .mapToObj(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(", ")), "", null);
     }
 
     private static PostfixInstance start(Path dir, String recipient, String transport, String pipeArgs, String milter)
@@ -73,9 +82,10 @@ public final class PostfixInstance implements AutoCloseable {
                 "inet_protocols = ipv4",
                 "mynetworks = 127.0.0.0/8",
                 "smtpd_relay_restrictions = permit_mynetworks, reject",
-                "transport_maps = inline:{ " + (transport.equals("discard:") || transport.startsWith("lmtp:")
+                // the entry in braces: a list of next-hops has commas, which would otherwise separate entries
+                "transport_maps = inline:{ {" + (transport.equals("discard:") || transport.startsWith("lmtp:")
                         ? recipient.substring(recipient.indexOf('@') + 1) : recipient)
-                        + "=" + transport + " }",
+                        + "=" + transport + "} }",
                 "frontdesk_destination_recipient_limit = 1",
                 "maillog_file_prefixes = " + base,
                 "maillog_file = " + base.resolve("postfix.log"),
