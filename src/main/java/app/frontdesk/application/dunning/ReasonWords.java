@@ -1,16 +1,11 @@
 package app.frontdesk.application.dunning;
 
-import app.frontdesk.application.ConfigFile;
+import app.frontdesk.application.texts.SentenceFiles;
 import app.frontdesk.application.texts.StaffReader;
-import app.frontdesk.application.texts.TemplateLibrary;
 import app.frontdesk.domain.model.billing.Money;
 import app.frontdesk.domain.model.billing.NoticeKind;
 import app.frontdesk.domain.model.billing.Verdict;
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -44,21 +38,7 @@ public final class ReasonWords {
 
     /** The texts from the operator's templates directory (may be null), else the bundled ones; both languages. */
     public static ReasonWords load(Path templatesDir) {
-        Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).defaultValue("");
-        Map<String, Map<String, Template>> texts = new HashMap<>();
-        for (Locale lang : TemplateLibrary.LANGUAGES) {
-            String name = "gate-reasons." + lang.getLanguage() + ".properties";
-            Properties p = new Properties();
-            try {
-                p.load(new StringReader(ConfigFile.read(templatesDir, name, "templates/" + name).text()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Map<String, Template> compiled = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> compiled.put(k, compiler.compile(p.getProperty(k).strip())));
-            texts.put(lang.getLanguage(), compiled);
-        }
-        return new ReasonWords(texts);
+        return new ReasonWords(SentenceFiles.load(templatesDir, "gate-reasons"));
     }
 
     /** The full sentence: "Счёт INV-2026-0042 оплачен полностью (1 500,00 ₽ из 1 500,00 ₽)." */
