@@ -148,7 +148,7 @@ class PromisedTasksTest {
             write(gw, "Иван Петров <ceo@romashka.example>", "Приостановка?", "Мы оплатили счёт в пятницу.");
             List<Task> tasks = open(gw, OLGA);
             Task call = tasks.stream().filter(t -> t.kind() == TaskKind.CALL).findFirst().orElseThrow();
-            assertEquals("позвонить клиенту ООО «Ромашка»: красный флаг после неудачных случаев: 2 (жалоба, повторное обращение);"
+            assertEquals("позвонить клиенту ООО «Ромашка»: красный флаг после 2 неудачных случаев (жалоба, повторное обращение);"
                     + " спросить, что исправит положение", call.promise());
             Task answer = tasks.stream().filter(t -> t.kind() == TaskKind.ANSWER).findFirst().orElseThrow();
             assertTrue(answer.promise().matches("ответить ceo@romashka\\.example по обращению FD-\\S+ в срок, названный в письмах"), answer.promise());
