@@ -77,7 +77,9 @@ class LargeMessageHeapTest {
             last = gw.intake.accept(raw, Envelope.UNKNOWN).id();
 
             long decided = allocated(gw::processAll);
-            assertTrue(decided < raw.length * 16L / 10, name + ": the pipeline allocated " + mb(decided));
+            // measured 2026-11-28: 1.55x on PostgreSQL and 1.6-1.8x on H2 (depending on what ran before in the JVM: the
+            // path's one-time loading is counted too); one more copy of the message would be 2.6x and more
+            assertTrue(decided < raw.length * 19L / 10, name + ": the pipeline allocated " + mb(decided));
             OutboundMail alert = outbox(gw, MailKind.MANAGER_ALERT);
             assertTrue(alert.raw().length < 64 * 1024, "the alert's row holds its own text only: " + alert.raw().length + " bytes");
 
