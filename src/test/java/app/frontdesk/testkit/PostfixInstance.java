@@ -27,6 +27,16 @@ public final class PostfixInstance implements AutoCloseable {
         return Files.isExecutable(POSTFIX);
     }
 
+    /** For a test that needs Postfix: fails under CI=true when it is missing ({@code .ci/run} installs it), skips elsewhere. */
+    public static void required() {
+        if (!installed()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("Postfix is required under CI=true (.ci/run installs the Debian package)");
+            }
+            org.junit.jupiter.api.Assumptions.abort("Postfix is not installed (apt-get install postfix)");
+        }
+    }
+
     /** Starts Postfix delivering {@code recipient} to the pipe client with these arguments. */
     public static PostfixInstance start(Path dir, String recipient, String pipeArgs) throws Exception {
         return start(dir, recipient, "frontdesk:", pipeArgs, null);
