@@ -48,7 +48,9 @@ class PostfixPipeIT {
 
             // Postfix retries on its own; the restarted gateway listens on the same URL.
             try (GatewayProcess again = new GatewayProcess(dir.resolve("gateway"), env, gateway.port()).start()) {
-                assertTrue(waitFor(helpdesk, "<via-postfix-2@northwind.example>", 90), "delivered after the retry: " + postfix.log());
+                assertTrue(waitFor(helpdesk, "<via-postfix-2@northwind.example>", 30)
+                        || flushed(postfix) && waitFor(helpdesk, "<via-postfix-2@northwind.example>", 60),
+                        "delivered after the retry: " + postfix.log());
             }
         } finally {
             gateway.close();
@@ -71,6 +73,12 @@ class PostfixPipeIT {
             }
         };
         Transport.send(m, new jakarta.mail.Address[] {new InternetAddress("support@frontdesk.test")});
+    }
+
+    /** Postfix can park a deferred message for a while (PostfixInstance.flush says why); a flush delivers it. */
+    private static boolean flushed(PostfixInstance postfix) throws Exception {
+        postfix.flush();
+        return true;
     }
 
     private static boolean waitFor(GreenMail helpdesk, String messageId, int seconds) throws Exception {
