@@ -10,7 +10,7 @@ public final class CaseNeedsAuthorizedContact implements Matcher {
     @Override
     public Optional<String> match(MailContext mail) {
         Optional<SupportCase> c = mail.supportCase();
-        if (c.isEmpty() || c.get().accountId().isEmpty() || c.get().timeline().stream().anyMatch(e -> e.kind().equals(UnknownSenderDesk.ASKED))) {
+        if (c.isEmpty() || c.get().accountId().isEmpty() || mail.repositories().cases().hasEvent(c.get(), UnknownSenderDesk.ASKED)) {
             return Optional.empty();
         }
         return Optional.of("case " + c.get().reference() + " belongs to account " + c.get().accountId().get());

@@ -325,6 +325,11 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /** Whether an entity's attribute has been read from the database (tests: what a transaction loaded). */
+    boolean isLoaded(Object entity, String attribute) {
+        return emf.getPersistenceUnitUtil().isLoaded(entity, attribute);
+    }
+
     public DatabaseSettings settings() {
         return settings;
     }

@@ -15,5 +15,6 @@ public class FailFastSession implements SessionCustomizer {
     public void customize(Session session) {
         session.getLogin().setQueryRetryAttemptCount(0);
         session.getLogin().setDelayBetweenConnectionAttempts(0);
+        session.getEventManager().addListener(new CaseEventWriter());
     }
 }

@@ -57,12 +57,19 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public Optional<SupportCase> openCaseOf(String sender) {
-        return em.createQuery("SELECT c FROM SupportCase c WHERE c.sender = :sender AND c.state IN :open ORDER BY c.id DESC",
-                        SupportCase.class)
-                .setParameter("sender", sender)
-                .setParameter("open", List.of(CaseState.OPEN, CaseState.AWAITING_AUTHORIZATION))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE) // no row limit: EclipseLink writes FOR UPDATE before LIMIT on H2
-                .getResultStream().findFirst();
+        // Locked by a native query: a JPQL query with a pessimistic lock refreshes the case and so read its whole
+        // timeline, on every message of a sender who keeps writing (CaseEventWriterTest). No row limit: EclipseLink
+        // writes FOR UPDATE before LIMIT on H2.
+        @SuppressWarnings("unchecked")
+        List<SupportCase> open = em.createNativeQuery("SELECT * FROM support_case WHERE sender = ? AND " + OPEN.replace("c.", "")
+                + " ORDER BY id DESC FOR UPDATE", SupportCase.class).setParameter(1, sender).getResultList();
+        return open.stream().findFirst();
+    }
+
+    @Override
+    public boolean hasEvent(SupportCase supportCase, String kind) {
+        return em.createQuery("SELECT COUNT(e) FROM CaseEvent e WHERE e.supportCase = :c AND e.kind = :kind", Long.class)
+                .setParameter("c", supportCase).setParameter("kind", kind).getSingleResult() > 0;
     }
 
     @Override

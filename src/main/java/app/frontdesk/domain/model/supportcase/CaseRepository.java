@@ -24,6 +24,9 @@ public interface CaseRepository {
     /** The case of this sender that is still open or awaiting authorization, locked for this transaction. */
     Optional<SupportCase> openCaseOf(String sender);
 
+    /** Whether the case's timeline has an event of this kind (recorded ones included), without reading the timeline. */
+    boolean hasEvent(SupportCase supportCase, String kind);
+
     /** The account's cases that are still open or awaiting authorization, oldest first, locked for this transaction. */
     List<SupportCase> openCasesOf(long accountId);
 

@@ -1,6 +1,5 @@
 package app.frontdesk.domain.model.supportcase;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,9 +82,21 @@ public class SupportCase {
     @Version
     private long version;
 
-    @OneToMany(mappedBy = "supportCase", cascade = CascadeType.ALL)
+    /** What was written before this instance was read; loaded only when someone reads the timeline. */
+    @OneToMany(mappedBy = "supportCase")
     @OrderBy("id")
     private List<CaseEvent> timeline = new ArrayList<>();
+
+    /**
+     * Events recorded through this instance, kept apart from {@link #timeline} so that recording one does not read
+     * the whole history: a sender who had written 600 times made each further message load and compare 600 events,
+     * the pipeline's main cost (docs/benchmarks.md, "Intake"). The persistence layer writes them at the next flush.
+     */
+    @Transient
+    private List<CaseEvent> recorded = new ArrayList<>();
+
+    @Transient
+    private int handedOver;
 
     protected SupportCase() {
     }
@@ -106,7 +118,7 @@ public class SupportCase {
     }
 
     public void record(Instant at, String actor, String what, String detail) {
-        timeline.add(new CaseEvent(this, at, actor, what, detail));
+        recorded.add(new CaseEvent(this, at, actor, what, detail));
         this.updatedAt = at;
     }
 
@@ -218,7 +230,21 @@ public class SupportCase {
         return closedNote;
     }
 
+    /** Everything that happened, oldest first: the written history, then what was recorded since it was read. */
     public List<CaseEvent> timeline() {
-        return List.copyOf(timeline);
+        List<CaseEvent> all = new ArrayList<>(timeline);
+        for (CaseEvent e : recorded) {
+            if (all.stream().noneMatch(known -> known == e)) { // read again after a flush wrote it
+                all.add(e);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** For the persistence layer: the events recorded since it last asked, which it writes now. */
+    public List<CaseEvent> eventsToWrite() {
+        List<CaseEvent> fresh = List.copyOf(recorded.subList(handedOver, recorded.size()));
+        handedOver = recorded.size();
+        return fresh;
     }
 }
