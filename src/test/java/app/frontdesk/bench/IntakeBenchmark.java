@@ -60,18 +60,30 @@ public final class IntakeBenchmark {
             lmtp(lmtpPort, 1000, i -> GatewayBenchmark.message(-200_000 - i));
             GatewayBenchmark.waitUntilProcessed(gw);
 
-            double noop = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
-            double accepted = GatewayBenchmark.load(http, gw.url() + "/api/inbound", messages, i -> GatewayBenchmark.message(i));
-            GatewayBenchmark.waitUntilProcessed(gw);
-            double viaLmtp = lmtp(lmtpPort, messages, i -> GatewayBenchmark.message(1_000_000 + i));
-            GatewayBenchmark.waitUntilProcessed(gw);
-            double noop2 = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
-            return String.format(Locale.ROOT, "%nFRONTDESK_INTAKE_BATCH=%d%s%n"
-                            + "  no-op endpoint:        %8.0f req/s (again after: %.0f)%n"
-                            + "  HTTP accepted (202):   %8.0f msg/s = %.2fx no-op (target >= 0.5x)%n"
-                            + "  LMTP accepted (250):   %8.0f msg/s = %.2fx HTTP accepted (target >= 2x)%n",
-                    batch, batch == 1 ? " (one commit per message: before group commit)" : " (group commit)", noop, noop2,
-                    accepted, accepted / Math.max(noop, noop2), viaLmtp, viaLmtp / accepted);
+            // Two rounds, each way measured once per round, the best of each reported: the JIT of this 2-core machine is
+            // still at work after the warm-up (the no-op endpoint answered 916 req/s in the first round, 1526 later), and
+            // a ratio of a cold figure to a warm one says more about the order of the phases than about intake.
+            double[] noop = new double[2];
+            double[] accepted = new double[2];
+            double[] viaLmtp = new double[2];
+            for (int round = 0; round < 2; round++) {
+                int base = round * 10_000_000;
+                noop[round] = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
+                accepted[round] = GatewayBenchmark.load(http, gw.url() + "/api/inbound", messages, i -> GatewayBenchmark.message(base + i));
+                GatewayBenchmark.waitUntilProcessed(gw);
+                viaLmtp[round] = lmtp(lmtpPort, messages, i -> GatewayBenchmark.message(base + 1_000_000 + i));
+                GatewayBenchmark.waitUntilProcessed(gw);
+            }
+            double bestNoop = Math.max(noop[0], noop[1]);
+            double bestHttp = Math.max(accepted[0], accepted[1]);
+            double bestLmtp = Math.max(viaLmtp[0], viaLmtp[1]);
+            return String.format(Locale.ROOT, "%nFRONTDESK_INTAKE_BATCH=%d%s, best of two rounds (round 1 / round 2)%n"
+                            + "  no-op endpoint:        %8.0f req/s (%.0f / %.0f)%n"
+                            + "  HTTP accepted (202):   %8.0f msg/s (%.0f / %.0f) = %.2fx no-op (target >= 0.5x)%n"
+                            + "  LMTP accepted (250):   %8.0f msg/s (%.0f / %.0f) = %.2fx HTTP accepted (target >= 2x)%n",
+                    batch, batch == 1 ? " (one commit per message: before group commit)" : " (group commit)",
+                    bestNoop, noop[0], noop[1], bestHttp, accepted[0], accepted[1], bestHttp / bestNoop,
+                    bestLmtp, viaLmtp[0], viaLmtp[1], bestLmtp / bestHttp);
         } finally {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
         }

@@ -60,7 +60,8 @@ public final class UnknownSenderDesk {
     }
 
     /** The case a message opened or joined. */
-    public record Joined(SupportCase supportCase, boolean opened) {
+    /** @param contactsAsked whether the account's authorized contacts were asked already about this case */
+    public record Joined(SupportCase supportCase, boolean opened, boolean contactsAsked) {
     }
 
     /**
@@ -93,7 +94,8 @@ public final class UnknownSenderDesk {
             if (c.accountId().isEmpty() && clear.isPresent()) {
                 c.assignAccount(clear.get().accountId(), "pipeline", mail.now());
             }
-            return new Joined(c, false);
+            // asked on the case's earlier mail? Counted, not read from the timeline: a sender who wrote hundreds of times
+            return new Joined(c, false, c.accountId().isPresent() && repos.cases().hasEvent(c, ASKED));
         }
         CaseSettings settings = texts.settings();
         CaseKind kind = mail.contactAccounts().isEmpty() ? CaseKind.UNKNOWN_SENDER : CaseKind.UNVERIFIED_CONTACT;
@@ -116,7 +118,7 @@ public final class UnknownSenderDesk {
                 earlier.isPresent() ? ExperienceKind.CASE_REOPENED : ExperienceKind.UNKNOWN_SENDER_CASE,
                 "case " + c.reference() + ": " + sender + earlier.map(e -> " (after " + e.reference() + ", " + e.state() + ")").orElse(""),
                 message.id()));
-        return new Joined(c, true);
+        return new Joined(c, true, false);
     }
 
     /**

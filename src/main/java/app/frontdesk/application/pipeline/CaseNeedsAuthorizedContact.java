@@ -1,6 +1,5 @@
 package app.frontdesk.application.pipeline;
 
-import app.frontdesk.application.cases.UnknownSenderDesk;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import java.util.Optional;
 
@@ -10,7 +9,7 @@ public final class CaseNeedsAuthorizedContact implements Matcher {
     @Override
     public Optional<String> match(MailContext mail) {
         Optional<SupportCase> c = mail.supportCase();
-        if (c.isEmpty() || c.get().accountId().isEmpty() || mail.repositories().cases().hasEvent(c.get(), UnknownSenderDesk.ASKED)) {
+        if (c.isEmpty() || c.get().accountId().isEmpty() || mail.contactsAsked()) {
             return Optional.empty();
         }
         return Optional.of("case " + c.get().reference() + " belongs to account " + c.get().accountId().get());

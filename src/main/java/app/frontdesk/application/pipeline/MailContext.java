@@ -35,6 +35,7 @@ public final class MailContext {
     private Verification verification;
     private Candidates candidates = new Candidates(List.of());
     private SupportCase supportCase;
+    private boolean contactsAsked;
     private boolean caseOpened;
     private final List<String> sent = new ArrayList<>();
     private Decision decision;
@@ -146,9 +147,15 @@ public final class MailContext {
         return caseOpened;
     }
 
-    void supportCase(SupportCase value, boolean opened) {
+    /** True when the authorized contacts of the case's account were asked already, on an earlier message. */
+    public boolean contactsAsked() {
+        return contactsAsked;
+    }
+
+    void supportCase(SupportCase value, boolean opened, boolean asked) {
         this.supportCase = value;
         this.caseOpened = opened;
+        this.contactsAsked = asked;
     }
 
     /** What the steps sent for this message so far, in words ("explanation to x@y"), for the manager. */

@@ -14,6 +14,6 @@ public final class OpenCase implements Mailet {
     @Override
     public void service(MailContext mail, String because) {
         var joined = desk.openOrJoin(mail.repositories(), mail.stranger());
-        mail.supportCase(joined.supportCase(), joined.opened());
+        mail.supportCase(joined.supportCase(), joined.opened(), joined.contactsAsked());
     }
 }

@@ -167,7 +167,9 @@ final class FakeMail {
             ctx.candidates(candidates);
         }
         if (supportCase != null) {
-            ctx.supportCase(supportCase, opened);
+            // what the repository counts, from the case's own timeline here
+            ctx.supportCase(supportCase, opened, supportCase.timeline().stream()
+                    .anyMatch(e -> e.kind().equals(app.frontdesk.application.cases.UnknownSenderDesk.ASKED)));
         }
         return ctx;
     }
