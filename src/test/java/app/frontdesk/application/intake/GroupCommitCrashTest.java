@@ -7,6 +7,7 @@ import app.frontdesk.application.Meter;
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.infrastructure.persistence.Database;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
+import app.frontdesk.testkit.TestDatabases;
 import app.frontdesk.testkit.TestMail;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,33 +22,37 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16, item 3: a process killed between a shared commit and its answers has told no caller a lie. A child
- * JVM stores messages from 8 threads through group commit on the embedded database and prints each answer; it
+ * JVM stores messages from 8 threads through group commit on PostgreSQL and prints each answer; it
  * also prints each batch right after its commit, before anyone is answered. It is killed with SIGKILL there
  * (the commit is done, nobody answered yet), or at a random moment. After each kill the database is opened
  * again as a restart would: every message answered or printed as committed in any cycle so far is there, and no
  * answer came before the commit that holds its message.
+ *
+ * <p>On PostgreSQL, not the embedded H2: what is tested is group commit's promise, and H2 2.2.224 (the one Payara
+ * ships) could not open its own file after about one kill in 24 of this test ("Double mark", h2database#2752, open
+ * upstream; docs/operations.md, "The embedded database and crashes"). Fails under CI=true without PostgreSQL.
  */
 class GroupCommitCrashTest {
 
     private static final int CYCLES = 4;
 
     @Test
-    void everyAnsweredMessageIsStoredWhenTheProcessDiesBetweenTheCommitAndTheAnswers(@TempDir Path root) throws Exception {
+    void everyAnsweredMessageIsStoredWhenTheProcessDiesBetweenTheCommitAndTheAnswers() throws Exception {
+        DatabaseSettings settings = TestDatabases.postgres();
+        TestDatabases.open(settings).close(); // the schema, migrated once
         Random random = new Random(20261128L);
         int batchesSeen = 0;
         int answersSeen = 0;
         Set<Long> committed = new HashSet<>();
         List<Long> answered = new ArrayList<>();
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Path dir = root.resolve("db"); // one database, killed again and again: only the first start migrates
             boolean afterCommit = cycle % 2 == 0;
             int stopAtBatch = 10 + random.nextInt(20);
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), StoringChild.class.getName(), dir.toString(),
+                    "-cp", System.getProperty("java.class.path"), StoringChild.class.getName(), settings.url(), settings.user(),
                     String.valueOf(afterCommit ? stopAtBatch : -1))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int committedBefore = committed.size();
@@ -78,7 +83,7 @@ class GroupCommitCrashTest {
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             }
             assertTrue(committed.size() > committedBefore, "cycle " + cycle + ": the child committed something before it was killed");
-            try (Database db = Database.open(DatabaseSettings.embeddedH2(dir))) {
+            try (Database db = Database.open(settings)) {
                 List<Long> lostAnswered = answered.stream().filter(id -> db.inTransaction(r -> r.inbound().find(id)).isEmpty()).toList();
                 List<Long> lostCommitted = committed.stream().filter(id -> db.inTransaction(r -> r.inbound().find(id)).isEmpty()).toList();
                 assertEquals(List.of(), lostAnswered, "cycle " + cycle + ": answered messages lost");
@@ -86,16 +91,17 @@ class GroupCommitCrashTest {
             }
         }
         assertTrue(answersSeen > 0, "answers were seen before the kills");
+        TestDatabases.dispose(Database.open(settings));
         System.out.printf("group commit crash test: %d cycles, %d commits and %d answers seen before the kills%n",
                 CYCLES, batchesSeen, answersSeen);
     }
 
-    /** The child: 8 threads store messages through group commit and print each answer; each commit is printed before its answers. */
+    /** The child (arguments: database URL, user, batch to stop after or -1): 8 threads store messages through group commit and print each answer; each commit is printed before its answers. */
     public static final class StoringChild {
         public static void main(String[] args) throws Exception {
             // the database and intake alone, as the gateway opens them: a child that starts in a second or two
-            Database database = Database.open(DatabaseSettings.embeddedH2(Path.of(args[0])));
-            int stopAtBatch = Integer.parseInt(args[1]);
+            Database database = Database.open(new DatabaseSettings(args[0], args[1], ""));
+            int stopAtBatch = Integer.parseInt(args[2]);
             AtomicInteger batches = new AtomicInteger();
             MessageIntake intake = new MessageIntake(database, Clock.systemUTC(), Meter.NONE, 1 << 20, () -> { }, 64, stored -> {
                 StringBuilder line = new StringBuilder("C");
