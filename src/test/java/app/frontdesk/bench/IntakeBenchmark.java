@@ -50,6 +50,10 @@ public final class IntakeBenchmark {
         Map<String, String> env = new HashMap<>(Map.of("FRONTDESK_DEMO_DATA", "true",
                 "FRONTDESK_DB_URL", TestDatabases.PG_URL.replace("/test", "/" + pgDb), "FRONTDESK_DB_USER", TestDatabases.PG_USER,
                 "FRONTDESK_INTAKE_BATCH", String.valueOf(batch), "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + lmtpPort));
+        String lanes = System.getProperty("bench.lanes");
+        if (lanes != null) {
+            env.put("FRONTDESK_INTAKE_LANES", lanes);
+        }
         Path dir = GatewayProcess.fresh(Path.of("target/bench/intake-" + batch));
         try (GatewayProcess gw = ready(new GatewayProcess(dir, env).launchOnly())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -77,12 +81,12 @@ public final class IntakeBenchmark {
             double bestNoop = Math.max(noop[0], noop[1]);
             double bestHttp = Math.max(accepted[0], accepted[1]);
             double bestLmtp = Math.max(viaLmtp[0], viaLmtp[1]);
-            return String.format(Locale.ROOT, "%nFRONTDESK_INTAKE_BATCH=%d%s, best of two rounds (round 1 / round 2)%n"
+            return String.format(Locale.ROOT, "%nFRONTDESK_INTAKE_BATCH=%d%s%s, best of two rounds (round 1 / round 2)%n"
                             + "  no-op endpoint:        %8.0f req/s (%.0f / %.0f)%n"
                             + "  HTTP accepted (202):   %8.0f msg/s (%.0f / %.0f) = %.2fx no-op (target >= 0.5x)%n"
                             + "  LMTP accepted (250):   %8.0f msg/s (%.0f / %.0f) = %.2fx HTTP accepted (target >= 2x)%n",
                     batch, batch == 1 ? " (one commit per message: before group commit)" : " (group commit)",
-                    bestNoop, noop[0], noop[1], bestHttp, accepted[0], accepted[1], bestHttp / bestNoop,
+                    lanes == null || batch == 1 ? "" : ", FRONTDESK_INTAKE_LANES=" + lanes, bestNoop, noop[0], noop[1], bestHttp, accepted[0], accepted[1], bestHttp / bestNoop,
                     bestLmtp, viaLmtp[0], viaLmtp[1], bestLmtp / bestHttp);
         } finally {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
@@ -95,9 +99,10 @@ public final class IntakeBenchmark {
      */
     static String inProcess(int messages) throws Exception {
         StringBuilder out = new StringBuilder("\nMessageIntake in this process, PostgreSQL, 8 threads, 4 KB messages, " + messages + " each:\n");
-        for (int batch : new int[] {1, 64, 1, 64}) {
+        String[][] runs = {{"1", "1"}, {"64", "1"}, {"64", "2"}, {"64", "4"}, {"1", "1"}, {"64", "1"}, {"64", "2"}, {"64", "4"}};
+        for (String[] run : runs) {
             try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(TestDatabases.postgres(),
-                    Map.of("FRONTDESK_INTAKE_BATCH", String.valueOf(batch)))) {
+                    Map.of("FRONTDESK_INTAKE_BATCH", run[0], "FRONTDESK_INTAKE_LANES", run[1]))) {
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(GatewayBenchmark.CONCURRENCY);
                 long start = System.nanoTime();
@@ -115,7 +120,7 @@ public final class IntakeBenchmark {
                     f.get();
                 }
                 pool.shutdown();
-                out.append(String.format(Locale.ROOT, "  FRONTDESK_INTAKE_BATCH=%-3d %8.0f msg/s%n", batch,
+                out.append(String.format(Locale.ROOT, "  FRONTDESK_INTAKE_BATCH=%-3s LANES=%s %8.0f msg/s%n", run[0], run[1],
                         messages / ((System.nanoTime() - start) / 1e9)));
             }
         }

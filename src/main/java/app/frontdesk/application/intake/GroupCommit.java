@@ -17,9 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Stores concurrent messages in shared transactions: one commit (one flush to disk) for every message that
  * arrived while the previous commit ran, each caller answered only after the commit that holds its message.
- * No thread of its own: the first caller that finds no commit running becomes the leader, commits what
- * waits (up to {@code maxBatch}), hands every caller its outcome, and goes on until its own message is in;
+ * No thread of its own: a caller that finds fewer than {@code lanes} commits running becomes a leader, commits
+ * what waits (up to {@code maxBatch}), hands every caller its outcome, and goes on until its own message is in;
  * then a waiting caller takes over. Nobody waits for a timer: an idle gateway commits a lone message at once.
+ * More than one lane: while one commit waits for the database, the next batch is already on its way (with one,
+ * the packaged gateway on PostgreSQL accepted fewer messages than with a commit per message, docs/benchmarks.md).
  * A failed batch answers every caller in it with the failure, never with a success (ADR 0013).
  */
 final class GroupCommit {
@@ -44,18 +46,24 @@ final class GroupCommit {
 
     private final Transactions transactions;
     private final int maxBatch;
+    private final int lanes;
     private final AfterCommit afterCommit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition answered = lock.newCondition();
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    private boolean leaderActive;
+    private int leaders; // commits under way, at most lanes
 
     GroupCommit(Transactions transactions, int maxBatch, AfterCommit afterCommit) {
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("a batch holds at least one message: " + maxBatch);
+        this(transactions, maxBatch, 1, afterCommit);
+    }
+
+    GroupCommit(Transactions transactions, int maxBatch, int lanes, AfterCommit afterCommit) {
+        if (maxBatch < 1 || lanes < 1) {
+            throw new IllegalArgumentException("a batch holds at least one message, and one lane commits: " + maxBatch + ", " + lanes);
         }
         this.transactions = transactions;
         this.maxBatch = maxBatch;
+        this.lanes = lanes;
         this.afterCommit = afterCommit;
     }
 
@@ -72,13 +80,13 @@ final class GroupCommit {
         lock.lock();
         try {
             waiting.add(mine);
-            while (mine.outcome == null && leaderActive) {
+            while (mine.outcome == null && leaders >= lanes) {
                 answered.awaitUninterruptibly();
             }
             if (mine.outcome != null) {
                 return mine.result();
             }
-            leaderActive = true;
+            leaders++;
         } finally {
             lock.unlock();
         }
@@ -87,7 +95,7 @@ final class GroupCommit {
         } finally {
             lock.lock();
             try {
-                leaderActive = false;
+                leaders--;
                 answered.signalAll(); // a caller still waiting becomes the next leader
             } finally {
                 lock.unlock();
@@ -101,6 +109,9 @@ final class GroupCommit {
             List<Pending> batch = new ArrayList<>();
             lock.lock();
             try {
+                while (mine.outcome == null && waiting.isEmpty()) {
+                    answered.awaitUninterruptibly(); // my message is in another lane's commit
+                }
                 if (mine.outcome != null) {
                     return;
                 }
