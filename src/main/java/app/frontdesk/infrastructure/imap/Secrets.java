@@ -49,6 +49,7 @@ final class Secrets {
             }
             String token = out.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
             if (p.exitValue() != 0 || token.isEmpty()) {
+                t.join(2_000); // the reader may not have seen the end of stderr yet (CI: "no message" for a command that said why)
                 String why = err.getNow("").lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("no message");
                 throw new MailboxException("the token command of mailbox " + box.name() + " exited with " + p.exitValue()
                         + (token.isEmpty() ? " and printed no token" : "") + ": " + why, null);
