@@ -53,10 +53,6 @@ final class GroupCommit {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int leaders; // commits under way, at most lanes
 
-    GroupCommit(Transactions transactions, int maxBatch, AfterCommit afterCommit) {
-        this(transactions, maxBatch, 1, afterCommit);
-    }
-
     GroupCommit(Transactions transactions, int maxBatch, int lanes, AfterCommit afterCommit) {
         if (maxBatch < 1 || lanes < 1) {
             throw new IllegalArgumentException("a batch holds at least one message, and one lane commits: " + maxBatch + ", " + lanes);
