@@ -162,11 +162,22 @@ public final class Gateway implements AutoCloseable {
         } else {
             leadership = Leadership.alone(settings.instanceId); // an embedded file has one gateway
         }
+        long giveWay = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(settings.pipelineGiveWayMillis);
         for (int i = 0; i < settings.pipelineWorkers; i++) {
             int slot = i;
+            long[] lastBatch = {System.nanoTime() - giveWay};
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
+                // Mail servers waiting on intake go first, for at most giveWay after this worker's last batch: the first
+                // message of a burst is processed at once, a flood that never ends still is (ADR 0016).
+                try {
+                    services.intake.pressure().giveWayUntil(lastBatch[0] + giveWay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
                 int n = services.processor.processDue(slot, settings.pipelineWorkers);
                 if (n > 0) {
+                    lastBatch[0] = System.nanoTime();
                     outboxWorkers.forEach(Worker::wake);
                 }
                 return n;

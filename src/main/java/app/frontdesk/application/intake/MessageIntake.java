@@ -24,6 +24,7 @@ public final class MessageIntake {
     private final Meter meter;
     private final long maxBytes;
     private final Runnable onAccepted;
+    private final IntakePressure pressure = new IntakePressure();
 
     /**
      * Shared commits under way at once by default (FRONTDESK_INTAKE_LANES). In the packaged gateway on this 2-core VM,
@@ -75,7 +76,12 @@ public final class MessageIntake {
 
     /** The same, with the length the sender declared ({@code -1}: not declared): then the bytes are read into one array. */
     public IntakeResult accept(InputStream body, long declaredLength, Envelope envelope) throws IOException, MessageTooLargeException {
-        return accept(declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body), envelope);
+        pressure.enter(); // reading the body is part of answering the mail server
+        try {
+            return accept(declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body), envelope);
+        } finally {
+            pressure.leave();
+        }
     }
 
     /**
@@ -86,12 +92,17 @@ public final class MessageIntake {
      */
     public IntakeResult accept(InputStream body, long declaredLength, Envelope envelope, String contentType)
             throws IOException, MessageTooLargeException, NotAMessageException {
-        byte[] raw = declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body);
-        var refusal = MessageShape.refusal(contentType, raw);
-        if (refusal.isPresent()) {
-            throw new NotAMessageException(refusal.get());
+        pressure.enter();
+        try {
+            byte[] raw = declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body);
+            var refusal = MessageShape.refusal(contentType, raw);
+            if (refusal.isPresent()) {
+                throw new NotAMessageException(refusal.get());
+            }
+            return accept(raw, envelope);
+        } finally {
+            pressure.leave();
         }
-        return accept(raw, envelope);
     }
 
     public IntakeResult accept(byte[] raw, Envelope envelope) throws MessageTooLargeException {
@@ -99,8 +110,14 @@ public final class MessageIntake {
             throw new MessageTooLargeException(maxBytes);
         }
         // What can be read from the bytes is read here, in the caller's thread; the commit is shared (GroupCommit).
-        IntakeResult result = commits.store(new GroupCommit.Store(sha256(raw), HeaderScanner.messageId(raw), envelope, raw,
-                clock.instant(), SenderKey.of(raw, envelope)));
+        IntakeResult result;
+        pressure.enter();
+        try {
+            result = commits.store(new GroupCommit.Store(sha256(raw), HeaderScanner.messageId(raw), envelope, raw,
+                    clock.instant(), SenderKey.of(raw, envelope)));
+        } finally {
+            pressure.leave();
+        }
         if (result.duplicate()) {
             meter.increment("inbound_duplicates");
         } else {
@@ -108,6 +125,11 @@ public final class MessageIntake {
             onAccepted.run();
         }
         return result;
+    }
+
+    /** Whether a mail server waits on intake now: the pipeline gives way to it for a bounded time (ADR 0016). */
+    public IntakePressure pressure() {
+        return pressure;
     }
 
     public long maxBytes() {

@@ -13,7 +13,7 @@ public final class MatchContacts implements Mailet {
             mail.contactAccounts(accounts.accountsWithContact(sender));
             // only a verified sender can be acted on as our manager: no look-up per stranger's message otherwise
             if (mail.contactAccounts().isEmpty() && mail.verification().passed()) {
-                accounts.managerWithAddress(sender).ifPresent(m -> mail.manager(m.name(), accounts.accountsManagedBy(sender)));
+                accounts.storedManagerWithAddress(sender).ifPresent(m -> mail.manager(m.name(), accounts.accountsManagedBy(sender)));
             }
         });
     }

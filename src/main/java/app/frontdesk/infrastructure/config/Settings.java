@@ -66,6 +66,8 @@ public final class Settings {
     /** The time zone staff read times in (FRONTDESK_STAFF_TIME_ZONE; default FRONTDESK_TIME_ZONE). */
     public final ZoneId staffTimeZone;
     public final int pipelineWorkers;
+    /** How long a pipeline worker gives way to intake after its last batch while mail servers are being answered (ms; 0: never). */
+    public final long pipelineGiveWayMillis;
     public final int outboxWorkers;
     public final int batchSize;
     public final Duration outboxFirstRetry;
@@ -143,6 +145,7 @@ public final class Settings {
         this.demoData = bool("FRONTDESK_DEMO_DATA", url.isEmpty());
         this.defaultLocale = Locale.forLanguageTag(text("FRONTDESK_DEFAULT_LOCALE").orElse("en"));
         this.pipelineWorkers = (int) integer("FRONTDESK_PIPELINE_WORKERS", 2, 1, 64);
+        this.pipelineGiveWayMillis = integer("FRONTDESK_PIPELINE_GIVE_WAY_MS", 2000, 0, 60_000);
         this.outboxWorkers = (int) integer("FRONTDESK_OUTBOX_WORKERS", 2, 1, 64);
         this.batchSize = (int) integer("FRONTDESK_BATCH_SIZE", 100, 1, 1000);
         this.outboxFirstRetry = Duration.ofSeconds(integer("FRONTDESK_OUTBOX_RETRY_SECONDS", 30, 1, 3600));

@@ -9,6 +9,7 @@ import app.frontdesk.domain.model.account.PersonalManager;
 import app.frontdesk.domain.model.account.ReferenceKind;
 import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -166,6 +167,12 @@ final class JpaAccountRepository implements AccountRepository {
     public Optional<PersonalManager> managerWithAddress(EmailAddress address) {
         return em.createQuery("SELECT m FROM PersonalManager m WHERE m.address = :address", PersonalManager.class)
                 .setParameter("address", address.value()).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<PersonalManager> storedManagerWithAddress(EmailAddress address) {
+        return em.createQuery("SELECT m FROM PersonalManager m WHERE m.address = :address", PersonalManager.class)
+                .setParameter("address", address.value()).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.frontdesk.infrastructure.persistence;
 
 import app.frontdesk.domain.model.account.EvidenceIndex;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,9 @@ final class JpaEvidenceIndex implements EvidenceIndex {
                 .setParameter(1, referenceValues.toArray(String[]::new))
                 .setParameter(2, domains.toArray(String[]::new))
                 .setParameter(3, messageIds.toArray(String[]::new))
+                // No flush first: nobody adds references, domains or sent mail and then looks them up in one transaction,
+                // and the flush compared every entity of the pipeline's batch again, for every message (JFR, 2026-11-29).
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         for (Object[] row : rows) {
             hits.add(new Hit((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue()));

@@ -61,6 +61,9 @@ final class LmtpSession implements Runnable {
     public void run() {
         try (socket) {
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            // Every reply is written whole and flushed when the client waits for it: Nagle's algorithm would only hold a
+            // reply back until the client's delayed acknowledgement of the one before.
+            socket.setTcpNoDelay(true);
             LmtpInput in = new LmtpInput(socket.getInputStream());
             out = new BufferedOutputStream(socket.getOutputStream(), 8 * 1024);
             reply("220 " + config.hostname() + " LMTP ready");

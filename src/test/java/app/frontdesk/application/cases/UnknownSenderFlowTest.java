@@ -346,6 +346,29 @@ class UnknownSenderFlowTest {
         }
     }
 
+    /**
+     * The pipeline looks up the sender's open case and the "contacts asked" event without writing its batch first: the
+     * case opened for the first message, and the question asked on it, must still be found for the four after it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void fiveMessagesInOneBatchMakeOneCaseAndAskTheContactOnce(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            romashka(gw);
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(gw.intake.accept(TestMail.from("ceo@romashka.example").subject("Question " + i).bytes(), Envelope.UNKNOWN).id());
+            }
+            assertEquals(5, gw.processor.processDue(), "all five in one batch, one transaction");
+            long caseId = message(gw, ids.get(0)).caseId();
+            for (long id : ids) {
+                assertEquals(caseId, message(gw, id).caseId(), "one case for one sender");
+            }
+            assertEquals(1, sent(gw, MailKind.AUTHORIZATION_REQUEST).size(), "the contact is asked once per case");
+            assertEquals(1, sent(gw, MailKind.SENDER_REPLY).size());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
     void fiveMessagesInAnHourGetOneReplyOneAlertAndThenADigest(String name, Supplier<DatabaseSettings> db) throws Exception {

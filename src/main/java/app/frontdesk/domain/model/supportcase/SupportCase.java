@@ -241,6 +241,16 @@ public class SupportCase {
         return List.copyOf(all);
     }
 
+    /** Whether an event of this kind was recorded through this instance, written yet or not. */
+    public boolean recordedHere(String what) {
+        return recorded.stream().anyMatch(e -> e.kind().equals(what));
+    }
+
+    /** Open or waiting for the authorized contact: a stranger's next message joins it. */
+    public boolean isOpen() {
+        return state == CaseState.OPEN || state == CaseState.AWAITING_AUTHORIZATION;
+    }
+
     /** For the persistence layer: the events recorded since it last asked, which it writes now. */
     public List<CaseEvent> eventsToWrite() {
         List<CaseEvent> fresh = List.copyOf(recorded.subList(handedOver, recorded.size()));
