@@ -78,7 +78,7 @@ public final class MessageIntake {
     public IntakeResult accept(InputStream body, long declaredLength, Envelope envelope) throws IOException, MessageTooLargeException {
         pressure.enter(); // reading the body is part of answering the mail server
         try {
-            return accept(declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body), envelope);
+            return store(declaredLength >= 0 ? readExactly(body, declaredLength) : readCapped(body), envelope);
         } finally {
             pressure.leave();
         }
@@ -99,25 +99,28 @@ public final class MessageIntake {
             if (refusal.isPresent()) {
                 throw new NotAMessageException(refusal.get());
             }
-            return accept(raw, envelope);
+            return store(raw, envelope);
         } finally {
             pressure.leave();
         }
     }
 
     public IntakeResult accept(byte[] raw, Envelope envelope) throws MessageTooLargeException {
+        pressure.enter();
+        try {
+            return store(raw, envelope);
+        } finally {
+            pressure.leave();
+        }
+    }
+
+    private IntakeResult store(byte[] raw, Envelope envelope) throws MessageTooLargeException {
         if (raw.length > maxBytes) {
             throw new MessageTooLargeException(maxBytes);
         }
         // What can be read from the bytes is read here, in the caller's thread; the commit is shared (GroupCommit).
-        IntakeResult result;
-        pressure.enter();
-        try {
-            result = commits.store(new GroupCommit.Store(sha256(raw), HeaderScanner.messageId(raw), envelope, raw,
-                    clock.instant(), SenderKey.of(raw, envelope)));
-        } finally {
-            pressure.leave();
-        }
+        IntakeResult result = commits.store(new GroupCommit.Store(sha256(raw), HeaderScanner.messageId(raw), envelope, raw,
+                clock.instant(), SenderKey.of(raw, envelope)));
         if (result.duplicate()) {
             meter.increment("inbound_duplicates");
         } else {

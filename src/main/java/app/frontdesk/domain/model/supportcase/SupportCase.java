@@ -248,7 +248,7 @@ public class SupportCase {
 
     /** Open or waiting for the authorized contact: a stranger's next message joins it. */
     public boolean isOpen() {
-        return state == CaseState.OPEN || state == CaseState.AWAITING_AUTHORIZATION;
+        return !state.isClosed();
     }
 
     /** For the persistence layer: the events recorded since it last asked, which it writes now. */
