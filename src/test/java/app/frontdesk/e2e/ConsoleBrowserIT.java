@@ -113,13 +113,13 @@ class ConsoleBrowserIT {
             web.get(gateway.url() + "/console/payments");
             web.findElement(By.id("file")).sendKeys(bad.toString());
             web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "was not imported"));
             assertTrue(web.findElement(By.tagName("main")).getText().contains("3"), "the bad line's number");
             browser.screenshot("02c-payments-refused");
             web.findElement(By.id("file")).sendKeys(good.toString());
             web.findElement(By.xpath("//button[contains(., 'Upload')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Payments stored: 1"));
             // the company is found by the accounts' search (here by its invoice number), not by typing an id
             assertTrue(web.findElements(By.cssSelector("input[name='account'][type='number']")).isEmpty(), "no account id to type");
@@ -132,7 +132,7 @@ class ConsoleBrowserIT {
             assertTrue(web.findElements(By.xpath("//button[contains(., 'Лютик')]")).isEmpty(), "only what the search found");
             browser.screenshot("02e-payments-found");
             web.findElement(By.xpath("//button[contains(., 'Tie to ООО «Ромашка»')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Every payment is tied to a company"));
             browser.screenshot("02d-payments-tied");
 
@@ -146,13 +146,13 @@ class ConsoleBrowserIT {
             browser.screenshot("02a-stranger-case");
             web.findElement(By.id("q")).sendKeys("lyutik.example");
             web.findElement(By.xpath("//button[contains(., 'Find')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Authorize the sender for this company"));
             assertTrue(web.findElement(By.tagName("main")).getText().contains("ООО «Лютик»"), "found by its domain, offered to authorize");
             new org.openqa.selenium.support.ui.Select(web.findElement(By.id("to"))).selectByValue(OLGA);
             web.findElement(By.id("note-hand")).sendKeys("Похоже, это новый клиент из вашего региона");
             web.findElement(By.xpath("//button[contains(., 'Hand over')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Handed over to " + OLGA));
             browser.screenshot("02b-handed-over");
             assertTrue(Mailboxes.await(smtp, OLGA, 2, 30).stream().map(Mails::subject).anyMatch(x -> x.contains("handed over to you")
@@ -255,7 +255,7 @@ class ConsoleBrowserIT {
             web.get(link.group());
             web.findElement(By.id("note-ok")).sendKeys("Позвонила Анне Петровой, она подтвердила");
             web.findElement(By.xpath("//button[contains(., 'Authorize the sender') or contains(., 'Подтвердить отправителя')]")).click();
-            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Resolved"));
             browser.screenshot("06-case-resolved");
             byte[] forwarded = Mailboxes.await(smtp, "helpdesk@frontdesk.test", 1, 30).get(0);
@@ -283,6 +283,17 @@ class ConsoleBrowserIT {
         web.findElement(By.id("name")).sendKeys(name);
         web.findElement(By.id("password")).sendKeys(PASSWORD);
         web.findElement(By.cssSelector("form[action='/console/staff'] button")).click();
-        new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), email));
+        waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), email));
+    }
+
+    /**
+     * A wait that looks again when the page changed under it: a form's answer replaces the page between finding an
+     * element and reading its text, and Chrome then reports "Node with given id does not belong to the document" as a
+     * plain WebDriverException, which ExpectedConditions does not treat as stale (CI, 2026-11-29).
+     */
+    private static WebDriverWait waitFor(org.openqa.selenium.WebDriver web, int seconds) {
+        WebDriverWait wait = new WebDriverWait(web, java.time.Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 }
