@@ -204,6 +204,19 @@ public final class DovecotInstance implements AutoCloseable {
         }
     }
 
+    /** The UIDVALIDITY the server gives {@code folder} now. */
+    public long uidValidity(String folder) throws MessagingException {
+        try (Store store = connect()) {
+            IMAPFolder f = (IMAPFolder) store.getFolder(folder);
+            f.open(Folder.READ_ONLY);
+            try {
+                return f.getUIDValidity();
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
     /** The Message-IDs of the messages in {@code folder}. */
     public List<String> messageIds(String folder) throws MessagingException {
         try (Store store = connect()) {
@@ -246,17 +259,25 @@ public final class DovecotInstance implements AutoCloseable {
         }
     }
 
-    /** Stops Dovecot (its master process and every child). */
+    /**
+     * Stops Dovecot: its master process and every child. The children are waited for too: the master can exit
+     * before an imap process that is still writing its index, and a test that then removes the index files
+     * would find them written again (a rebuilt mailbox keeping its old UIDVALIDITY failed CI once).
+     */
     public void stop() throws Exception {
         Path pid = dir.resolve("run").resolve("master.pid");
         if (Files.exists(pid)) {
             long master = Long.parseLong(Files.readString(pid).strip());
             ProcessHandle.of(master).ifPresent(h -> {
+                List<ProcessHandle> all = new java.util.ArrayList<>(h.descendants().toList());
+                all.add(h);
                 h.destroy();
-                try {
-                    h.onExit().get(20, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    h.destroyForcibly();
+                for (ProcessHandle p : all) {
+                    try {
+                        p.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
                 }
             });
         }

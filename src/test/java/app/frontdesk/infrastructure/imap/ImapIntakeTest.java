@@ -147,6 +147,14 @@ class ImapIntakeTest {
                 }
             }
             dovecot.restart();
+            // the premise, checked on Dovecot itself before the gateway looks: a failure here is the test's set-up
+            assertTrue(dovecot.uidValidity("INBOX") != oldValidity, () -> {
+                try {
+                    return "Dovecot kept UIDVALIDITY " + oldValidity + " for the rebuilt mailbox; its log:\n" + dovecot.log();
+                } catch (java.io.IOException e) {
+                    return "Dovecot kept UIDVALIDITY " + oldValidity + " for the rebuilt mailbox";
+                }
+            });
 
             imap.start(Executors.defaultThreadFactory());
             try {
