@@ -77,7 +77,7 @@ class DatabaseFileReplacedIT {
                     + "; a restart opens the file now at that path: to go on from the rescued copy instead, stop Frontdesk, unzip it into "
                     + db + " and start again"), lines.get(0));
             assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
-            assertArrayEquals(mail, raw("jdbc:h2:zip:" + zip + "!/frontdesk", id), "the acknowledged message is in the rescued copy");
+            assertArrayEquals(mail, raw("jdbc:h2:zip:" + zip + "!/frontdesk", id, db.resolve("frontdesk.messages")), "the acknowledged message is in the rescued copy");
             System.out.printf("file replaced: readiness %s, exit %d after %d ms; %s%n", readiness, code, millis, lines.get(0));
         }
 
@@ -96,12 +96,16 @@ class DatabaseFileReplacedIT {
         }
     }
 
-    private static byte[] raw(String url, long id) throws Exception {
+    /** The bytes as the copy holds them: a file beside the database that the row names (ADR 0017), or the row's own. */
+    private static byte[] raw(String url, long id, Path messages) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement s = c.prepareStatement("SELECT raw FROM inbound_raw WHERE inbound_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT raw, file_name FROM inbound_raw WHERE inbound_id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                return rs.getString(2) != null ? Files.readAllBytes(messages.resolve(rs.getString(2))) : rs.getBytes(1);
             }
         }
     }

@@ -53,6 +53,8 @@ public final class Database implements Transactions, AutoCloseable {
     private final ReentrantReadWriteLock transactions = new ReentrantReadWriteLock();
     private volatile boolean rescued;
     private final DatabaseAvailability availability;
+    /** On an embedded H2 file: where the bytes of inbound messages go (ADR 0017); null otherwise. */
+    private final RawFiles rawFiles;
 
     private Database(DatabaseSettings settings, HikariDataSource pool, EntityManagerFactory emf, DataDirectoryLock directoryLock,
                      boolean createdNow, OpenDatabaseFile openFile) {
@@ -63,6 +65,7 @@ public final class Database implements Transactions, AutoCloseable {
         this.emf = emf;
         this.openFile = openFile;
         this.availability = new DatabaseAvailability(pool);
+        this.rawFiles = RawFiles.of(settings).orElse(null);
     }
 
     /** Migrates the schema to the newest version, then opens the persistence unit over a connection pool. */
@@ -238,7 +241,7 @@ public final class Database implements Transactions, AutoCloseable {
         RuntimeException failure = null;
         try {
             tx.begin();
-            T result = work.apply(new JpaRepositories(em, settings.isPostgres()));
+            T result = work.apply(new JpaRepositories(em, settings.isPostgres(), rawFiles));
             tx.commit();
             writeCommitsToFile();
             return result;

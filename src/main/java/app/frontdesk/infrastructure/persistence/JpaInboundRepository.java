@@ -6,6 +6,7 @@ import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.domain.model.inbound.Route;
 import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
+import org.eclipse.persistence.sessions.Session;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,50 +31,98 @@ final class JpaInboundRepository implements InboundRepository {
 
     private final EntityManager em;
     private final boolean postgres;
+    /** Present on an embedded H2 file: the bytes go into files there, the table names them (ADR 0017). */
+    private final RawFiles files;
 
-    JpaInboundRepository(EntityManager em, boolean postgres) {
+    JpaInboundRepository(EntityManager em, boolean postgres, RawFiles files) {
         this.em = em;
         this.postgres = postgres;
+        this.files = files;
     }
 
     @Override
     public void store(InboundMessage message, byte[] raw) {
-        em.persist(message);
-        // Flush now so that a second copy of the same message fails here, inside the caller's work.
-        em.flush();
-        // The bytes go in by JDBC as a stream: through EclipseLink (and H2's setBytes) a 25 MB message was copied
-        // twice on its way into the table (HeapBenchmark, 2026-11-28).
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)")) {
-            insert.setLong(1, message.id());
-            insert.setBinaryStream(2, new ByteArrayInputStream(raw), raw.length);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the bytes of inbound message " + message.id(), e);
-        }
+        storeAll(List.of(message), List.of(raw));
     }
 
     /**
-     * The rows in one flush (EclipseLink's JDBC batch writing) and the bytes in one JDBC batch: a batch of 8 was 16
-     * round trips to the database one by one, and is 2 this way. A copy of stored bytes fails the whole batch on the
-     * unique index, as {@link #store} fails for one; the caller then stores the messages one by one.
+     * The rows of new messages by JDBC, in one batch, and their bytes in a second (see {@link #insertRaw}). A copy
+     * of stored bytes fails on the unique index of the SHA-256, here, inside the caller's work; the caller then
+     * stores the messages one by one, so that only the copies are answered "duplicate".
+     *
+     * <p>Not {@code persist} and {@code flush}: at intake the persistence context's work on a row that nothing
+     * changes in the same transaction (registering, cloning, comparing at flush, merging into the shared cache at
+     * commit) was most of the store's CPU on the HTTP threads (flight recording, 2026-11-29). Ids still come from
+     * EclipseLink's sequencing, in its blocks of 500, so entities persisted elsewhere draw from the same sequence.
      */
     @Override
     public void storeAll(List<InboundMessage> messages, List<byte[]> raws) {
-        if (messages.size() == 1) {
-            store(messages.get(0), raws.get(0));
-            return;
+        Session session = em.unwrap(Session.class);
+        for (InboundMessage m : messages) {
+            m.identify(((Number) session.getNextSequenceNumberValue(InboundMessage.class)).longValue());
         }
-        messages.forEach(em::persist);
-        em.flush();
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)")) {
+        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO inbound_message (id, sha256, message_id, "
+                + "envelope_sender, envelope_recipient, size_bytes, state, attempts, next_attempt_at, received_at, sender_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+            for (InboundMessage m : messages) {
+                insert.setLong(1, m.id());
+                insert.setString(2, m.sha256());
+                insert.setString(3, m.messageId());
+                insert.setString(4, m.envelope().sender());
+                insert.setString(5, m.envelope().recipient());
+                insert.setLong(6, m.sizeBytes());
+                insert.setString(7, m.state().name());
+                insert.setObject(8, m.nextAttemptAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(9, m.receivedAt().atOffset(ZoneOffset.UTC));
+                insert.setInt(10, m.senderKey());
+                if (messages.size() > 1) {
+                    insert.addBatch();
+                }
+            }
+            if (messages.size() > 1) {
+                insert.executeBatch();
+            } else {
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            String which = messages.size() == 1 ? "inbound message " + messages.get(0).id() : messages.size() + " inbound messages";
+            throw new IllegalStateException("could not store " + which, e);
+        }
+        insertRaw(messages, raws);
+    }
+
+    /**
+     * The bytes go in by JDBC as a stream: through EclipseLink (and H2's setBytes) a 25 MB message was copied
+     * twice on its way into the table (HeapBenchmark, 2026-11-28). On an embedded H2 file they go into files
+     * first and the rows name them. Several rows are one JDBC batch.
+     */
+    private void insertRaw(List<InboundMessage> messages, List<byte[]> raws) {
+        List<String> names = files == null ? null : files.write(messages.stream().map(InboundMessage::id).toList(), raws);
+        String sql = files == null ? "INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)"
+                : "INSERT INTO inbound_raw (inbound_id, file_name) VALUES (?, ?)";
+        try (PreparedStatement insert = connection().prepareStatement(sql)) {
             for (int i = 0; i < messages.size(); i++) {
                 insert.setLong(1, messages.get(i).id());
-                insert.setBinaryStream(2, new ByteArrayInputStream(raws.get(i)), raws.get(i).length);
-                insert.addBatch();
+                if (files == null) {
+                    insert.setBinaryStream(2, new ByteArrayInputStream(raws.get(i)), raws.get(i).length);
+                } else {
+                    insert.setString(2, names.get(i));
+                }
+                if (messages.size() > 1) {
+                    insert.addBatch();
+                }
             }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the bytes of " + messages.size() + " inbound messages", e);
+            if (messages.size() > 1) {
+                insert.executeBatch();
+            } else {
+                insert.executeUpdate();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (files != null) {
+                files.delete(names);
+            }
+            String which = messages.size() == 1 ? "inbound message " + messages.get(0).id() : messages.size() + " inbound messages";
+            throw new IllegalStateException("could not store the bytes of " + which, e);
         }
     }
 
@@ -109,13 +158,14 @@ final class JpaInboundRepository implements InboundRepository {
             return result;
         }
         String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement select = rawQuery("SELECT inbound_id, raw FROM inbound_raw WHERE inbound_id IN (" + in + ")")) {
+        try (PreparedStatement select = rawQuery("SELECT inbound_id, raw, file_name FROM inbound_raw WHERE inbound_id IN (" + in + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setLong(i + 1, ids.get(i));
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getLong(1), bytes(rs, 2));
+                    String file = rs.getString(3);
+                    result.put(rs.getLong(1), file == null ? bytes(rs, 2) : files().read(file));
                 }
             }
         } catch (SQLException | IOException e) {
@@ -126,13 +176,15 @@ final class JpaInboundRepository implements InboundRepository {
 
     @Override
     public <T> T readRaw(long id, RawReader<T> reader) {
-        try (PreparedStatement select = rawQuery("SELECT raw FROM inbound_raw WHERE inbound_id = ?")) {
+        try (PreparedStatement select = rawQuery("SELECT raw, file_name FROM inbound_raw WHERE inbound_id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("no raw bytes stored for inbound message " + id);
                 }
-                try (InputStream raw = rs.getBinaryStream(1)) { // H2: from its LOB store in blocks; PostgreSQL: the row's array
+                String file = rs.getString(2);
+                // a file beside embedded H2; else H2's LOB store in blocks, or PostgreSQL's array of the row
+                try (InputStream raw = file != null ? files().open(file) : rs.getBinaryStream(1)) {
                     return reader.read(raw);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -141,6 +193,15 @@ final class JpaInboundRepository implements InboundRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the bytes of inbound message " + id, e);
         }
+    }
+
+    /** The files the rows name: a row naming a file where no file directory is configured is a configuration fault. */
+    private RawFiles files() {
+        if (files == null) {
+            throw new IllegalStateException("a stored message's bytes are in a file beside an embedded H2 database, but this "
+                    + "database is not an embedded H2 file (FRONTDESK_DB_URL changed?)");
+        }
+        return files;
     }
 
     private Connection connection() {

@@ -33,9 +33,9 @@ final class JpaRepositories implements Repositories {
     private final JpaNoticeListing noticeListing;
     private final JpaMailboxPositionRepository mailboxPositions;
 
-    JpaRepositories(EntityManager em, boolean postgres) {
+    JpaRepositories(EntityManager em, boolean postgres, RawFiles rawFiles) {
         this.accounts = new JpaAccountRepository(em);
-        this.inbound = new JpaInboundRepository(em, postgres);
+        this.inbound = new JpaInboundRepository(em, postgres, rawFiles);
         this.outbox = new JpaOutboxRepository(em, postgres);
         this.audit = new JpaAuditLog(em);
         this.cases = new JpaCaseRepository(em, postgres);

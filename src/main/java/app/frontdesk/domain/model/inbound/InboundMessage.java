@@ -167,6 +167,18 @@ public class InboundMessage {
         return id;
     }
 
+    /**
+     * Gives a new message the id a repository drew from the message sequence, for a repository that inserts the
+     * row itself (intake's insert by JDBC, cheaper than the persistence context's for a row nobody changes in the
+     * same transaction). A message has one id for life.
+     */
+    public void identify(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("message " + id + " has its id already");
+        }
+        this.id = newId;
+    }
+
     public String sha256() {
         return sha256;
     }
@@ -213,6 +225,11 @@ public class InboundMessage {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** When the pipeline may take it next (at intake: when it was received). */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public Instant receivedAt() {
