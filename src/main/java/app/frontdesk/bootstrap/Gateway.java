@@ -3,6 +3,7 @@ package app.frontdesk.bootstrap;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.instances.Admission;
 import app.frontdesk.application.instances.Leadership;
+import app.frontdesk.application.intake.PipelineTurn;
 import app.frontdesk.infrastructure.persistence.AdvisoryLockLeadership;
 import java.time.Instant;
 import java.util.Optional;
@@ -162,22 +163,20 @@ public final class Gateway implements AutoCloseable {
         } else {
             leadership = Leadership.alone(settings.instanceId); // an embedded file has one gateway
         }
-        long giveWay = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(settings.pipelineGiveWayMillis);
         for (int i = 0; i < settings.pipelineWorkers; i++) {
             int slot = i;
-            long[] lastBatch = {System.nanoTime() - giveWay};
+            // mail servers waiting on intake go first, for a bounded time (ADR 0016)
+            PipelineTurn turn = new PipelineTurn(services.intake.pressure(), settings.pipelineGiveWayMillis,
+                    () -> services.processor.processDue(slot, settings.pipelineWorkers));
             pipelineWorkers.add(new Worker("pipeline-" + i, () -> {
-                // Mail servers waiting on intake go first, for at most giveWay after this worker's last batch: the first
-                // message of a burst is processed at once, a flood that never ends still is (ADR 0016).
+                int n;
                 try {
-                    services.intake.pressure().giveWayUntil(lastBatch[0] + giveWay);
+                    n = turn.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return 0;
                 }
-                int n = services.processor.processDue(slot, settings.pipelineWorkers);
                 if (n > 0) {
-                    lastBatch[0] = System.nanoTime();
                     outboxWorkers.forEach(Worker::wake);
                 }
                 return n;

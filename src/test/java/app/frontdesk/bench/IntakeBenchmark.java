@@ -80,12 +80,30 @@ public final class IntakeBenchmark {
             double[] noop = new double[rounds];
             double[] accepted = new double[rounds];
             double[] viaLmtp = new double[rounds];
+            Cpu[] noopCpu = new Cpu[rounds];
+            Cpu[] httpCpu = new Cpu[rounds];
+            Cpu[] lmtpCpu = new Cpu[rounds];
             for (int round = 0; round < rounds; round++) {
                 int base = round * 10_000_000;
+                // the messages are made before the clock runs, as the no-op's one body is: making 4 KB took the load
+                // generator about 50 us of CPU a message, on the same two cores, counted against intake
+                byte[][] viaHttp = new byte[messages][];
+                byte[][] overLmtp = new byte[messages][];
+                for (int i = 0; i < messages; i++) {
+                    viaHttp[i] = GatewayBenchmark.message(base + i);
+                    overLmtp[i] = GatewayBenchmark.message(base + 1_000_000 + i);
+                }
+                Cpu before = Cpu.now(gw.pid());
                 noop[round] = GatewayBenchmark.load(http, gw.url() + "/api/noop", messages, i -> sample);
-                accepted[round] = GatewayBenchmark.load(http, gw.url() + "/api/inbound", messages, i -> GatewayBenchmark.message(base + i));
+                Cpu between = Cpu.now(gw.pid());
+                accepted[round] = GatewayBenchmark.load(http, gw.url() + "/api/inbound", messages, i -> viaHttp[i]);
+                Cpu after = Cpu.now(gw.pid());
+                noopCpu[round] = between.minus(before);
+                httpCpu[round] = after.minus(between);
                 GatewayBenchmark.waitUntilProcessed(gw);
-                viaLmtp[round] = lmtp(lmtpPort, messages, i -> GatewayBenchmark.message(base + 1_000_000 + i));
+                before = Cpu.now(gw.pid());
+                viaLmtp[round] = lmtp(lmtpPort, messages, i -> overLmtp[i]);
+                lmtpCpu[round] = Cpu.now(gw.pid()).minus(before);
                 GatewayBenchmark.waitUntilProcessed(gw);
             }
             double bestNoop = java.util.Arrays.stream(noop).max().orElseThrow();
@@ -98,7 +116,12 @@ public final class IntakeBenchmark {
                     batch, batch == 1 ? " (one commit per message: before group commit)" : " (group commit)",
                     lanes == null || batch == 1 ? "" : ", FRONTDESK_INTAKE_LANES=" + lanes,
                     giveWay == null ? "" : ", FRONTDESK_PIPELINE_GIVE_WAY_MS=" + giveWay, rounds,
-                    bestNoop, rounds(noop), bestHttp, rounds(accepted), bestHttp / bestNoop, bestLmtp, rounds(viaLmtp), bestLmtp / bestHttp);
+                    bestNoop, rounds(noop), bestHttp, rounds(accepted), bestHttp / bestNoop, bestLmtp, rounds(viaLmtp), bestLmtp / bestHttp)
+                    + String.format(Locale.ROOT, "  CPU per request in the last round (gateway / PostgreSQL / load generator, us; wall %s):%n"
+                            + "    no-op %s%n    HTTP accepted %s%n    LMTP accepted %s%n",
+                            "us per request at 2 cores = " + Math.round(2e6 / noop[rounds - 1]) + " / " + Math.round(2e6 / accepted[rounds - 1])
+                                    + " / " + Math.round(2e6 / viaLmtp[rounds - 1]),
+                            noopCpu[rounds - 1].per(messages), httpCpu[rounds - 1].per(messages), lmtpCpu[rounds - 1].per(messages));
         } finally {
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + pgDb + " WITH (FORCE)");
         }
@@ -199,6 +222,44 @@ public final class IntakeBenchmark {
         }
         pool.shutdown();
         return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * CPU time used so far by the gateway's JVM, by all of PostgreSQL's processes and by this JVM (the load generator),
+     * from /proc (Linux, 100 ticks a second): where the two cores went while a way was measured. A backend that ended
+     * in between is not counted (the gateway's pool keeps its connections).
+     */
+    record Cpu(double gateway, double postgres, double client) {
+        static Cpu now(long gatewayPid) throws IOException {
+            double pg = 0;
+            try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        if (java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+                            pg += seconds(p);
+                        }
+                    } catch (IOException e) {
+                        // the process ended while we looked
+                    }
+                }
+            }
+            return new Cpu(seconds(Path.of("/proc", String.valueOf(gatewayPid))), pg,
+                    seconds(Path.of("/proc", String.valueOf(ProcessHandle.current().pid()))));
+        }
+
+        private static double seconds(Path proc) throws IOException {
+            String stat = java.nio.file.Files.readString(proc.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime (fields 14 and 15)
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(gateway - o.gateway, postgres - o.postgres, client - o.client);
+        }
+
+        String per(int requests) {
+            return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", gateway * 1e6 / requests, postgres * 1e6 / requests, client * 1e6 / requests);
+        }
     }
 
     private static String rounds(double[] figures) {

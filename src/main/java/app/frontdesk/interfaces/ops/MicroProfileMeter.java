@@ -4,6 +4,7 @@ import app.frontdesk.application.Meter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -36,6 +37,12 @@ public class MicroProfileMeter implements Meter {
     @Inject
     MetricRegistry registry;
 
+    /**
+     * Each counter looked up once: the registry checks the name and tags on every look-up, 4 % of an HTTP thread's
+     * time in intake (flight recording, 2026-11-29). A registered counter stays the same object.
+     */
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Metadata metadata(String counter) {
         return Metadata.builder().withName("frontdesk_" + counter)
                 .withDescription(DESCRIPTIONS.getOrDefault(counter, counter.replace('_', ' '))).build();
@@ -46,10 +53,13 @@ public class MicroProfileMeter implements Meter {
         if (amount == 0) {
             return;
         }
-        Tag[] t = new Tag[tags.length / 2];
-        for (int i = 0; i + 1 < tags.length; i += 2) {
-            t[i / 2] = new Tag(tags[i], tags[i + 1]);
-        }
-        registry.counter(METADATA.computeIfAbsent(counter, MicroProfileMeter::metadata), t).inc(amount);
+        String key = tags.length == 0 ? counter : counter + '\0' + String.join("\0", tags);
+        counters.computeIfAbsent(key, k -> {
+            Tag[] t = new Tag[tags.length / 2];
+            for (int i = 0; i + 1 < tags.length; i += 2) {
+                t[i / 2] = new Tag(tags[i], tags[i + 1]);
+            }
+            return registry.counter(METADATA.computeIfAbsent(counter, MicroProfileMeter::metadata), t);
+        }).inc(amount);
     }
 }

@@ -46,4 +46,40 @@ class IntakePressureTest {
         assertTrue(waited < TimeUnit.SECONDS.toNanos(5), "and stopped at its deadline, not when intake did: " + waited);
         pressure.leave();
     }
+    @Test
+    void aPipelineTurnWaitsForABusyIntakeAfterABatchButNotBeforeTheFirstAndNotPastItsTime() throws Exception {
+        IntakePressure pressure = new IntakePressure();
+        java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+        PipelineTurn turn = new PipelineTurn(pressure, 60_000, () -> turns.incrementAndGet() == 1 ? 5 : 0);
+        pressure.enter(); // a mail server is being answered
+        assertEquals(5, turn.run(), "the first message of a burst is processed at once");
+        // after a batch that found work, the next turn waits for intake
+        java.util.concurrent.CompletableFuture<Integer> next = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return turn.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertEquals(1, turns.get(), "no second batch while the mail server waits");
+        pressure.leave();
+        assertEquals(0, next.get(10, TimeUnit.SECONDS), "taken once intake is quiet");
+        assertEquals(2, turns.get());
+
+        // never longer than the give-way time after the last batch, however long intake stays busy
+        PipelineTurn bounded = new PipelineTurn(pressure, 200, () -> 1);
+        pressure.enter();
+        bounded.run();
+        long start = System.nanoTime();
+        assertEquals(1, bounded.run());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "a flood that never ends is still processed");
+        pressure.leave();
+        // 0: never waits
+        PipelineTurn never = new PipelineTurn(pressure, 0, () -> 1);
+        pressure.enter();
+        never.run();
+        assertEquals(1, never.run());
+        pressure.leave();
+    }
 }

@@ -102,6 +102,30 @@ class RawFilesOnH2Test {
     }
 
     @Test
+    void aMessageStoredBeforeTheUpgradeIsReadFromItsRowAndNewOnesFromFiles(@TempDir Path dataDir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embeddedH2(dataDir);
+        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").placeholders(Map.of("largeBinary", "SET DATA TYPE BLOB")).target("18").load().migrate();
+        byte[] old = TestMail.from("anna@romashka.example").subject("stored by the version before").bytes();
+        try (Connection c = DriverManager.getConnection(settings.url(), "sa", "");
+             var insert = c.prepareStatement("INSERT INTO inbound_raw (inbound_id, raw) VALUES (7, ?)")) {
+            c.createStatement().execute("INSERT INTO inbound_message (id, sha256, size_bytes, state, attempts, next_attempt_at, received_at)"
+                    + " VALUES (7, '" + "a".repeat(64) + "', " + old.length + ", 'ROUTED', 1, TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00')");
+            insert.setBytes(1, old);
+            insert.executeUpdate();
+        }
+        try (GatewayFixture gw = new GatewayFixture(settings)) {
+            assertArrayEquals(old, gw.db.inTransaction(r -> r.inbound().rawBytes(7L)));
+            assertArrayEquals(old, gw.db.inTransaction(r -> r.inbound().readRaw(7L, in -> in.readAllBytes())));
+            byte[] mail = TestMail.from("anna@romashka.example").subject("after the upgrade").bytes();
+            long id = gw.intake.accept(mail, ENVELOPE).id();
+            assertArrayEquals(mail, gw.db.inTransaction(r -> r.inbound().rawBytes(id)));
+            assertEquals(1, files(dataDir.resolve("db").resolve("frontdesk.messages")).size());
+        }
+    }
+
+    @Test
     void inMemoryH2AndPostgresqlKeepTheBytesInTheTable() {
         assertTrue(RawFiles.of(TestDatabases.h2()).isEmpty());
         assertTrue(RawFiles.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")).isEmpty());

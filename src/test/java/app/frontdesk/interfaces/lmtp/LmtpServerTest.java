@@ -185,6 +185,24 @@ class LmtpServerTest {
         assertThrows(IllegalArgumentException.class, () -> ClientAllowList.parse(" , "));
     }
 
+    @Test
+    void repliesAreSentWithoutNaglesDelay() throws Exception {
+        // Nagle's algorithm held a reply back until the client's delayed acknowledgement of the one before (up to
+        // 40 ms a delivery, IntakeBenchmark 2026-11-29): the session's socket must have TCP_NODELAY before it speaks
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2()); java.net.ServerSocket listener = new java.net.ServerSocket(0);
+             Socket client = new Socket("127.0.0.1", listener.getLocalPort()); Socket accepted = listener.accept()) {
+            assertTrue(!accepted.getTcpNoDelay(), "the platform's default, or this test shows nothing");
+            Thread session = new Thread(new LmtpSession(accepted, config("127.0.0.1"), gw.intake, Meter.NONE, () -> false));
+            session.start();
+            client.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(in.readLine().startsWith("220 "));
+            assertTrue(accepted.getTcpNoDelay());
+            client.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            session.join(30_000);
+        }
+    }
+
     private static LmtpServer.Config config(String clients) {
         return new LmtpServer.Config(new InetSocketAddress("127.0.0.1", 0), ClientAllowList.parse(clients), "frontdesk.test", 8, 100,
                 Duration.ofSeconds(30));
