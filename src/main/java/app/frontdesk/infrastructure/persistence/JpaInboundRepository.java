@@ -64,7 +64,8 @@ final class JpaInboundRepository implements InboundRepository {
         try (PreparedStatement insert = connection().prepareStatement("INSERT INTO inbound_message (id, sha256, message_id, "
                 + "envelope_sender, envelope_recipient, size_bytes, state, attempts, next_attempt_at, received_at, sender_key) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
-            for (InboundMessage m : messages) {
+            executeRows(insert, messages.size(), row -> {
+                InboundMessage m = messages.get(row);
                 insert.setLong(1, m.id());
                 insert.setString(2, m.sha256());
                 insert.setString(3, m.messageId());
@@ -75,18 +76,9 @@ final class JpaInboundRepository implements InboundRepository {
                 insert.setObject(8, m.nextAttemptAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(9, m.receivedAt().atOffset(ZoneOffset.UTC));
                 insert.setInt(10, m.senderKey());
-                if (messages.size() > 1) {
-                    insert.addBatch();
-                }
-            }
-            if (messages.size() > 1) {
-                insert.executeBatch();
-            } else {
-                insert.executeUpdate();
-            }
+            });
         } catch (SQLException e) {
-            String which = messages.size() == 1 ? "inbound message " + messages.get(0).id() : messages.size() + " inbound messages";
-            throw new IllegalStateException("could not store " + which, e);
+            throw new IllegalStateException("could not store " + which(messages), e);
         }
         insertRaw(messages, raws);
     }
@@ -101,29 +93,45 @@ final class JpaInboundRepository implements InboundRepository {
         String sql = files == null ? "INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)"
                 : "INSERT INTO inbound_raw (inbound_id, file_name) VALUES (?, ?)";
         try (PreparedStatement insert = connection().prepareStatement(sql)) {
-            for (int i = 0; i < messages.size(); i++) {
-                insert.setLong(1, messages.get(i).id());
+            executeRows(insert, messages.size(), row -> {
+                insert.setLong(1, messages.get(row).id());
                 if (files == null) {
-                    insert.setBinaryStream(2, new ByteArrayInputStream(raws.get(i)), raws.get(i).length);
+                    insert.setBinaryStream(2, new ByteArrayInputStream(raws.get(row)), raws.get(row).length);
                 } else {
-                    insert.setString(2, names.get(i));
+                    insert.setString(2, names.get(row));
                 }
-                if (messages.size() > 1) {
-                    insert.addBatch();
-                }
-            }
-            if (messages.size() > 1) {
-                insert.executeBatch();
-            } else {
-                insert.executeUpdate();
-            }
+            });
         } catch (SQLException | RuntimeException e) {
             if (files != null) {
                 files.delete(names);
             }
-            String which = messages.size() == 1 ? "inbound message " + messages.get(0).id() : messages.size() + " inbound messages";
-            throw new IllegalStateException("could not store the bytes of " + which, e);
+            throw new IllegalStateException("could not store the bytes of " + which(messages), e);
         }
+    }
+
+    /** Sets a row's parameters. */
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(int row) throws SQLException;
+    }
+
+    /** The statement once per row: several rows as one JDBC batch (one round trip), one row as a plain execution. */
+    private static void executeRows(PreparedStatement statement, int rows, RowBinder binder) throws SQLException {
+        for (int row = 0; row < rows; row++) {
+            binder.bind(row);
+            if (rows > 1) {
+                statement.addBatch();
+            }
+        }
+        if (rows > 1) {
+            statement.executeBatch();
+        } else {
+            statement.executeUpdate();
+        }
+    }
+
+    private static String which(List<InboundMessage> messages) {
+        return messages.size() == 1 ? "inbound message " + messages.get(0).id() : messages.size() + " inbound messages";
     }
 
     @Override
