@@ -43,8 +43,14 @@ final class RawFiles {
             Path dir = file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + ".messages");
             try {
                 Files.createDirectories(dir);
+                // a write a crash cut short: never renamed, so no row names it (this process owns the directory now)
+                try (var parts = Files.newDirectoryStream(dir, ".part-*")) {
+                    for (Path part : parts) {
+                        Files.deleteIfExists(part);
+                    }
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the directory for message bytes " + dir, e);
+                throw new UncheckedIOException("cannot prepare the directory for message bytes " + dir, e);
             }
             return new RawFiles(dir);
         });
@@ -82,7 +88,7 @@ final class RawFiles {
                 dir.force(true);
             }
         } catch (IOException e) {
-            delete(List.of(names));
+            delete(java.util.Arrays.asList(names)); // not List.of: the names not yet written are null
             throw new UncheckedIOException("cannot write message bytes into " + directory, e);
         }
         return List.of(names);

@@ -126,6 +126,30 @@ class RawFilesOnH2Test {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsOurFaultAndStoresNothingAndAHalfWrittenOneIsClearedAtStart(@TempDir Path dataDir) throws Exception {
+        Path dir = dataDir.resolve("db").resolve("frontdesk.messages");
+        Files.createDirectories(dir);
+        Path leftOver = Files.write(dir.resolve(".part-7-000000000000.eml"), new byte[] {'x'}); // a write a crash cut short
+        try (GatewayFixture gw = new GatewayFixture(DatabaseSettings.embeddedH2(dataDir))) {
+            assertFalse(Files.exists(leftOver), "a half-written file is removed when the database is opened");
+            // the directory is gone and a plain file stands in its place: no message file can be written
+            Files.delete(dir);
+            Files.writeString(dir, "not a directory");
+            byte[] mail = TestMail.from("anna@romashka.example").subject("disk trouble").bytes();
+            RuntimeException e = assertThrows(RuntimeException.class, () -> gw.intake.accept(mail, ENVELOPE),
+                    "a fault of ours: the caller is told to try again (503 / 451), never that it was stored");
+            assertTrue(String.valueOf(e).contains("frontdesk.messages") || String.valueOf(e.getCause()).contains("frontdesk.messages"), e.toString());
+            long rows = gw.db.inTransaction(r -> r.inbound().countInState(app.frontdesk.domain.model.inbound.InboundState.RECEIVED));
+            assertEquals(0L, rows, "no row without its bytes");
+            // the directory back: the mail server's retry is stored
+            Files.delete(dir);
+            Files.createDirectories(dir);
+            long id = gw.intake.accept(mail, ENVELOPE).id();
+            assertArrayEquals(mail, gw.db.inTransaction(r -> r.inbound().rawBytes(id)));
+        }
+    }
+
+    @Test
     void inMemoryH2AndPostgresqlKeepTheBytesInTheTable() {
         assertTrue(RawFiles.of(TestDatabases.h2()).isEmpty());
         assertTrue(RawFiles.of(new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")).isEmpty());
