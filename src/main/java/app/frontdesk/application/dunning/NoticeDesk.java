@@ -201,7 +201,7 @@ public final class NoticeDesk {
         boolean forPayment = d.reasons().stream().map(Reason::code).anyMatch(c -> d.verdict() == Verdict.BLOCK ? c.equals("INVOICE_PAID")
                 : d.verdict() == Verdict.HOLD && (c.equals("PAYMENT_EVIDENCE") || c.equals("UNALLOCATED_PAYMENT")));
         if (forPayment) {
-            stopped.stoppedForPayment(repos, n.accountId(), now);
+            stopped.stoppedForPayment(repos, n, now);
         }
     }
 

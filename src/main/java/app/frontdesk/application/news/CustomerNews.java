@@ -124,6 +124,27 @@ public final class CustomerNews {
         return mail(Text.NOTICE_NEWS, MailKind.NOTICE_NEWS, lang, model, c.sender(), inReplyTo, null, now).about(c.accountId().orElse(null), c.id());
     }
 
+    /**
+     * To a registered contact of the account who wrote to support about a notice since it was submitted: the notice was
+     * stopped because they paid, in one sentence, signed with the company's name, with their personal manager to turn to.
+     * No reference and no deadline: their message went to the helpdesk as it is, and no case of ours waits on it; no
+     * "your address waits" paragraph, theirs is registered.
+     *
+     * @param topic     what their message was about
+     * @param inReplyTo their message's Message-ID, to thread under it; null when it has none we can use
+     */
+    public OutboundMail noticeNewsToContact(Account account, Contact to, String topic, Reassurance fact, String inReplyTo, Instant now) {
+        Locale lang = to.locale();
+        Map<String, Object> model = contacts.forAccount(account);
+        model.put("reference", "");
+        model.put("greetName", CustomerContacts.greetName(to));
+        model.put("topic", topic);
+        model.put("reassurance", fact.model(lang));
+        model.put("nextStep", false);
+        model.put("deadline", false);
+        return mail(Text.NOTICE_NEWS, MailKind.NOTICE_NEWS, lang, model, to.address().value(), inReplyTo, null, now).about(account.id(), null);
+    }
+
     private Map<String, Object> released(Map<String, Object> model, SupportCase c, Released released, Locale lang) {
         model.put("reference", c.reference());
         Map<String, Object> sender = new HashMap<>();
