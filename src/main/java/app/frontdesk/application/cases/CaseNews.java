@@ -80,7 +80,11 @@ public final class CaseNews implements NoticeStopped {
         String key = fact.key();
         for (SupportCase c : repos.cases().openCasesOf(account.id())) {
             Optional<CaseEvent> answered = c.timeline().stream().filter(e -> e.kind().equals(Insiders.ANSWERED)).reduce((a, b) -> b);
-            if (c.kind() != CaseKind.UNKNOWN_SENDER || answered.isEmpty() || toldInCase(c, key) || told.contains(lower(c.sender()))) {
+            if (toldInCase(c, key)) {
+                told.add(lower(c.sender())); // heard it in this case: not again as a contact either
+                continue;
+            }
+            if (c.kind() != CaseKind.UNKNOWN_SENDER || answered.isEmpty() || told.contains(lower(c.sender()))) {
                 continue;
             }
             List<InboundMessage> messages = repos.inbound().inCase(c.id());
@@ -140,10 +144,12 @@ public final class CaseNews implements NoticeStopped {
         return address + " told " + key;
     }
 
-    /** A contact authorized from a case may have heard the fact there, as its sender (the reply or the news). */
+    /**
+     * A contact authorized from a case may have heard the fact there, as its sender (the reply or the news). Open cases
+     * were seen by {@link #tellCaseSenders}; this reads the closed one without a lock (the account's lock is held).
+     */
     private static boolean toldAsCaseSender(Repositories repos, String address, String key) {
-        return repos.cases().openCaseOf(address).map(c -> toldInCase(c, key)).orElse(false)
-                || repos.cases().lastClosedCaseOf(address).map(c -> toldInCase(c, key)).orElse(false);
+        return repos.cases().lastClosedCaseOf(address).map(c -> toldInCase(c, key)).orElse(false);
     }
 
     private static boolean toldInCase(SupportCase c, String key) {
