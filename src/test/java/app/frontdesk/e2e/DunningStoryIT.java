@@ -14,6 +14,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,12 +34,16 @@ import org.junit.jupiter.api.Test;
  * billing is told, and the notice never reaches anyone. A notice nobody saw is nobody's bad experience: the
  * accountant's request about the CEO carries no red-flag paragraph, and after Monday the CEO's case is the
  * account's one experience, with no flag. A notice that did go out and is then shown wrong by a payment dated
- * before it (another customer's, on Monday) is one bad experience.
+ * before it (another customer's, on Monday) is one bad experience. On Saturday the accountant confirms the CEO with
+ * the one-click link: he is told his address works and his message reached support, she is thanked, his message
+ * reaches the helpdesk; on Monday he, now a contact who wrote about the notice, hears it is blocked.
  */
 class DunningStoryIT {
 
     private static final String NOTICE_SUBJECT = "Приостановка обслуживания";
     private static final String LEAD = "lead@frontdesk.test";
+    private static final String CEO_MESSAGE_ID = "<ceo-1@romashka.example>";
+    private final HttpClient http = HttpClient.newHttpClient();
     /** What the red-flag paragraph says (and what the seed's accountant was told about a notice she never saw). */
     private static final List<String> RED_FLAG_WORDS = List.of("не один раз", "не в первый раз", "более одного раза", "more than once",
             "not the first time");
@@ -108,7 +116,7 @@ class DunningStoryIT {
 
                 // the CEO writes from his own verified address on the company's domain: greeted by name, told the notice is stopped
                 byte[] question = TestMail.from("Алексей Волков <ceo@romashka.example>").subject("Приостановка обслуживания?")
-                        .rawHeaderCharset(StandardCharsets.UTF_8).body("Мы же оплатили в пятницу. Почему нам грозит приостановка?\r\n").bytes();
+                        .messageId(CEO_MESSAGE_ID).rawHeaderCharset(StandardCharsets.UTF_8).body("Мы же оплатили в пятницу. Почему нам грозит приостановка?\r\n").bytes();
                 assertEquals(0, saturday.pipe(question).exitCode());
                 String reply = Mails.text(Mailboxes.await(smtp, "ceo@romashka.example", 1, 30).get(0));
                 assertTrue(reply.startsWith("Здравствуйте, Алексей Волков!"), reply);
@@ -126,6 +134,36 @@ class DunningStoryIT {
                 String request = Mails.text(Mailboxes.await(smtp, "buh@romashka.example", 2, 30).get(1));
                 assertTrue(request.contains("ceo@romashka.example"), "the request about the CEO: " + request);
                 assertNoRedFlagWords(request);
+
+                // she knows him: she confirms his address with the one-click link, as a browser does (the page, then its button)
+                String link = saturday.url() + "/api/links/" + Mails.linkTokens(request).get(0);
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(link)).header("Accept-Language", "ru").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), page.body());
+                assertTrue(page.body().contains("<form method=\"post\""), page.body());
+                HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(link)).header("Accept-Language", "ru")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, done.statusCode(), done.body());
+                // he is told his address works and his message reached support; she is thanked; both in Russian, signed with our name
+                byte[] confirmed = Mailboxes.await(smtp, "ceo@romashka.example", 2, 30).get(1);
+                String toCeo = Mails.text(confirmed);
+                assertTrue(Mails.subject(confirmed).startsWith("Ваш адрес подтверждён, письмо передано в поддержку (FD-"), Mails.subject(confirmed));
+                assertTrue(toCeo.startsWith("Здравствуйте, Алексей Волков!") && toCeo.contains("Ваш адрес ceo@romashka.example подтверждён: это"
+                        + " сделал уполномоченный контакт вашей компании") && toCeo.contains("Мы передали в службу поддержки ваше письмо"
+                        + " «Приостановка обслуживания?», писать заново не нужно.") && toCeo.contains("служба поддержки Альфа-Сервис"), toCeo);
+                byte[] thanked = Mailboxes.await(smtp, "buh@romashka.example", 3, 30).get(2);
+                String toAccountant = Mails.text(thanked);
+                assertTrue(Mails.subject(thanked).startsWith("Спасибо: адрес ceo@romashka.example подтверждён (FD-"), Mails.subject(thanked));
+                assertTrue(toAccountant.contains("Спасибо, что подтвердили адрес ceo@romashka.example (Алексей Волков)")
+                        && toAccountant.contains("служба поддержки Альфа-Сервис"), toAccountant);
+                for (byte[] m : List.of(confirmed, thanked)) {
+                    String all = Mails.subject(m) + "\n" + Mails.text(m) + "\n" + Mails.html(m);
+                    assertFalse(all.contains("Frontdesk"), "the company's name, never the product's: " + all);
+                    assertFalse(all.matches("(?s).*\\b(Hello|Dear|Thank you|confirmed)\\b.*"), "in Russian: " + all);
+                }
+                // and his Saturday message now reaches the helpdesk, intact
+                assertTrue(Mailboxes.awaitOne(smtp, "helpdesk@frontdesk.test", m -> CEO_MESSAGE_ID.equals(Mails.messageId(m)), 30),
+                        "the CEO's message reaches the helpdesk");
             }
 
             // Monday 09:30: the bank statement shows the payment
@@ -145,6 +183,9 @@ class DunningStoryIT {
                 assertEquals("BLOCKED", state.getString("state"), state.toString());
                 byte[] billing = Mailboxes.await(smtp, "billing@frontdesk.test", 1, 30).get(0);
                 assertTrue(Mails.text(billing).contains("INVOICE_PAID"), Mails.text(billing));
+                // the CEO, a contact since Saturday, wrote about the notice after it was submitted: he hears it is blocked (item 2)
+                assertTrue(Mailboxes.awaitOne(smtp, "ceo@romashka.example", m -> Mails.text(m).contains("Мы остановили уведомление о приостановке"
+                        + " обслуживания: оплата поступила, ничего не отключим."), 30), "the CEO hears the notice is blocked");
 
                 // held on Saturday, blocked on Monday, never sent: it counts nothing; the CEO's case is the one bad experience
                 JsonObject care = experience(monday, account);
@@ -171,9 +212,12 @@ class DunningStoryIT {
                         "Лютик's manager is asked to make it right");
                 Thread.sleep(3000); // the outbox runs every second: give a wrongly queued notice or a red flag time to show up
             }
-            for (byte[] m : Mailboxes.messages(smtp, "buh@romashka.example")) { // the acknowledgement and the request about the CEO
-                assertTrue(!Mails.subject(m).equals(NOTICE_SUBJECT), "the notice never reached the customer");
-            }
+            List<String> accountant = Mailboxes.messages(smtp, "buh@romashka.example").stream().map(Mails::subject).toList();
+            // the acknowledgement, the request about the CEO and the thanks; her payment order came before the notice, so no news
+            assertEquals(3, accountant.size(), accountant.toString());
+            assertFalse(accountant.contains(NOTICE_SUBJECT), "the notice never reached the customer");
+            List<String> ceo = Mailboxes.messages(smtp, "ceo@romashka.example").stream().map(Mails::subject).toList();
+            assertEquals(3, ceo.size(), "the reply, the confirmation, the news of Monday, each once: " + ceo);
             for (String customer : List.of("buh@romashka.example", "ceo@romashka.example")) {
                 for (byte[] m : Mailboxes.messages(smtp, customer)) {
                     assertNoRedFlagWords(Mails.subject(m) + "\n" + Mails.text(m));
