@@ -207,7 +207,7 @@ public final class Services {
         this.quarantine = new QuarantineDesk(db, clock, wake);
         this.audit = new AuditQueries(db);
         this.refusedDeliveries = new RefusedDeliveries(db, clock, adminAlert);
-        this.caseQueries = new CaseQueries(db, desks.parser());
+        this.caseQueries = new CaseQueries(db, desks.parser(), desks.verifier());
         this.caseAttachments = new CaseAttachments(db, desks.parser(), clock, settings.maxMessageBytes);
         this.needsMe = new NeedsMe(db, clock);
         this.loginThrottle = new LoginThrottle(db, clock);

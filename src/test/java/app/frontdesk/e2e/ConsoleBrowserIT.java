@@ -253,8 +253,11 @@ class ConsoleBrowserIT {
 
             // Olga authorizes the sender: his held message reaches the helpdesk
             web.get(link.group());
+            // what our mail server verified, in words, and the companies the evidence points to, each with its own button
+            assertFalse(web.findElements(By.cssSelector("p.verdict")).isEmpty(), "the verification verdict in words");
+            assertFalse(web.findElements(By.cssSelector("table.candidates form[action$='/authorize'] button")).isEmpty(), web.getPageSource());
             web.findElement(By.id("note-ok")).sendKeys("Позвонила Анне Петровой, она подтвердила");
-            web.findElement(By.xpath("//button[contains(., 'Authorize the sender') or contains(., 'Подтвердить отправителя')]")).click();
+            web.findElement(By.xpath("//form[.//textarea[@id='note-ok']]//button")).click();
             waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Resolved"));
             browser.screenshot("06-case-resolved");

@@ -1,9 +1,14 @@
 package app.frontdesk.application.cases;
 
 import app.frontdesk.application.Transactions;
+import app.frontdesk.application.evidence.Candidate;
+import app.frontdesk.application.evidence.Candidates;
+import app.frontdesk.application.evidence.Evidence;
 import app.frontdesk.application.mail.MailParser;
 import app.frontdesk.application.mail.ParsedMail;
 import app.frontdesk.application.mail.UnparseableMailException;
+import app.frontdesk.application.verification.SenderVerifier;
+import app.frontdesk.application.verification.Verification;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.inbound.InboundMessage;
@@ -24,19 +29,31 @@ public final class CaseQueries {
         T of(SupportCase c, List<InboundMessage> messages, List<OutboundMail> sent, List<ActionLink> links);
     }
 
-    /** A held message as a person reads it: its text (never rendered as HTML) and what else it carried. */
+    /**
+     * A held message as a person reads it: its text (never rendered as HTML), what else it carried, and what our
+     * mail server verified about its sender (empty when the message cannot be read).
+     */
     public record MessageText(InboundMessage message, String from, String text, List<String> partTypes,
-                              List<app.frontdesk.application.mail.MailPart> attachments) {
+                              List<app.frontdesk.application.mail.MailPart> attachments, Optional<Verification> verification) {
 
         public MessageText(InboundMessage message, String from, String text, List<String> partTypes) {
-            this(message, from, text, partTypes, List.of());
+            this(message, from, text, partTypes, List.of(), Optional.empty());
         }
     }
 
-    /** How the console shows one case the viewer may see. */
+    /** An account the evidence points to and the viewer may act for, with the confidence and the facts found. */
+    public record CandidateAccount(Account account, int percent, List<Evidence> evidence) {
+    }
+
+    /**
+     * How the console shows one case the viewer may see.
+     *
+     * @param candidates the accounts the case's evidence ranked, best first, only those the viewer may act for; empty
+     *                   when the evidence is not in {@link Candidates#describe}'s form
+     */
     @FunctionalInterface
     public interface ConsoleView<T> {
-        T of(SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent);
+        T of(SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent, List<CandidateAccount> candidates);
     }
 
     /** Enough to decide; the rest is in the raw message, which stays stored. */
@@ -45,10 +62,13 @@ public final class CaseQueries {
 
     private final Transactions transactions;
     private final MailParser parser;
+    private final SenderVerifier verifier;
 
-    public CaseQueries(Transactions transactions, MailParser parser) {
+    /** @param verifier the pipeline's: a case's page says what it found, checked again on the stored headers */
+    public CaseQueries(Transactions transactions, MailParser parser, SenderVerifier verifier) {
         this.transactions = transactions;
         this.parser = parser;
+        this.verifier = verifier;
     }
 
     /** The open cases the viewer may see, earliest promise first (the narrowing is in the repository's query). */
@@ -62,8 +82,17 @@ public final class CaseQueries {
             List<InboundMessage> messages = r.inbound().inCase(id).stream().limit(MAX_MESSAGES).toList();
             var raw = r.inbound().rawBytes(messages.stream().map(InboundMessage::id).toList());
             List<MessageText> texts = messages.stream().map(m -> text(m, raw.get(m.id()))).toList();
-            return view.of(c, c.accountId().flatMap(a -> r.accounts().find(a)), texts, r.outbox().ofCase(id));
+            // each candidate through the viewer's narrowed query: another manager's account is not offered, nor named
+            List<CandidateAccount> candidates = Candidates.parse(c.evidence()).map(Candidates::ranked).orElse(List.of()).stream()
+                    .limit(Candidates.DESCRIBED)
+                    .flatMap(k -> r.accounts().findLookedAfterBy(viewer, k.accountId()).map(a -> candidate(a, k)).stream())
+                    .toList();
+            return view.of(c, c.accountId().flatMap(a -> r.accounts().find(a)), texts, r.outbox().ofCase(id), candidates);
         }));
+    }
+
+    private static CandidateAccount candidate(Account a, Candidate k) {
+        return new CandidateAccount(a, k.percent(), k.evidence());
     }
 
     private MessageText text(InboundMessage m, byte[] raw) {
@@ -78,10 +107,18 @@ public final class CaseQueries {
             }
             String from = p.from().isEmpty() ? m.fromAddress()
                     : (p.from().get(0).displayName() == null ? "" : p.from().get(0).displayName() + " ") + "<" + p.from().get(0).address() + ">";
-            return new MessageText(m, from, text, p.partTypes(), CaseAttachments.partsOf(parser, raw));
+            // checked again as the pipeline did (the verdict is not stored): the headers are those it read, unchanged
+            Optional<Verification> verified = p.from().isEmpty() ? Optional.empty()
+                    : Optional.of(verifier.verify(p.headers(), domainOf(p.from().get(0).address())));
+            return new MessageText(m, from, text, p.partTypes(), CaseAttachments.partsOf(parser, raw), verified);
         } catch (UnparseableMailException e) {
             return new MessageText(m, m.fromAddress(), "", List.of());
         }
+    }
+
+    private static String domainOf(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? "" : address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Newest first, at most {@code limit}, in one state or all. */

@@ -115,10 +115,40 @@ public record Acceptance(Set<String> cases, boolean redFlag, Set<Long> evidence,
         if (isEmpty()) {
             return d;
         }
-        Reason approved = new Reason("APPROVED", by + " accepted " + describe() + ": " + note); // when: the decision's and the audit log's time
+        // when: the decision's and the audit log's time; the facts let staff read it in their language (ReasonWords)
+        Reason approved = new Reason("APPROVED", by + " accepted " + describe() + ": " + note, facts());
         List<Reason> reasons = new ArrayList<>(d.verdict() == Verdict.SEND ? List.of() : d.reasons());
         reasons.add(approved);
         return new GateDecision(d.verdict(), reasons, d.holdUntil());
+    }
+
+    /**
+     * What was accepted as a reason's facts, each only when there is some: who ({@code by}), why ({@code note}), the open
+     * cases, the red flag, how many payment orders, the unallocated money (one currency: an amount; several: as text)
+     * and the block codes accepted.
+     */
+    private Map<String, Object> facts() {
+        Map<String, Object> f = new java.util.HashMap<>();
+        f.put("by", by);
+        f.put("note", note);
+        if (!cases.isEmpty()) {
+            f.put("cases", String.join(", ", new java.util.TreeSet<>(cases)));
+        }
+        if (redFlag) {
+            f.put("redFlag", "yes");
+        }
+        if (!evidence.isEmpty()) {
+            f.put("orders", String.valueOf(evidence.size()));
+        }
+        if (unallocated.size() == 1) {
+            unallocated.forEach((c, a) -> f.put("unallocated", new Money(a, Currency.getInstance(c))));
+        } else if (!unallocated.isEmpty()) {
+            f.put("unallocated", String.join(", ", unallocated.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList()));
+        }
+        if (!blocks.isEmpty()) {
+            f.put("blocks", String.join(", ", blocks.stream().map(Reason::code).toList()));
+        }
+        return f;
     }
 
     /** In words, for the audit log and the decision: "open case FD-51; red flag; ...". */

@@ -126,6 +126,10 @@ public final class ReasonWords {
         if (v instanceof NoticeKind) {
             return kind(v, reader);
         }
+        if (key.equals("blocks")) {
+            // the codes an administrator overrode, each by its headline: "счёт уже оплачен, сумма в уведомлении неверна"
+            return String.join(", ", java.util.Arrays.stream(String.valueOf(v).split(", ")).map(c -> headline(c, reader)).toList());
+        }
         return String.valueOf(v);
     }
 

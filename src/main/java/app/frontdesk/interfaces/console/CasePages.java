@@ -53,7 +53,7 @@ public class CasePages {
     @Path("{id}")
     public Response casePage(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("q") String q) {
         Viewer v = support.viewer();
-        Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent) -> views.caseDetail(v, c, account, messages, sent))
+        Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent, candidates) -> views.caseDetail(v, c, account, messages, sent, candidates))
                 .orElseThrow(NotFoundException::new);
         m.putAll(support.base(v, "case"));
         m.put("colleagues", staff.colleagues(v).stream().filter(x -> x.userId() != v.userId())

@@ -1,6 +1,12 @@
 package app.frontdesk.interfaces.console;
 
+import app.frontdesk.application.cases.CaseQueries.CandidateAccount;
 import app.frontdesk.application.cases.CaseQueries.MessageText;
+import app.frontdesk.application.evidence.Candidates;
+import app.frontdesk.application.evidence.Evidence;
+import app.frontdesk.application.verification.Verification;
+import app.frontdesk.application.verification.VerificationWords;
+import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.outbox.OutboundMail;
 import app.frontdesk.domain.model.staff.StaffRole;
@@ -31,6 +37,8 @@ public class ConsoleViews {
     @Inject
     ConsoleSettings settings;
 
+    private volatile ConsoleWords words;
+
     public ConsoleViews() {
     }
 
@@ -40,6 +48,16 @@ public class ConsoleViews {
 
     private Clock clock() {
         return settings.clock();
+    }
+
+    /** The words for stored codes, read once from the operator's templates. */
+    ConsoleWords words() {
+        ConsoleWords w = words;
+        if (w == null) {
+            w = ConsoleWords.load(settings.templatesDir());
+            words = w;
+        }
+        return w;
     }
 
     Map<String, Object> caseRow(SupportCase c, Locale lang) {
@@ -77,16 +95,18 @@ public class ConsoleViews {
         return m;
     }
 
-    Map<String, Object> caseDetail(Viewer v, SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent) {
+    Map<String, Object> caseDetail(Viewer v, SupportCase c, Optional<Account> account, List<MessageText> messages, List<OutboundMail> sent,
+                                   List<CandidateAccount> candidates) {
         Locale lang = v.locale();
+        ConsoleWords w = words();
         Map<String, Object> m = caseRow(c, lang);
         // not "id": inside {{#account}} Mustache would take the account's id, and a form would act on another case
         m.put("caseId", c.id());
         m.put("open", !c.state().isClosed());
         m.put("closedNote", c.closedNote() == null ? "" : c.closedNote());
-        m.put("evidence", c.evidence() == null ? "" : c.evidence());
         account.ifPresent(a -> m.put("account", Map.of("id", a.id(), "name", a.name())));
-        m.put("pickAccount", account.isEmpty() && v.seesAllCases());
+        evidence(m, c, account, candidates, lang);
+        verdict(messages).ifPresent(x -> m.put("verdict", verdict(x.verification().orElseThrow(), x.from(), lang)));
         m.put("canHandOver", v.seesAllCases());
         c.assignee().ifPresent(a -> m.put("assignee", a));
         m.put("messages", messages.stream().map(t -> {
@@ -97,7 +117,7 @@ public class ConsoleViews {
             x.put("received", time(t.message().receivedAt(), lang));
             x.put("text", t.text());
             x.put("held", t.message().state().name().equals("HELD"));
-            x.put("reason", t.message().reason() == null ? "" : t.message().reason());
+            x.putAll(heldCause(t.message(), lang));
             // listed, opened only on request: each link is a download (CasePages.attachment), never shown in the page
             List<Map<String, Object>> parts = t.attachments().stream().map(p -> Map.<String, Object>of("caseId", c.id(),
                     "messageId", t.message().id(), "index", p.index(), "name", p.filename().isEmpty() ? "" : p.filename(),
@@ -106,12 +126,75 @@ public class ConsoleViews {
             x.put("hasParts", !parts.isEmpty());
             return x;
         }).toList());
-        m.put("timeline", c.timeline().stream().map(e -> Map.of("at", time(e.occurredAt(), lang), "actor", e.actor(), "kind", e.kind(),
-                "detail", e.detail() == null ? "" : e.detail())).toList());
-        m.put("sent", sent.stream().map(o -> Map.of("kind", o.kind().name(), "to", String.join(", ", o.recipients()),
-                "state", o.state().name())).toList());
+        // the kind in the reader's words; the detail as recorded (our own code writes it in English from values it no
+        // longer has apart), labelled so, except a person's note, which is theirs
+        m.put("timeline", c.timeline().stream().map(e -> Map.of("at", time(e.occurredAt(), lang), "actor", w.say("actor", e.actor(), lang),
+                "what", w.say("event", e.kind(), lang), "detail", e.detail() == null ? "" : e.detail(),
+                "recorded", !"note".equals(e.kind()))).toList());
+        m.put("sent", sent.stream().map(o -> Map.of("kind", w.say("mail", o.kind().name(), lang), "to", String.join(", ", o.recipients()),
+                "state", w.say("mailState", o.state().name(), lang))).toList());
         m.put("closed", c.state() == CaseState.RESOLVED || c.state() == CaseState.REJECTED || c.state() == CaseState.EXPIRED);
         return m;
+    }
+
+    /**
+     * Why a message waits, in the reader's words from its route (a code); the pipeline's own reason, written in
+     * English with the details it saw, kept beside it as recorded.
+     */
+    Map<String, Object> heldCause(InboundMessage message, Locale lang) {
+        Map<String, Object> x = new HashMap<>();
+        x.put("cause", message.route() == null ? "" : words().say("held", message.route().name(), lang));
+        x.put("reason", message.reason() == null ? "" : message.reason());
+        return x;
+    }
+
+    /**
+     * The evidence in words: each candidate company the viewer may act for, with its confidence and the facts found
+     * (said from their kinds); the case's evidence as recorded when it is not in the form the finder writes.
+     */
+    private void evidence(Map<String, Object> m, SupportCase c, Optional<Account> account, List<CandidateAccount> candidates, Locale lang) {
+        Optional<Candidates> parsed = Candidates.parse(c.evidence());
+        if (parsed.isEmpty()) {
+            m.put("evidenceRecorded", c.evidence() == null ? "" : c.evidence());
+            return;
+        }
+        m.put("noCandidates", parsed.get().ranked().isEmpty());
+        List<Map<String, Object>> rows = candidates.stream().map(k -> {
+            Map<String, Object> x = new HashMap<>();
+            x.put("candidateId", k.account().id()); // not "id" nor "accountId": a row sits inside the case's sections
+            x.put("candidateName", k.account().name());
+            x.put("percent", k.percent());
+            x.put("facts", String.join(", ", k.evidence().stream().map(e -> fact(e, lang)).toList()));
+            x.put("chosen", account.map(a -> a.id().equals(k.account().id())).orElse(false));
+            return x;
+        }).toList();
+        m.put("candidates", rows);
+        m.put("hasCandidates", !rows.isEmpty());
+    }
+
+    private String fact(Evidence e, Locale lang) {
+        return words().of("evidence", e.kind(), lang, Map.of("value", e.value())).orElse(e.describe());
+    }
+
+    /** The newest message whose sender could be checked: the verdict the page leads with. */
+    private static Optional<MessageText> verdict(List<MessageText> messages) {
+        return messages.stream().filter(t -> t.verification().isPresent())
+                .max(java.util.Comparator.comparing(t -> t.message().receivedAt()));
+    }
+
+    /** What our mail server verified about the sender, in {@link VerificationWords}' words, headed by the verdict. */
+    static Map<String, Object> verdict(Verification v, String from, Locale lang) {
+        Map<String, Object> x = new HashMap<>();
+        String status = switch (v.status()) {
+            case VERIFIED -> "verified";
+            case UNVERIFIED -> "unverified";
+            case TRUSTED_BY_POLICY, NOT_CONFIGURED -> "unchecked";
+        };
+        x.put(status, true);
+        x.put("words", VerificationWords.of(v, lang));
+        int at = from == null ? -1 : from.lastIndexOf('@');
+        x.put("domain", at < 0 ? "" : from.substring(at + 1).replace(">", ""));
+        return x;
     }
 
     Map<String, Object> staff(Viewer v, List<StaffUser> users, String problem) {

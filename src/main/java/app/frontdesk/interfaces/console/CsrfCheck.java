@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.console;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Priorities;
@@ -37,6 +38,12 @@ public class CsrfCheck implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    @Inject
+    ConsoleTemplates pages;
+
+    @Inject
+    ConsoleSettings settings;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (SAFE.contains(request.getMethod())) {
@@ -69,9 +76,14 @@ public class CsrfCheck implements ContainerRequestFilter {
         }
     }
 
-    private static void refuse(ContainerRequestContext request) {
-        request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-                .entity("This form has expired or did not come from the console. Reload the page and try again.").build());
+    /** 403 with the error page in the reader's language (as {@link ConsoleErrors} answers), not an English line. */
+    private void refuse(ContainerRequestContext request) {
+        request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(refusal(pages, settings.company(), servletRequest.getLocale())).build());
+    }
+
+    static String refusal(ConsoleTemplates pages, String company, java.util.Locale lang) {
+        return pages.render("error", lang, java.util.Map.of("company", company, "expired", true));
     }
 
     private static byte[] readUpTo(InputStream in, int max) throws IOException {

@@ -71,7 +71,7 @@ public class HeldPages {
         return ConsoleSupport.seeOther("/console/held?state=QUARANTINED&retried=" + n);
     }
 
-    private Map<String, Object> row(InboundMessage m, Locale lang) {
+    Map<String, Object> row(InboundMessage m, Locale lang) {
         Map<String, Object> x = new HashMap<>();
         x.put("id", m.id());
         x.put("received", views.time(m.receivedAt(), lang));
@@ -79,7 +79,7 @@ public class HeldPages {
         x.put("subject", m.subject() == null ? "" : m.subject());
         x.put("quarantined", m.state() == InboundState.QUARANTINED);
         x.put("route", m.route() == null ? "" : m.route().name());
-        x.put("reason", m.reason() == null ? "" : m.reason());
+        x.putAll(views.heldCause(m, lang));
         if (m.caseId() != null) {
             x.put("case", Map.of("id", m.caseId()));
         }

@@ -1,6 +1,7 @@
 package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.audit.AuditQueries;
+import app.frontdesk.domain.model.audit.AuditEvent;
 import app.frontdesk.application.wording.Finding;
 import app.frontdesk.application.wording.Purpose;
 import app.frontdesk.application.wording.WordingCheck;
@@ -73,22 +74,26 @@ public class ToolPages {
     @Path("audit")
     public Response auditLog(@QueryParam("before") Long before) {
         Viewer v = support.viewer();
-        List<Map<String, Object>> events = audit.recent(v, before, e -> {
-            Map<String, Object> x = new HashMap<>();
-            x.put("id", e.id());
-            x.put("at", views.time(e.occurredAt(), v.locale()));
-            x.put("actor", e.actor());
-            x.put("action", e.action());
-            x.put("subject", e.subjectType() + (e.subjectId() == null ? "" : " " + e.subjectId()));
-            x.put("detail", e.detail() == null ? "" : e.detail());
-            return x;
-        }).orElseThrow(NotFoundException::new);
+        List<Map<String, Object>> events = audit.recent(v, before, e -> auditRow(e, v.locale())).orElseThrow(NotFoundException::new);
         Map<String, Object> m = support.base(v, "audit");
         m.put("events", events);
         if (events.size() == AuditQueries.PAGE) {
             m.put("older", Map.of("before", events.get(events.size() - 1).get("id")));
         }
         return support.page("audit", v, m);
+    }
+
+    /** One entry of the audit log: the codes in the reader's words, the detail as recorded. */
+    Map<String, Object> auditRow(AuditEvent e, Locale lang) {
+        Map<String, Object> x = new HashMap<>();
+        x.put("id", e.id());
+        x.put("at", views.time(e.occurredAt(), lang));
+        x.put("actor", views.words().say("actor", e.actor(), lang)); // a person's address as it is, the system in words
+        // the codes in the reader's words; the detail as recorded (written by our code or a person, in their language)
+        x.put("action", views.words().say("audit", e.action(), lang));
+        x.put("subject", views.words().say("subject", e.subjectType(), lang) + (e.subjectId() == null ? "" : " " + e.subjectId()));
+        x.put("detail", e.detail() == null ? "" : e.detail());
+        return x;
     }
 
     /**

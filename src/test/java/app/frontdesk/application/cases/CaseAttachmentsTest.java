@@ -46,7 +46,7 @@ class CaseAttachmentsTest {
             long message = store(gw, "<with-parts@x>", caseId);
             long elsewhere = store(gw, "<other-case@x>", null);
 
-            var listed = gw.services.caseQueries.detailFor(OLGA, caseId, (c, a, messages, sent) -> messages.get(0).attachments()).orElseThrow();
+            var listed = gw.services.caseQueries.detailFor(OLGA, caseId, (c, a, messages, sent, k) -> messages.get(0).attachments()).orElseThrow();
             assertEquals(List.of(MailWithParts.PDF_NAME, "", "page.html", "../../рисунок.svg", ""), listed.stream().map(p -> p.filename()).toList());
 
             CaseAttachments attachments = gw.services.caseAttachments;

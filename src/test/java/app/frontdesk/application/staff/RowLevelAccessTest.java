@@ -48,10 +48,10 @@ class RowLevelAccessTest {
             assertEquals(Set.of(olgas, boriss, nobodys), Set.copyOf(cases.openFor(LEAD, 100, SupportCase::id)), "a lead sees all, unassigned too");
             assertEquals(List.of(), cases.openFor(BILLING, 100, SupportCase::id), "billing looks after no account's cases");
 
-            assertTrue(cases.detailFor(OLGA, olgas, (c, a, m, s) -> c.id()).isPresent());
-            assertTrue(cases.detailFor(BORIS, olgas, (c, a, m, s) -> c.id()).isEmpty(), "Olga's case is no case for Boris");
-            assertTrue(cases.detailFor(OLGA, nobodys, (c, a, m, s) -> c.id()).isEmpty());
-            assertTrue(cases.detailFor(OLGA, 999_999, (c, a, m, s) -> c.id()).isEmpty(), "and looks like one that does not exist");
+            assertTrue(cases.detailFor(OLGA, olgas, (c, a, m, s, k) -> c.id()).isPresent());
+            assertTrue(cases.detailFor(BORIS, olgas, (c, a, m, s, k) -> c.id()).isEmpty(), "Olga's case is no case for Boris");
+            assertTrue(cases.detailFor(OLGA, nobodys, (c, a, m, s, k) -> c.id()).isEmpty());
+            assertTrue(cases.detailFor(OLGA, 999_999, (c, a, m, s, k) -> c.id()).isEmpty(), "and looks like one that does not exist");
 
             var actions = gw.services.caseActions;
             assertTrue(actions.resolveAs(BORIS, olgas, "mine now", lyutik).isEmpty(), "Boris cannot act on Olga's case");

@@ -154,8 +154,11 @@ class ConsolePagesTest {
         m.put("open", true);
         m.put("state", Map.of("AWAITING_AUTHORIZATION", true, "HELD", true));
         m.put("account", Map.of("id", 7, "name", HOSTILE)); // not the case's id: a form inside {{#account}} once took this one
-        m.put("pickAccount", true);
-        m.put("evidence", HOSTILE);
+        // the case's verdict, candidates and evidence as recorded: what a stranger wrote reaches them too (a name, a value found)
+        m.put("verdict", Map.of("unverified", true, "words", HOSTILE, "domain", HOSTILE));
+        m.put("hasCandidates", true);
+        m.put("candidates", List.of(Map.of("candidateId", 7, "candidateName", HOSTILE, "percent", 82, "facts", HOSTILE, "chosen", true)));
+        m.put("evidenceRecorded", HOSTILE);
         m.put("due", "30 November 2026, 13:00");
         m.put("left", Map.of("days", 1, "hours", 2, "minutes", 3, "hasDays", true));
         m.put("age", Map.of("days", 0, "hours", 0, "minutes", 5, "hasDays", false));
