@@ -316,6 +316,42 @@ class ConsoleBrowserIT {
             assertEquals("<ceo-1@petrov-family.example>", Mails.parse(forwarded).getMessageID(), "his held message, intact");
             Browser.signOut(web);
 
+            // Staff management by the administrator: Boris disabled ends his open session at its next request and he cannot
+            // sign in; enabled again, he can; he cannot change roles himself; his own password he changes with the current one
+            HttpClient adminHttp = client();
+            assertEquals(303, login(adminHttp, gateway, ADMIN, ADMIN_PASSWORD).statusCode());
+            String staffPage = get(adminHttp, gateway, "/console/staff").body();
+            Matcher borisRow = Pattern.compile(Pattern.quote(BORIS) + "</td>.*?/console/staff/(\\d+)/roles", Pattern.DOTALL).matcher(staffPage);
+            assertTrue(borisRow.find(), staffPage);
+            String borisId = borisRow.group(1);
+            String adminToken = csrf(staffPage);
+            String borisToken = csrf(get(boris, gateway, "/console/").body());
+            assertEquals(404, post(boris, gateway, "/console/staff/" + borisId + "/roles", Map.of("_csrf", borisToken, "role", "admin")).statusCode(),
+                    "a manager cannot give himself roles");
+            assertEquals(403, post(adminHttp, gateway, "/console/staff/" + borisId + "/disable", Map.of()).statusCode(), "CSRF-protected");
+            assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/disable", Map.of("_csrf", adminToken)).statusCode());
+            HttpResponse<String> borisNext = get(boris, gateway, "/console/");
+            assertEquals(303, borisNext.statusCode(), "his open session ends at its next request");
+            assertTrue(borisNext.headers().firstValue("Location").orElseThrow().contains("/console/login"));
+            assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "disabled: no sign-in");
+            assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/enable", Map.of("_csrf", adminToken)).statusCode());
+            HttpClient borisAgain = client();
+            assertEquals(303, login(borisAgain, gateway, BORIS, PASSWORD).statusCode(), "enabled again");
+            String own = get(borisAgain, gateway, "/console/password").body();
+            assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", "not-his",
+                    "password", "boris-new-password-1")).statusCode());
+            assertTrue(get(borisAgain, gateway, "/console/password?problem=wrongPassword").body().contains("did not match"));
+            assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", PASSWORD,
+                    "password", "boris-new-password-1")).statusCode());
+            assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "the old password no longer works");
+            HttpResponse<String> reset = post(adminHttp, gateway, "/console/staff/" + borisId + "/password", Map.of("_csrf", adminToken, "password", ""));
+            assertEquals(200, reset.statusCode());
+            Matcher shown = Pattern.compile("<code>([^<]{20,})</code>").matcher(reset.body());
+            assertTrue(shown.find(), "a generated password, shown once: " + reset.body());
+            assertEquals(303, login(client(), gateway, BORIS, shown.group(1)).statusCode(), "the generated password signs him in");
+            assertEquals(200, post(adminHttp, gateway, "/console/staff/" + borisId + "/password",
+                    Map.of("_csrf", adminToken, "password", PASSWORD)).statusCode(), "and back to the one the test knows");
+
             // Five wrong passwords for Boris; the sixth attempt is refused even with the right one
             for (int i = 0; i < 5; i++) {
                 web.get(gateway.url() + "/console/login");

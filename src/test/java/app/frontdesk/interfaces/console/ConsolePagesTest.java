@@ -71,6 +71,28 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theStaffPageOffersRolesPasswordAndAccessPerPersonButNobodyDisablesThemselves() {
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            Map<String, Object> m = model();
+            m.put("users", List.of(
+                    Map.of("id", 7, "email", "olga@frontdesk.test", "name", "Olga", "roles", "manager", "disabled", false, "self", false,
+                            "is", Map.of("manager", true)),
+                    Map.of("id", 8, "email", "admin@frontdesk.test", "name", "Admin", "roles", "admin", "disabled", false, "self", true,
+                            "is", Map.of("admin", true))));
+            String html = pages.render("staff", lang, m);
+            assertTrue(html.contains("action=\"/console/staff/7/roles\"") && html.contains("action=\"/console/staff/7/password\"")
+                    && html.contains("action=\"/console/staff/7/disable\""), html);
+            assertTrue(html.contains("name=\"role\" value=\"manager\" checked") && html.contains("name=\"role\" value=\"admin\" checked"),
+                    "each person's roles as they are");
+            assertFalse(html.contains("/console/staff/8/disable"), "no button to disable oneself");
+            m.put("generated", Map.of("email", "olga@frontdesk.test", "password", "Generated2345678abcde"));
+            assertTrue(pages.render("staff", lang, m).contains("<code>Generated2345678abcde</code>"));
+            String own = pages.render("password", lang, model());
+            assertTrue(own.contains("action=\"/console/password\"") && own.contains("name=\"current\"") && own.contains("autocomplete=\"current-password\""));
+        }
+    }
+
+    @Test
     void theCasePageListsAttachmentsAsDownloadLinksOnly() {
         String html = pages.render("case", Locale.ENGLISH, model());
         assertTrue(html.contains("<a href=\"/console/cases/51/messages/101/parts/0\" download>&lt;script&gt;"), html);
