@@ -266,6 +266,8 @@ class ConsoleBrowserIT {
             long ivansHeld = heldMessageOf(url, caseId);
             assertEquals(404, post(boris, gateway, "/console/held/retry", Map.of("_csrf", token, "id", String.valueOf(ivansHeld))).statusCode(),
                     "the held mail's bulk action");
+            assertEquals(404, post(boris, gateway, "/console/held/decide-again", Map.of("_csrf", token, "id", String.valueOf(ivansHeld)))
+                    .statusCode(), "and its other button");
             String olgasCase = get(olgaHttp, gateway, "/console/cases/" + caseId).body();
             assertFalse(olgasCase.contains("Boris was here") || olgasCase.contains("Boris says spam"), "nothing of his on her timeline");
             assertTrue(get(olgaHttp, gateway, "/console/held").body().contains("ivan@petrov-family.example"), "his message still held for her");

@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Held mail: every held or quarantined message the viewer may see, with its cause, and (for leads and
- * administrators) quarantined ones sent through the pipeline again in bulk.
+ * administrators) selected ones sent through the pipeline again in bulk: quarantined ones retried, held ones decided
+ * again.
  */
 @Path("held")
 @RequestScoped
@@ -60,6 +61,10 @@ public class HeldPages {
         if (retried != null && retried.matches("\\d{1,6}")) {
             m.put("retried", Map.of("count", Integer.parseInt(retried)));
         }
+        String decided = support.param("decided");
+        if (decided != null && decided.matches("\\d{1,6}")) {
+            m.put("decided", Map.of("count", Integer.parseInt(decided)));
+        }
         return support.page("held", v, m);
     }
 
@@ -71,6 +76,16 @@ public class HeldPages {
         Viewer v = support.viewerWith(StaffRole.LEAD, StaffRole.ADMIN);
         int n = quarantine.retry(v, ids == null ? List.of() : ids);
         return ConsoleSupport.seeOther("/console/held?state=QUARANTINED&retried=" + n);
+    }
+
+    /** Held messages decided again (the same form, its other button): leads and administrators, like the retry. */
+    @POST
+    @Path("decide-again")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideAgain(@FormParam("id") List<Long> ids) {
+        Viewer v = support.viewerWith(StaffRole.LEAD, StaffRole.ADMIN);
+        int n = quarantine.decideAgain(v, ids == null ? List.of() : ids);
+        return ConsoleSupport.seeOther("/console/held?state=HELD&decided=" + n);
     }
 
     private Map<String, Object> row(InboundMessage m, Locale lang) {

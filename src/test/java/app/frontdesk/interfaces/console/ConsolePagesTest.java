@@ -93,6 +93,22 @@ class ConsolePagesTest {
     }
 
     @Test
+    void heldMailOffersALeadBothBulkActionsInOneFormThatWorksWithoutScript() {
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            Map<String, Object> m = model();
+            m.put("canRetry", true);
+            m.put("messages", List.of(Map.of("id", 7, "from", "a@x", "subject", "s", "received", "today", "quarantined", false, "reason", "held"),
+                    Map.of("id", 8, "from", "b@x", "subject", "s", "received", "today", "quarantined", true, "reason", "poison")));
+            String html = pages.render("held", lang, m);
+            assertTrue(html.contains("<form method=\"post\" action=\"/console/held/retry\">")
+                    && html.contains("formaction=\"/console/held/decide-again\""), html);
+            assertTrue(html.contains("name=\"id\" value=\"7\"") && html.contains("name=\"id\" value=\"8\""), "held and quarantined both selectable");
+            m.put("canRetry", false);
+            assertFalse(pages.render("held", lang, m).contains("decide-again"), "not offered to a manager");
+        }
+    }
+
+    @Test
     void theCasePageListsAttachmentsAsDownloadLinksOnly() {
         String html = pages.render("case", Locale.ENGLISH, model());
         assertTrue(html.contains("<a href=\"/console/cases/51/messages/101/parts/0\" download>&lt;script&gt;"), html);
