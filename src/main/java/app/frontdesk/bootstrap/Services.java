@@ -201,7 +201,7 @@ public final class Services {
                 .onGiveUp((repos, mail, why, now) -> adminAlert.notDelivered(repos, mail, why, now).ifPresent(repos.outbox()::add));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
-        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews);
+        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews, wording);
         this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, care);
         this.inboundQueries = new InboundQueries(db);
         this.quarantine = new QuarantineDesk(db, clock, wake);

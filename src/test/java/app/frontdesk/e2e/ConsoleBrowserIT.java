@@ -3,11 +3,16 @@ package app.frontdesk.e2e;
 import app.frontdesk.testkit.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static app.frontdesk.testkit.Browser.signIn;
 import static app.frontdesk.testkit.ConsoleHttp.client;
+import static app.frontdesk.testkit.ConsoleHttp.cookieAttributes;
+import static app.frontdesk.testkit.ConsoleHttp.getWithCookie;
+import static app.frontdesk.testkit.ConsoleHttp.postWithCookie;
+import static app.frontdesk.testkit.ConsoleHttp.sessionCookie;
 import static app.frontdesk.testkit.ConsoleHttp.csrf;
 import static app.frontdesk.testkit.ConsoleHttp.get;
 import static app.frontdesk.testkit.ConsoleHttp.login;
@@ -28,7 +33,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -249,7 +256,56 @@ class ConsoleBrowserIT {
                     "her own case, but without the token: refused");
             assertEquals(403, post(olga, gateway, "/console/cases/" + caseId + "/reject", Map.of("_csrf", token, "note", "Boris's token")).statusCode(),
                     "another session's token is no token");
+            // ...nor by the case's other forms, nor the held mail's: each answers 404 and changes nothing
+            assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/note", Map.of("_csrf", token, "note", "Boris was here"))
+                    .statusCode(), "a note on her case");
+            assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/spam", Map.of("_csrf", token, "note", "Boris says spam"))
+                    .statusCode(), "marking her case as spam");
+            assertEquals(404, post(boris, gateway, "/console/cases/" + caseId + "/hand-over", Map.of("_csrf", token, "to", BORIS, "note", "mine"))
+                    .statusCode(), "handing her case to himself");
+            long ivansHeld = heldMessageOf(url, caseId);
+            assertEquals(404, post(boris, gateway, "/console/held/retry", Map.of("_csrf", token, "id", String.valueOf(ivansHeld))).statusCode(),
+                    "the held mail's bulk action");
+            assertEquals(404, post(boris, gateway, "/console/held/decide-again", Map.of("_csrf", token, "id", String.valueOf(ivansHeld)))
+                    .statusCode(), "and its other button");
+            String olgasCase = get(olgaHttp, gateway, "/console/cases/" + caseId).body();
+            assertFalse(olgasCase.contains("Boris was here") || olgasCase.contains("Boris says spam"), "nothing of his on her timeline");
+            assertTrue(get(olgaHttp, gateway, "/console/held").body().contains("ivan@petrov-family.example"), "his message still held for her");
             assertEquals(0, Mailboxes.count(smtp, "helpdesk@frontdesk.test"), "nothing was released or closed by any of that");
+
+            // The session as a browser holds it (docs/console.md, Security): what sign-in sets, the page's policy, the idle
+            // timeout in force, and sign-out ending the session for whoever still holds its cookie
+            HttpClient olgaAgain = client();
+            HttpResponse<String> form = get(olgaAgain, gateway, "/console/login");
+            String anonymous = sessionCookie(form).orElseThrow(() -> new AssertionError("the login page starts a session: " + form.headers().map()));
+            HttpResponse<String> in = post(olgaAgain, gateway, "/console/login",
+                    Map.of("_csrf", csrf(form.body()), "email", OLGA, "password", PASSWORD, "next", "/console/"));
+            assertEquals(303, in.statusCode());
+            String cookie = sessionCookie(in).orElseThrow(() -> new AssertionError("sign-in sets the cookie again: " + in.headers().map()));
+            assertNotEquals(anonymous.split(";")[0], cookie.split(";")[0], "the session id changes at sign-in");
+            Set<String> attributes = cookieAttributes(cookie);
+            assertTrue(attributes.containsAll(Set.of("httponly", "samesite=strict", "path=/console")), cookie);
+            assertFalse(attributes.contains("secure"), "plain http here (a Secure cookie would never come back): " + cookie);
+            assertSafePage(form);
+            for (String path : List.of("/console/", "/console/cases/" + caseId, "/console/held", "/console/accounts", "/console/wording")) {
+                assertSafePage(get(olgaAgain, gateway, path));
+            }
+            Matcher idle = Pattern.compile("id=\"idle\">After (\\d+) minutes").matcher(get(olgaAgain, gateway, "/console/").body());
+            assertTrue(idle.find(), "the page says the idle timeout in force");
+            assertEquals("30", idle.group(1), "the container's session lasts 30 idle minutes (web.xml, read back from the session)");
+            String stolen = cookie.split(";")[0];
+            String stolenToken = csrf(get(olgaAgain, gateway, "/console/").body());
+            assertEquals(200, getWithCookie(gateway, "/console/", stolen).statusCode(), "the cookie alone is the session");
+            assertEquals(303, post(olgaAgain, gateway, "/console/logout", Map.of("_csrf", stolenToken)).statusCode());
+            HttpResponse<String> afterLogout = getWithCookie(gateway, "/console/cases/" + caseId, stolen);
+            assertTrue(afterLogout.statusCode() == 302 || afterLogout.statusCode() == 303, "after sign-out the old cookie is nobody: "
+                    + afterLogout.statusCode());
+            assertTrue(afterLogout.headers().firstValue("Location").orElseThrow().contains("/console/login"));
+            assertFalse(afterLogout.body().contains("petrov-family"));
+            int refused = postWithCookie(gateway, "/console/cases/" + caseId + "/note", stolen, Map.of("_csrf", stolenToken, "note", "after logout"))
+                    .statusCode();
+            assertTrue(refused == 401 || refused == 403, "a form with the old cookie and its token: refused (" + refused + ")");
+            assertFalse(get(olgaHttp, gateway, "/console/cases/" + caseId).body().contains("after logout"));
 
             // Olga authorizes the sender: his held message reaches the helpdesk
             web.get(link.group());
@@ -265,6 +321,42 @@ class ConsoleBrowserIT {
             assertEquals("<ceo-1@petrov-family.example>", Mails.parse(forwarded).getMessageID(), "his held message, intact");
             Browser.signOut(web);
 
+            // Staff management by the administrator: Boris disabled ends his open session at its next request and he cannot
+            // sign in; enabled again, he can; he cannot change roles himself; his own password he changes with the current one
+            HttpClient adminHttp = client();
+            assertEquals(303, login(adminHttp, gateway, ADMIN, ADMIN_PASSWORD).statusCode());
+            String staffPage = get(adminHttp, gateway, "/console/staff").body();
+            Matcher borisRow = Pattern.compile(Pattern.quote(BORIS) + "</td>.*?/console/staff/(\\d+)/roles", Pattern.DOTALL).matcher(staffPage);
+            assertTrue(borisRow.find(), staffPage);
+            String borisId = borisRow.group(1);
+            String adminToken = csrf(staffPage);
+            String borisToken = csrf(get(boris, gateway, "/console/").body());
+            assertEquals(404, post(boris, gateway, "/console/staff/" + borisId + "/roles", Map.of("_csrf", borisToken, "role", "admin")).statusCode(),
+                    "a manager cannot give himself roles");
+            assertEquals(403, post(adminHttp, gateway, "/console/staff/" + borisId + "/disable", Map.of()).statusCode(), "CSRF-protected");
+            assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/disable", Map.of("_csrf", adminToken)).statusCode());
+            HttpResponse<String> borisNext = get(boris, gateway, "/console/");
+            assertEquals(303, borisNext.statusCode(), "his open session ends at its next request");
+            assertTrue(borisNext.headers().firstValue("Location").orElseThrow().contains("/console/login"));
+            assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "disabled: no sign-in");
+            assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/enable", Map.of("_csrf", adminToken)).statusCode());
+            HttpClient borisAgain = client();
+            assertEquals(303, login(borisAgain, gateway, BORIS, PASSWORD).statusCode(), "enabled again");
+            String own = get(borisAgain, gateway, "/console/password").body();
+            assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", "not-his",
+                    "password", "boris-new-password-1")).statusCode());
+            assertTrue(get(borisAgain, gateway, "/console/password?problem=wrongPassword").body().contains("did not match"));
+            assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", PASSWORD,
+                    "password", "boris-new-password-1")).statusCode());
+            assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "the old password no longer works");
+            HttpResponse<String> reset = post(adminHttp, gateway, "/console/staff/" + borisId + "/password", Map.of("_csrf", adminToken, "password", ""));
+            assertEquals(200, reset.statusCode());
+            Matcher shown = Pattern.compile("<code>([^<]{20,})</code>").matcher(reset.body());
+            assertTrue(shown.find(), "a generated password, shown once: " + reset.body());
+            assertEquals(303, login(client(), gateway, BORIS, shown.group(1)).statusCode(), "the generated password signs him in");
+            assertEquals(200, post(adminHttp, gateway, "/console/staff/" + borisId + "/password",
+                    Map.of("_csrf", adminToken, "password", PASSWORD)).statusCode(), "and back to the one the test knows");
+
             // Five wrong passwords for Boris; the sixth attempt is refused even with the right one
             for (int i = 0; i < 5; i++) {
                 web.get(gateway.url() + "/console/login");
@@ -278,6 +370,49 @@ class ConsoleBrowserIT {
         } finally {
             smtp.stop();
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    /**
+     * Behind https (FRONTDESK_PUBLIC_URL names it; a proxy ends TLS in front of us) the session cookie is Secure too, so it
+     * never travels in clear. Read from the Set-Cookie header: a cookie jar would not send a Secure cookie back over the
+     * test's plain http, which is the point of the attribute.
+     */
+    @Test
+    void behindHttpsTheSessionCookieIsSecure() throws Exception {
+        int port = GatewayProcess.freePort();
+        try (GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/console-https")), Map.of(
+                "FRONTDESK_PUBLIC_URL", "https://console.frontdesk.test",
+                "FRONTDESK_ADMIN_ADDRESS", ADMIN,
+                "FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD), port).start()) {
+            HttpResponse<String> form = get(client(), gateway, "/console/login");
+            String cookie = sessionCookie(form).orElseThrow(() -> new AssertionError("the login page starts a session: " + form.headers().map()));
+            assertTrue(cookieAttributes(cookie).containsAll(Set.of("secure", "httponly", "samesite=strict", "path=/console")), cookie);
+        }
+    }
+
+    /** A console page's headers and markup: our scripts only, from our origin, none written into the page. */
+    private static void assertSafePage(HttpResponse<String> page) {
+        String where = page.uri().getPath();
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + where));
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"),
+                where + ": " + csp);
+        assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval") || csp.contains("*"), where + ": " + csp);
+        assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(page.body()).find(),
+                where + " has an inline script");
+        assertFalse(Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(page.body()).find(),
+                where + " has an inline event handler");
+    }
+
+    /** The id of the message held in a case, read from the database (no page shows a manager the message's id). */
+    private static long heldMessageOf(String dbUrl, long caseId) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(dbUrl, TestDatabases.PG_USER, "");
+             var st = c.prepareStatement("SELECT id FROM inbound_message WHERE case_id = ? AND state = 'HELD'")) {
+            st.setLong(1, caseId);
+            try (var rs = st.executeQuery()) {
+                assertTrue(rs.next(), "a held message in case " + caseId);
+                return rs.getLong(1);
+            }
         }
     }
 

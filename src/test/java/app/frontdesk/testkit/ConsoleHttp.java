@@ -42,15 +42,46 @@ public final class ConsoleHttp {
         return m.group(1);
     }
 
+    /** The session cookie an answer sets, as the header says it (attributes and all); empty when it sets none. */
+    public static java.util.Optional<String> sessionCookie(HttpResponse<?> answer) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("FRONTDESK_SESSION=")).findFirst();
+    }
+
+    /** A cookie header's attributes, lower-cased and without values ("httponly", "secure", "samesite=strict", "path=/console"). */
+    public static java.util.Set<String> cookieAttributes(String setCookie) {
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+
+    /** A GET with a cookie of our choosing and no cookie jar: what a browser still holding that cookie would send. */
+    public static HttpResponse<String> getWithCookie(GatewayProcess gateway, String path, String cookie) throws Exception {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return bare.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form posted with a cookie of our choosing and no cookie jar. */
+    public static HttpResponse<String> postWithCookie(GatewayProcess gateway, String path, String cookie, Map<String, String> fields)
+            throws Exception {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return bare.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static HttpResponse<String> get(HttpClient http, GatewayProcess gateway, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<String> post(HttpClient http, GatewayProcess gateway, String path, Map<String, String> fields) throws Exception {
-        String body = new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = form(fields);
         return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -4,7 +4,11 @@ import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.outbox.HelpdeskForward;
+import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.Topic;
+import app.frontdesk.application.wording.Finding;
+import app.frontdesk.application.wording.Purpose;
+import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
@@ -38,9 +42,12 @@ public final class CaseActions {
     private final CaseTexts texts;
     private final HelpdeskForward forward;
     private final CustomerNews news;
+    private final WordingCheck wording;
 
-    public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward, CustomerNews news) {
+    public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward, CustomerNews news,
+                       WordingCheck wording) {
         this.news = news;
+        this.wording = wording;
         this.transactions = transactions;
         this.clock = clock;
         this.links = links;
@@ -155,15 +162,77 @@ public final class CaseActions {
 
     /** Rejects as a signed-in person, on a case they may see. */
     public Optional<SupportCase> rejectAs(Viewer viewer, long caseId, String note) {
+        return rejectAs(viewer, caseId, note, null);
+    }
+
+    /**
+     * Rejects as a signed-in person and, with {@code reply}, answers the sender in that person's words, inside the
+     * rejection template (what they can do, by when, whom to ask; signed with the company's name). The whole mail is
+     * checked by the wording rules first, as every customer text is: a finding refuses it ({@link ReplyRefused}) and
+     * nothing changes. An address no person reads (null envelope sender, a mail system, our own) gets no reply, so
+     * nothing can loop; the timeline says so ("rejection-reply-not-sent"). What went to whom is on the timeline
+     * ("rejection-reply-sent": the address and the words) and in the case's outbox.
+     */
+    public Optional<SupportCase> rejectAs(Viewer viewer, long caseId, String note, String reply) {
+        String words = reply == null || reply.isBlank() ? null : reply.strip();
         return transactions.inTransaction(repos -> {
             if (repos.cases().findFor(viewer, caseId).isEmpty()) {
                 return Optional.<SupportCase>empty();
             }
             return repos.cases().lock(caseId).map(c -> {
-                reject(repos, c, viewer.email(), note, clock.instant());
+                Instant now = clock.instant();
+                List<InboundMessage> messages = words == null ? List.of() : repos.inbound().inCase(c.id());
+                Optional<String> unanswerable = words == null ? Optional.empty() : unanswerable(c, messages);
+                Optional<app.frontdesk.domain.model.outbox.OutboundMail> mail = Optional.empty();
+                if (words != null && unanswerable.isEmpty()) {
+                    Instant answerBy = texts.settings().calendar().plusBusinessTime(now, texts.settings().answerWithin());
+                    Rendered r = texts.rejectionReply(c, words, answerBy);
+                    List<Finding> findings = readsWrong(r, c.locale());
+                    if (!findings.isEmpty()) {
+                        throw new ReplyRefused(findings);
+                    }
+                    mail = Optional.of(texts.rejectionReplyMail(c, messages.get(0), messages.get(0).messageId(), r, now));
+                }
+                reject(repos, c, viewer.email(), note, now);
+                mail.ifPresent(m -> {
+                    repos.outbox().add(m);
+                    c.record(now, viewer.email(), "rejection-reply-sent", c.sender() + ": " + words);
+                    repos.audit().record(new AuditEvent(now, viewer.email(), "case-reply-sent", "case", c.id(), "to " + c.sender()));
+                });
+                unanswerable.ifPresent(why -> c.record(now, "frontdesk", "rejection-reply-not-sent", c.sender() + ": " + why));
                 return c;
             });
         });
+    }
+
+    /** Why nobody would read a reply to this case's sender, if so: we answer people only, never a mail system or ourselves. */
+    private Optional<String> unanswerable(SupportCase c, List<InboundMessage> messages) {
+        if (c.sender() == null || EmailAddress.parse(c.sender()).isEmpty()) {
+            return Optional.of("no address to answer");
+        }
+        if (messages.isEmpty()) {
+            return Optional.of("no message to answer");
+        }
+        if (messages.stream().anyMatch(m -> m.envelope().hasNullSender())) {
+            return Optional.of("the mail came with a null envelope sender (automatic mail is never answered)");
+        }
+        if (app.frontdesk.application.MailAddresses.isSystemAddress(c.sender())) {
+            return Optional.of("the address belongs to a mail system, which nobody reads");
+        }
+        if (texts.isOurs(c.sender())) {
+            return Optional.of("the address is our own");
+        }
+        return Optional.empty();
+    }
+
+    /** The reply as the sender reads it (text and HTML), by the rules every customer text passes. */
+    private List<Finding> readsWrong(Rendered r, Locale lang) {
+        List<Finding> all = new java.util.ArrayList<>(wording.check(r.subject() + "\n" + r.text(), Optional.of(lang), Purpose.GENERAL,
+                Optional.empty()).findings());
+        if (all.isEmpty()) {
+            all.addAll(wording.check(r.html().replaceAll("<[^>]+>", " "), Optional.of(lang), Purpose.GENERAL, Optional.empty()).findings());
+        }
+        return all;
     }
 
     /**

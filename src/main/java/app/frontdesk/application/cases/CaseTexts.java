@@ -67,6 +67,12 @@ public final class CaseTexts {
         return settings;
     }
 
+    /** One of the gateway's own addresses: we never write to ourselves. */
+    boolean isOurs(String address) {
+        return app.frontdesk.domain.model.account.EmailAddress.parse(address)
+                .filter(a -> a.equals(addresses.frontdesk()) || a.equals(addresses.helpdesk()) || a.equals(addresses.admin())).isPresent();
+    }
+
     /**
      * The explanation to the sender. Its model holds nothing about any account, so the text is the
      * same whether or not one matched: only reference, date and language differ.
@@ -106,6 +112,37 @@ public final class CaseTexts {
         // Null reverse-path (RFC 3834 section 3.3): a bounce of this reply goes nowhere, so it cannot loop.
         return new OutboundMail(MailKind.SENDER_REPLY, id, settings.autoReplyEnvelopeFrom(), List.of(c.sender()), draft.write(now), message.id(), now)
                 .about(null, c.id());
+    }
+
+    /**
+     * The reply a person wrote when rejecting a case, in the case's language, inside the template that says what the
+     * sender can do, by when and whom to ask, signed with the company's name. Rendered apart from the mail so that
+     * the wording check reads exactly what the sender will.
+     */
+    public Rendered rejectionReply(SupportCase c, String reply, Instant answerBy) {
+        Locale lang = c.locale();
+        Map<String, Object> model = common(c, lang); // the desk and the company, nothing of the account: the sender was not confirmed
+        model.put("deadline", Map.of("when", format(answerBy, lang)));
+        model.put("greetName", c.senderName().map(CustomerContacts::greetName).orElse(""));
+        model.put("reply", reply);
+        return templates.render(Text.REJECTION_REPLY, lang, model);
+    }
+
+    /**
+     * The rejection reply as a mail: answering the sender's first message, from a null reverse path (a bounce of it goes
+     * nowhere, so it cannot loop) and marked as not to be answered automatically.
+     */
+    public OutboundMail rejectionReplyMail(SupportCase c, InboundMessage first, String originalMessageId, Rendered r, Instant now) {
+        String id = messageIds.next();
+        var draft = composer.draft(id, r).from(addresses.frontdesk().value(), settings.support().name())
+                .to(List.of(c.sender()))
+                .header("X-Auto-Response-Suppress", "All")
+                .header("Reply-To", settings.support().email());
+        if (originalMessageId != null) {
+            draft.header("In-Reply-To", originalMessageId).header("References", originalMessageId);
+        }
+        return new OutboundMail(MailKind.REJECTION_REPLY, id, settings.autoReplyEnvelopeFrom(), List.of(c.sender()), draft.write(now), first.id(),
+                now).about(c.accountId().orElse(null), c.id());
     }
 
     /** To one authorized contact: who wrote, what, what tied it to you; authorize or reject. */

@@ -62,6 +62,8 @@ final class TextSamples {
         m.put("promised", Map.of("tasks", List.of(Map.of("id", 7, "what", "call Sample LLC", "due", "Monday, 30 November 2026, 11:00 (MSK)",
                 "overdue", false, "assignee", "olga@frontdesk.example", "account", "Sample LLC", "reference", "FD-100",
                 "promise", "call the customer"))));
+        m.put("reply", "Thank you for your message."); // a person's words in a rejection reply; checked again when sent
+        m.put("greetName", "Ivan");
         m.put("handedBy", "Lead");
         m.put("note", "please call them today");
         m.put("topic", "Suspension notice?");

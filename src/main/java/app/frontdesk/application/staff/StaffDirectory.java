@@ -87,6 +87,109 @@ public final class StaffDirectory {
         });
     }
 
+    /**
+     * An administrator disables a person (they cannot sign in, and their open sessions end at their next request: the
+     * console reads the person afresh each time) or enables them again; audited. Empty for no such person.
+     */
+    public Optional<StaffUser> setDisabled(Viewer admin, long userId, boolean disabled) {
+        requireAdmin(admin);
+        return transactions.inTransaction(r -> r.staff().find(userId).map(u -> {
+            if (disabled && u.id() == admin.userId()) {
+                throw new StaffChangeRefused(StaffChangeRefused.Why.NOT_YOURSELF);
+            }
+            if (disabled && u.roles().contains(StaffRole.ADMIN) && otherAdministrators(r, u) == 0) {
+                throw new StaffChangeRefused(StaffChangeRefused.Why.LAST_ADMINISTRATOR);
+            }
+            if (u.disabled() != disabled) {
+                if (disabled) {
+                    u.disable();
+                } else {
+                    u.enable();
+                }
+                r.audit().record(new AuditEvent(clock.instant(), admin.email(), disabled ? "staff-disabled" : "staff-enabled", "staff",
+                        u.id(), u.email()));
+            }
+            return u;
+        }));
+    }
+
+    /** An administrator changes what a person does here; counts from their next request; audited with before and after. */
+    public Optional<StaffUser> changeRoles(Viewer admin, long userId, Set<StaffRole> roles) {
+        requireAdmin(admin);
+        if (roles.isEmpty()) {
+            throw new StaffChangeRefused(StaffChangeRefused.Why.NO_ROLE);
+        }
+        return transactions.inTransaction(r -> r.staff().find(userId).map(u -> {
+            Set<StaffRole> before = u.roles();
+            if (before.contains(StaffRole.ADMIN) && !roles.contains(StaffRole.ADMIN) && !u.disabled() && otherAdministrators(r, u) == 0) {
+                throw new StaffChangeRefused(StaffChangeRefused.Why.LAST_ADMINISTRATOR);
+            }
+            if (!before.equals(roles)) {
+                u.changeRoles(roles);
+                r.audit().record(new AuditEvent(clock.instant(), admin.email(), "staff-roles-changed", "staff", u.id(),
+                        u.email() + ": " + ids(before) + " -> " + ids(roles)));
+            }
+            return u;
+        }));
+    }
+
+    /**
+     * An administrator sets a person's password: the one given, or (none given) a generated one, answered to be shown
+     * once and stored nowhere but as its hash; audited without it.
+     *
+     * @return the password set, for the administrator to hand over; empty for no such person
+     */
+    public Optional<String> resetPassword(Viewer admin, long userId, String password) {
+        requireAdmin(admin);
+        boolean generate = password == null || password.isEmpty();
+        String chosen = generate ? generated() : password;
+        if (chosen.length() < MIN_PASSWORD) {
+            throw new StaffChangeRefused(StaffChangeRefused.Why.PASSWORD_TOO_SHORT);
+        }
+        String hash = hashes.hash(chosen); // 600,000 rounds: outside the transaction
+        return transactions.inTransaction(r -> r.staff().find(userId).map(u -> {
+            u.changePassword(hash);
+            r.audit().record(new AuditEvent(clock.instant(), admin.email(), "staff-password-reset", "staff", u.id(),
+                    u.email() + (generate ? ": a generated password" : ": a password the administrator chose")));
+            return chosen;
+        }));
+    }
+
+    /**
+     * Everyone changes their own password, giving the current one; a wrong one counts with the sign-in throttle (else this
+     * form would be a way round it), and a throttled person is not even checked. Audited.
+     */
+    public void changeOwnPassword(Viewer me, String current, String password, String clientAddress) {
+        if (throttle.blockedUntil(me.email(), clientAddress).isPresent()) {
+            throw new StaffChangeRefused(StaffChangeRefused.Why.THROTTLED);
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new StaffChangeRefused(StaffChangeRefused.Why.PASSWORD_TOO_SHORT);
+        }
+        String stored = transactions.inTransaction(r -> r.staff().find(me.userId()).filter(u -> !u.disabled()).map(StaffUser::passwordHash))
+                .orElse(null);
+        if (stored == null || current == null || !hashes.matches(current, stored)) {
+            if (stored == null) {
+                hashes.spendTime(current);
+            }
+            throttle.failed(me.email(), clientAddress);
+            throw new StaffChangeRefused(StaffChangeRefused.Why.WRONG_PASSWORD);
+        }
+        String hash = hashes.hash(password);
+        transactions.run(r -> r.staff().find(me.userId()).ifPresent(u -> {
+            u.changePassword(hash);
+            r.audit().record(new AuditEvent(clock.instant(), me.email(), "password-changed", "staff", u.id(), u.email()));
+        }));
+    }
+
+    private static long otherAdministrators(app.frontdesk.application.Repositories r, StaffUser u) {
+        return r.staff().list(500).stream().filter(x -> !x.id().equals(u.id()) && !x.disabled() && x.roles().contains(StaffRole.ADMIN)).count();
+    }
+
+    private static String ids(Set<StaffRole> roles) {
+        return String.join(",", roles.stream().sorted().map(StaffRole::id).toList());
+    }
+
     /** Whom a lead can hand a case to: everyone who can sign in. */
     public List<Viewer> colleagues(Viewer lead) {
         if (!lead.seesAllCases()) {

@@ -21,6 +21,8 @@ public enum Text {
     AUTHORIZER_THANKED("authorizer-thanked", true, EnumSet.allOf(Part.class)),
     /** To a person of the company who wrote about a notice: it was stopped because they paid. */
     NOTICE_NEWS("notice-news", true, EnumSet.allOf(Part.class)),
+    /** To a sender whose case a person rejected: the person's own words, what the sender can do, by when, whom to ask. */
+    REJECTION_REPLY("rejection-reply", true, EnumSet.allOf(Part.class)),
     /** To the customer after we got something wrong (seed 003): the mistake named, an apology, what was fixed and what changes, a question, an offer, a person. */
     RECOVERY("recovery", true, EnumSet.allOf(Part.class)),
     /** To the personal manager (or triage): what happened and what to do. */

@@ -19,7 +19,8 @@ public final class TemplateWording {
      * recovery mail is also checked with the recovery rules, with each configured offer (care.RecoveryDesk#check).
      */
     static final List<Text> CUSTOMER_TEXTS = List.of(Text.SENDER_REPLY, Text.AUTHORIZE_REQUEST, Text.UNVERIFIED_CONTACT, Text.INSIDER_REPLY,
-            Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED, Text.AUTHORIZER_THANKED, Text.NOTICE_NEWS, Text.RECOVERY);
+            Text.PAYMENT_ORDER_RECEIVED, Text.SENDER_AUTHORIZED, Text.AUTHORIZER_THANKED, Text.NOTICE_NEWS, Text.RECOVERY,
+            Text.REJECTION_REPLY);
 
     private TemplateWording() {
     }

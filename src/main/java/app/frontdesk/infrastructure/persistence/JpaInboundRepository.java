@@ -277,14 +277,28 @@ final class JpaInboundRepository implements InboundRepository {
     }
 
     @Override
-    public int retryQuarantined(java.util.Collection<Long> ids, Instant now) {
+    public List<Long> sendBack(Viewer viewer, java.util.Collection<Long> ids, InboundState from, Instant now) {
         if (ids.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return em.createQuery("UPDATE InboundMessage m SET m.state = :waiting, m.route = NULL, m.reason = NULL, m.processedAt = NULL,"
-                        + " m.attempts = 0, m.nextAttemptAt = :now WHERE m.state = :quarantined AND m.id IN :ids")
+        // the rows first, locked and narrowed like the list the person chose from; then only those change
+        var q = em.createQuery("SELECT m.id FROM InboundMessage m WHERE m.state = :from AND m.id IN :ids"
+                        + (viewer.seesAllCases() ? "" : " AND m.accountId IN (SELECT a.id FROM Account a WHERE a.manager.address = :manager)")
+                        + " ORDER BY m.id", Long.class)
+                .setParameter("from", from).setParameter("ids", List.copyOf(ids))
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (!viewer.seesAllCases()) {
+            q.setParameter("manager", viewer.managerAddress());
+        }
+        List<Long> chosen = q.getResultList();
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        em.createQuery("UPDATE InboundMessage m SET m.state = :waiting, m.route = NULL, m.reason = NULL, m.processedAt = NULL,"
+                        + " m.attempts = 0, m.nextAttemptAt = :now WHERE m.state = :from AND m.id IN :ids")
                 .setParameter("waiting", InboundState.RECEIVED).setParameter("now", now)
-                .setParameter("quarantined", InboundState.QUARANTINED).setParameter("ids", List.copyOf(ids)).executeUpdate();
+                .setParameter("from", from).setParameter("ids", chosen).executeUpdate();
+        return chosen;
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.frontdesk.interfaces.console;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseAttachments;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.cases.ReplyRefused;
 import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.staff.StaffDirectory;
 import app.frontdesk.domain.model.staff.Viewer;
@@ -53,6 +54,10 @@ public class CasePages {
     @Path("{id}")
     public Response casePage(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("q") String q) {
         Viewer v = support.viewer();
+        return support.page("case", v, model(v, id, q));
+    }
+
+    private Map<String, Object> model(Viewer v, long id, String q) {
         Map<String, Object> m = cases.detailFor(v, id, (c, account, messages, sent, candidates) -> views.caseDetail(v, c, account, messages, sent, candidates))
                 .orElseThrow(NotFoundException::new);
         m.putAll(support.base(v, "case"));
@@ -66,7 +71,7 @@ public class CasePages {
             m.put("found", found);
             m.put("nothingFound", found.isEmpty());
         }
-        return support.page("case", v, m);
+        return m;
     }
 
     /**
@@ -105,12 +110,20 @@ public class CasePages {
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
+    public Response reject(@PathParam("id") long id, @FormParam("note") String note, @FormParam("reply") String reply) {
         Viewer v = support.viewer();
         if (note == null || note.isBlank()) {
             return back(id, "noteMissing");
         }
-        return done(id, () -> actions.rejectAs(v, id, note.strip()));
+        try {
+            return done(id, () -> actions.rejectAs(v, id, note.strip(), reply));
+        } catch (ReplyRefused e) {
+            // the page again, with what the rules found and both texts as typed: nothing was sent, nothing changed
+            Map<String, Object> m = model(v, id, null);
+            m.put("replyRefused", Map.of("note", note, "reply", reply == null ? "" : reply, "findings", e.findings().stream()
+                    .map(f -> Map.of("excerpt", f.excerpt(), "message", f.message(), "suggestion", f.suggestion())).toList()));
+            return support.page(Response.Status.BAD_REQUEST, "case", v, m);
+        }
     }
 
     @POST

@@ -11,7 +11,7 @@ public class ConsoleApp extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ConsoleResource.class, CasePages.class, TaskPages.class, StaffPages.class, HeldPages.class, ToolPages.class, PaymentPages.class, AccountPages.class, NoticePages.class, CsrfCheck.class, ConsoleHeaders.class, ConsoleErrors.class);
+        return Set.of(ConsoleResource.class, CasePages.class, TaskPages.class, StaffPages.class, PasswordPages.class, HeldPages.class, ToolPages.class, PaymentPages.class, AccountPages.class, NoticePages.class, CsrfCheck.class, ConsoleHeaders.class, ConsoleErrors.class);
     }
 
     @Override

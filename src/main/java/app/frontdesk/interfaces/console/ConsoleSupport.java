@@ -70,6 +70,12 @@ public class ConsoleSupport {
         m.put("seesBilling", v.seesAllBilling());
         m.put("isBilling", v.is(StaffRole.BILLING) || v.is(StaffRole.ADMIN));
         m.put("csrf", session().csrf());
+        // the container's own figure (web.xml's session-timeout), said at the foot of every page: the person knows, and
+        // ConsoleBrowserIT reads the value in force rather than the file
+        HttpSession s = request.getSession(false);
+        if (s != null && s.getMaxInactiveInterval() > 0) {
+            m.put("idleMinutes", s.getMaxInactiveInterval() / 60);
+        }
         m.put("on" + Character.toUpperCase(current.charAt(0)) + current.substring(1), true);
         String problem = request.getParameter("problem");
         if (problem != null && problem.matches("[a-zA-Z]{1,20}")) {

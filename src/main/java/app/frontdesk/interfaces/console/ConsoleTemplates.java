@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConsoleTemplates {
 
     /** Every page, so a test can render each in both languages. */
-    public static final List<String> PAGES = List.of("login", "needs", "case", "staff", "held", "wording", "audit", "payments", "error", "accounts", "account", "notices", "notice");
+    public static final List<String> PAGES = List.of("login", "needs", "case", "staff", "held", "wording", "audit", "payments", "error", "accounts", "account", "notices", "notice", "password");
 
     @Inject
     ConsoleSettings settings;

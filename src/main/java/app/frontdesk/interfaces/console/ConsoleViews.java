@@ -199,8 +199,10 @@ public class ConsoleViews {
 
     Map<String, Object> staff(Viewer v, List<StaffUser> users, String problem) {
         Map<String, Object> m = new HashMap<>();
-        m.put("users", users.stream().map(u -> Map.of("email", u.email(), "name", u.displayName(),
-                "roles", String.join(", ", u.roles().stream().map(StaffRole::id).toList()), "disabled", u.disabled())).toList());
+        m.put("users", users.stream().map(u -> Map.of("id", u.id(), "email", u.email(), "name", u.displayName(),
+                "roles", String.join(", ", u.roles().stream().map(StaffRole::id).toList()), "disabled", u.disabled(),
+                "self", u.id() == v.userId(),
+                "is", u.roles().stream().collect(java.util.stream.Collectors.toMap(StaffRole::id, r -> true)))).toList());
         if (problem != null) {
             m.put("error", problem);
         }

@@ -4,6 +4,7 @@ import app.frontdesk.application.intake.InboundQueries;
 import app.frontdesk.application.intake.QuarantineDesk;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Held mail: every held or quarantined message the viewer may see, with its cause, and (for leads and
- * administrators) quarantined ones sent through the pipeline again in bulk.
+ * administrators) selected ones sent through the pipeline again in bulk: quarantined ones retried, held ones decided
+ * again.
  */
 @Path("held")
 @RequestScoped
@@ -59,6 +61,10 @@ public class HeldPages {
         if (retried != null && retried.matches("\\d{1,6}")) {
             m.put("retried", Map.of("count", Integer.parseInt(retried)));
         }
+        String decided = support.param("decided");
+        if (decided != null && decided.matches("\\d{1,6}")) {
+            m.put("decided", Map.of("count", Integer.parseInt(decided)));
+        }
         return support.page("held", v, m);
     }
 
@@ -66,9 +72,20 @@ public class HeldPages {
     @Path("retry")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retry(@FormParam("id") List<Long> ids) {
-        Viewer v = support.viewer();
+        // a manager is never offered this form: for them it is not there at all (404), like another's case
+        Viewer v = support.viewerWith(StaffRole.LEAD, StaffRole.ADMIN);
         int n = quarantine.retry(v, ids == null ? List.of() : ids);
         return ConsoleSupport.seeOther("/console/held?state=QUARANTINED&retried=" + n);
+    }
+
+    /** Held messages decided again (the same form, its other button): leads and administrators, like the retry. */
+    @POST
+    @Path("decide-again")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideAgain(@FormParam("id") List<Long> ids) {
+        Viewer v = support.viewerWith(StaffRole.LEAD, StaffRole.ADMIN);
+        int n = quarantine.decideAgain(v, ids == null ? List.of() : ids);
+        return ConsoleSupport.seeOther("/console/held?state=HELD&decided=" + n);
     }
 
     Map<String, Object> row(InboundMessage m, Locale lang) {

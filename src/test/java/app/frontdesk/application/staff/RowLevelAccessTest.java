@@ -129,7 +129,44 @@ class RowLevelAccessTest {
                     gw.db.inTransaction(r -> r.inbound().find(poisoned).orElseThrow().state()));
             assertEquals(1L, (long) gw.db.inTransaction(r -> r.audit().about("inbound", poisoned).stream()
                     .filter(e -> e.action().equals("quarantine-retried")).count()), "audited");
+            assertEquals(0L, (long) gw.db.inTransaction(r -> r.audit().about("inbound", held).size()), "only what went back is audited");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aLeadSendsSelectedHeldMailToBeDecidedAgainAndNobodyElseDoes(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            long romashka = account(gw, "ООО «Ромашка»", "romashka.example", OLGA.email());
+            long held = store(gw, "<held-1@x>");
+            long other = store(gw, "<held-2@x>");
+            long poisoned = store(gw, "<poison-1@x>");
+            gw.db.run(r -> {
+                for (long id : List.of(held, other)) {
+                    r.inbound().find(id).orElseThrow().route(app.frontdesk.domain.model.inbound.Route.UNKNOWN_SENDER,
+                            app.frontdesk.domain.model.inbound.InboundState.HELD, romashka, "unknown sender", gw.clock.instant());
+                }
+                r.inbound().find(poisoned).orElseThrow().quarantine("the parser failed 5 times", gw.clock.instant());
+            });
+            var desk = gw.services.quarantine;
+            assertEquals(0, desk.decideAgain(OLGA, List.of(held)), "not a manager, not even on her own account");
+            assertEquals(0, desk.decideAgain(BILLING, List.of(held)));
+            assertEquals(0, desk.decideAgain(LEAD, List.of(poisoned)), "a quarantined message is retried, not decided again");
+            assertEquals(0, desk.decideAgain(LEAD, List.of(999_999L)), "nor one that does not exist");
+            assertEquals(1, desk.decideAgain(LEAD, List.of(held, poisoned)), "only the held one of the selection");
+            assertEquals(app.frontdesk.domain.model.inbound.InboundState.RECEIVED, stateOf(gw, held));
+            assertEquals(app.frontdesk.domain.model.inbound.InboundState.HELD, stateOf(gw, other), "what was not selected stays");
+            assertEquals(app.frontdesk.domain.model.inbound.InboundState.QUARANTINED, stateOf(gw, poisoned));
+            assertEquals(List.of("held-decided-again"), gw.db.inTransaction(r -> r.audit().about("inbound", held)).stream()
+                    .map(e -> e.action()).toList(), "audited, once");
+            assertEquals(List.of(), gw.db.inTransaction(r -> r.audit().about("inbound", poisoned)));
+            gw.processAll();
+            assertTrue(stateOf(gw, held) != app.frontdesk.domain.model.inbound.InboundState.RECEIVED, "the pipeline decided it again");
+        }
+    }
+
+    private static app.frontdesk.domain.model.inbound.InboundState stateOf(GatewayFixture gw, long id) {
+        return gw.db.inTransaction(r -> r.inbound().find(id).orElseThrow().state());
     }
 
     private static long store(GatewayFixture gw, String messageId) throws Exception {

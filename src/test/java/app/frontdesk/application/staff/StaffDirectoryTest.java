@@ -87,4 +87,87 @@ class StaffDirectoryTest {
             assertInstanceOf(SignIn.Welcome.class, staff.signIn("admin@frontdesk.test", "configured-admin-pw", "10.0.0.1"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void anAdministratorDisablesChangesRolesAndResetsPasswordsAndNobodyLocksTheLastAdministratorOut(String name, Supplier<DatabaseSettings> db)
+            throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"), Locale.ENGLISH);
+            Viewer admin = ((SignIn.Welcome) staff.signIn("admin@frontdesk.test", "configured-admin-pw", "127.0.0.1")).viewer();
+            Viewer olga = staff.create(admin, "olga@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH, "olga-password-123");
+
+            // disabled: no sign-in, and the session's next request finds nobody; enabled again: both work
+            staff.setDisabled(admin, olga.userId(), true).orElseThrow();
+            assertInstanceOf(SignIn.Refused.class, staff.signIn(olga.email(), "olga-password-123", "127.0.0.1"));
+            assertTrue(staff.viewer(olga.email()).isEmpty(), "an open session of hers ends at its next request");
+            staff.setDisabled(admin, olga.userId(), false).orElseThrow();
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn(olga.email(), "olga-password-123", "127.0.0.1"));
+
+            // roles: counted at once, at least one, and not by a non-administrator
+            staff.changeRoles(admin, olga.userId(), Set.of(StaffRole.MANAGER, StaffRole.LEAD)).orElseThrow();
+            assertEquals(Set.of(StaffRole.MANAGER, StaffRole.LEAD), staff.viewer(olga.email()).orElseThrow().roles());
+            assertEquals(StaffChangeRefused.Why.NO_ROLE, assertThrows(StaffChangeRefused.class,
+                    () -> staff.changeRoles(admin, olga.userId(), Set.of())).why());
+            assertThrows(SecurityException.class, () -> staff.changeRoles(olga, olga.userId(), Set.of(StaffRole.ADMIN)));
+            assertThrows(SecurityException.class, () -> staff.setDisabled(olga, admin.userId(), true));
+            assertThrows(SecurityException.class, () -> staff.resetPassword(olga, admin.userId(), "olga-owns-admin-now"));
+            assertTrue(staff.changeRoles(admin, 999_999, Set.of(StaffRole.MANAGER)).isEmpty(), "nobody by that id");
+
+            // the last administrator stays one, and nobody disables themselves
+            assertEquals(StaffChangeRefused.Why.LAST_ADMINISTRATOR, assertThrows(StaffChangeRefused.class,
+                    () -> staff.changeRoles(admin, admin.userId(), Set.of(StaffRole.LEAD))).why());
+            assertEquals(StaffChangeRefused.Why.NOT_YOURSELF, assertThrows(StaffChangeRefused.class,
+                    () -> staff.setDisabled(admin, admin.userId(), true)).why());
+            assertEquals(Set.of(StaffRole.ADMIN), staff.viewer(admin.email()).orElseThrow().roles());
+
+            // a password the administrator chose, then a generated one: shown once, stored only as PBKDF2
+            assertEquals("olga-new-password-1", staff.resetPassword(admin, olga.userId(), "olga-new-password-1").orElseThrow());
+            assertInstanceOf(SignIn.Refused.class, staff.signIn(olga.email(), "olga-password-123", "127.0.0.2"));
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn(olga.email(), "olga-new-password-1", "127.0.0.2"));
+            assertEquals(StaffChangeRefused.Why.PASSWORD_TOO_SHORT, assertThrows(StaffChangeRefused.class,
+                    () -> staff.resetPassword(admin, olga.userId(), "short")).why());
+            String generated = staff.resetPassword(admin, olga.userId(), "").orElseThrow();
+            assertTrue(generated.length() >= 20, generated);
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn(olga.email(), generated, "127.0.0.2"));
+            String hash = gw.db.inTransaction(r -> r.staff().find(olga.userId()).orElseThrow().passwordHash());
+            assertTrue(hash.startsWith("pbkdf2-sha256$600000$") && !hash.contains(generated), hash);
+
+            List<String> audited = gw.db.inTransaction(r -> r.audit().about("staff", olga.userId())).stream().map(e -> e.action()).toList();
+            assertTrue(audited.containsAll(List.of("staff-created", "staff-disabled", "staff-enabled", "staff-roles-changed",
+                    "staff-password-reset")), audited.toString());
+            assertFalse(gw.db.inTransaction(r -> r.audit().about("staff", olga.userId())).stream()
+                    .anyMatch(e -> e.detail().contains(generated) || e.detail().contains("olga-new-password-1")), "no password in the log");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void everyoneChangesTheirOwnPasswordGivingTheCurrentOneAndGuessesAreThrottled(String name, Supplier<DatabaseSettings> db) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"), Locale.ENGLISH);
+            Viewer admin = ((SignIn.Welcome) staff.signIn("admin@frontdesk.test", "configured-admin-pw", "127.0.0.1")).viewer();
+            Viewer olga = staff.create(admin, "olga@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH, "olga-password-123");
+
+            assertEquals(StaffChangeRefused.Why.WRONG_PASSWORD, assertThrows(StaffChangeRefused.class,
+                    () -> staff.changeOwnPassword(olga, "not-her-password", "olga-password-456", "192.0.2.1")).why());
+            assertEquals(StaffChangeRefused.Why.PASSWORD_TOO_SHORT, assertThrows(StaffChangeRefused.class,
+                    () -> staff.changeOwnPassword(olga, "olga-password-123", "short", "192.0.2.1")).why());
+            staff.changeOwnPassword(olga, "olga-password-123", "olga-password-456", "192.0.2.1");
+            assertInstanceOf(SignIn.Refused.class, staff.signIn(olga.email(), "olga-password-123", "192.0.2.1"));
+            assertInstanceOf(SignIn.Welcome.class, staff.signIn(olga.email(), "olga-password-456", "192.0.2.1"));
+            assertTrue(gw.db.inTransaction(r -> r.audit().about("staff", olga.userId())).stream().anyMatch(e -> e.action().equals("password-changed")
+                    && e.actor().equals(olga.email())), "audited");
+
+            // wrong current passwords count with the sign-in throttle: the form is no way round it
+            for (int i = 0; i < 5; i++) {
+                assertThrows(StaffChangeRefused.class, () -> staff.changeOwnPassword(olga, "guess", "olga-password-789", "192.0.2.9"));
+            }
+            assertEquals(StaffChangeRefused.Why.THROTTLED, assertThrows(StaffChangeRefused.class,
+                    () -> staff.changeOwnPassword(olga, "olga-password-456", "olga-password-789", "192.0.2.9")).why());
+            assertInstanceOf(SignIn.Throttled.class, staff.signIn(olga.email(), "olga-password-456", "192.0.2.10"));
+        }
+    }
 }

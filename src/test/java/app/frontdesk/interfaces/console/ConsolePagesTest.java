@@ -71,6 +71,44 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theStaffPageOffersRolesPasswordAndAccessPerPersonButNobodyDisablesThemselves() {
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            Map<String, Object> m = model();
+            m.put("users", List.of(
+                    Map.of("id", 7, "email", "olga@frontdesk.test", "name", "Olga", "roles", "manager", "disabled", false, "self", false,
+                            "is", Map.of("manager", true)),
+                    Map.of("id", 8, "email", "admin@frontdesk.test", "name", "Admin", "roles", "admin", "disabled", false, "self", true,
+                            "is", Map.of("admin", true))));
+            String html = pages.render("staff", lang, m);
+            assertTrue(html.contains("action=\"/console/staff/7/roles\"") && html.contains("action=\"/console/staff/7/password\"")
+                    && html.contains("action=\"/console/staff/7/disable\""), html);
+            assertTrue(html.contains("name=\"role\" value=\"manager\" checked") && html.contains("name=\"role\" value=\"admin\" checked"),
+                    "each person's roles as they are");
+            assertFalse(html.contains("/console/staff/8/disable"), "no button to disable oneself");
+            m.put("generated", Map.of("email", "olga@frontdesk.test", "password", "Generated2345678abcde"));
+            assertTrue(pages.render("staff", lang, m).contains("<code>Generated2345678abcde</code>"));
+            String own = pages.render("password", lang, model());
+            assertTrue(own.contains("action=\"/console/password\"") && own.contains("name=\"current\"") && own.contains("autocomplete=\"current-password\""));
+        }
+    }
+
+    @Test
+    void heldMailOffersALeadBothBulkActionsInOneFormThatWorksWithoutScript() {
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            Map<String, Object> m = model();
+            m.put("canRetry", true);
+            m.put("messages", List.of(Map.of("id", 7, "from", "a@x", "subject", "s", "received", "today", "quarantined", false, "reason", "held"),
+                    Map.of("id", 8, "from", "b@x", "subject", "s", "received", "today", "quarantined", true, "reason", "poison")));
+            String html = pages.render("held", lang, m);
+            assertTrue(html.contains("<form method=\"post\" action=\"/console/held/retry\">")
+                    && html.contains("formaction=\"/console/held/decide-again\""), html);
+            assertTrue(html.contains("name=\"id\" value=\"7\"") && html.contains("name=\"id\" value=\"8\""), "held and quarantined both selectable");
+            m.put("canRetry", false);
+            assertFalse(pages.render("held", lang, m).contains("decide-again"), "not offered to a manager");
+        }
+    }
+
+    @Test
     void theCasePageListsAttachmentsAsDownloadLinksOnly() {
         String html = pages.render("case", Locale.ENGLISH, model());
         assertTrue(html.contains("<a href=\"/console/cases/51/messages/101/parts/0\" download>&lt;script&gt;"), html);

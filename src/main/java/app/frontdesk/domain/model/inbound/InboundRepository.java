@@ -70,8 +70,13 @@ public interface InboundRepository {
      */
     List<InboundMessage> waitingForPeople(app.frontdesk.domain.model.staff.Viewer viewer, java.util.Optional<InboundState> state, int limit);
 
-    /** Quarantined messages among {@code ids} go back before the pipeline, attempts reset. @return how many */
-    int retryQuarantined(java.util.Collection<Long> ids, Instant now);
+    /**
+     * Messages among {@code ids} that are in state {@code from} (held or quarantined) and that the viewer may see (the
+     * narrowing of {@link #waitingForPeople}) go back before the pipeline, as if just received, attempts reset.
+     *
+     * @return the ids that went back, so that only those are audited
+     */
+    List<Long> sendBack(app.frontdesk.domain.model.staff.Viewer viewer, java.util.Collection<Long> ids, InboundState from, Instant now);
 
     /** Messages routed to an account since {@code since}, newest first, at most {@code limit}. */
     List<InboundMessage> ofAccountSince(long accountId, Instant since, int limit);

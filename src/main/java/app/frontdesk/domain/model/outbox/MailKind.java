@@ -8,6 +8,8 @@ public enum MailKind {
     ADMIN_ALERT,
     /** The explanation to a sender who is not an authorized contact (null envelope sender, RFC 3834). */
     SENDER_REPLY,
+    /** To a sender whose case a person rejected, with that person's reply (null envelope sender, like SENDER_REPLY). */
+    REJECTION_REPLY,
     /** To a contact who mailed a payment order: it is here, and no reminders come until a business day. */
     PAYMENT_ORDER_RECEIVED,
     /** To a sender whose address was just authorized: the message reached support, the address works now. */

@@ -115,6 +115,18 @@ public class StaffUser {
         this.disabled = true;
     }
 
+    public void enable() {
+        this.disabled = false;
+    }
+
+    /** What the person does here from now on; read again on their next request, so it counts at once. */
+    public void changeRoles(Set<StaffRole> newRoles) {
+        if (newRoles.isEmpty()) {
+            throw new IllegalArgumentException("a staff member needs at least one role");
+        }
+        this.roles = newRoles.stream().sorted().map(StaffRole::id).collect(Collectors.joining(","));
+    }
+
     public Viewer viewer() {
         return new Viewer(id, email, displayName, roles(), locale());
     }
