@@ -177,13 +177,14 @@ class RussianPagesTest {
             for (String kind : List.of("opened", "message-joined", "account-assigned", "authorized-contact-asked", "answered-as-person",
                     "reply-sent", "reply-suppressed", "alert-deferred", "manager-alerted", "notice-news-sent", "deadline-missed", "digest-sent",
                     "link-refused", "note", "still-held", "contact-authorized", "sender-told", "authorizer-thanked", "released", "task-opened",
-                    "handed-over", "mail-not-sent", "resolved", "rejected", "expired")) {
+                    "handed-over", "mail-not-sent", "resolved", "rejected", "expired", "rejection-reply-sent", "rejection-reply-not-sent")) {
                 w.of("event", kind, lang, Map.of()).ifPresentOrElse(x -> { }, () -> missing.add(lang + " event." + kind));
             }
             for (String action : List.of("attachment-opened", "case-handed-over", "case-marked-spam", "case-rejected", "contact-authorized",
                     "contact-added", "contact-removed", "head-of-support-alerted", "mail-refused", "notice-approved", "notice-block-overridden",
                     "notice-found-wrong", "payment-assigned", "payment-evidence-added", "quarantined", "quarantine-retried", "recovery-sent",
-                    "red-flag-raised", "red-flag-cleared", "staff-created", "task-done", "task-escalated", "task-opened")) {
+                    "red-flag-raised", "red-flag-cleared", "staff-created", "task-done", "task-escalated", "task-opened", "case-reply-sent",
+                    "held-decided-again", "password-changed", "staff-disabled", "staff-enabled", "staff-password-reset", "staff-roles-changed")) {
                 w.of("audit", action, lang, Map.of()).ifPresentOrElse(x -> { }, () -> missing.add(lang + " audit." + action));
             }
             for (String kind : List.of("reply-to-our-mail", "inn", "kpp", "domain", "unverified-domain", "invoice", "contract", "account-number",
