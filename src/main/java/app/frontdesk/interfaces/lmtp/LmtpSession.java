@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.lmtp;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.intake.MessageIntake;
@@ -247,6 +248,11 @@ final class LmtpSession implements Runnable {
         } catch (MessageTooLargeException e) {
             meter.increment("lmtp_refused", "reason", "size");
             return "552 5.3.4 <" + recipient + "> Message too big: at most " + bodyCap + " bytes";
+        } catch (DatabaseUnavailableException e) {
+            // said once per outage by the database layer (its "database is unreachable" line); a stack trace per
+            // deferred delivery would bury that line under thousands of the same, as /api/inbound's 503 does not
+            meter.increment("lmtp_refused", "reason", "unavailable");
+            return "451 4.3.0 <" + recipient + "> Could not be stored now; try again later";
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not store an LMTP delivery; answering 451 so the mail server retries", e);
             meter.increment("lmtp_refused", "reason", "unavailable");
