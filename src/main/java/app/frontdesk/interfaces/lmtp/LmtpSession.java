@@ -85,6 +85,12 @@ final class LmtpSession implements Runnable {
                     reply("500 5.5.2 Line too long");
                     continue;
                 }
+                if (line == null && stopping.getAsBoolean()) {
+                    // the listener ended our input to stop: the client is still there and is told why (RFC 5321 3.8)
+                    reply("421 4.3.2 " + config.hostname() + " shutting down, closing");
+                    out.flush();
+                    return;
+                }
                 if (line == null || !command(line, in)) {
                     out.flush();
                     return;
