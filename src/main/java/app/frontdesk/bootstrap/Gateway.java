@@ -153,6 +153,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * One turn of the once-only jobs (expiry, digests, notice re-checks, task escalation): done on the leader, nothing
+     * elsewhere. Its own method so that a test can turn it on two instances and see which one did the work.
+     *
+     * @return how much was done (0 on an instance that does not lead)
+     */
+    int housekeepingTurn() {
+        return leadership != null && leadership.isLeader() ? services.housekeepingDue() : 0;
+    }
+
+    /**
      * Starts the pipeline and outbox workers on threads from {@code threads}.
      *
      * @param halt ends the process with one line and an exit code, for a gateway that must not go on (its
@@ -186,8 +196,7 @@ public final class Gateway implements AutoCloseable {
         }
         // expiry, digests, notice re-checks, task escalation: minutes matter, not milliseconds; on the leader only, so that
         // several instances do not each send the digest or escalate the task (they would lock each other's rows, then repeat)
-        housekeeping = new Worker("housekeeping", () -> leadership.isLeader() ? services.housekeepingDue() : 0, Duration.ofSeconds(30),
-                LINGER);
+        housekeeping = new Worker("housekeeping", this::housekeepingTurn, Duration.ofSeconds(30), LINGER);
         outboxWorkers.add(housekeeping);
         // uploaded notice files: one chunk per turn, so progress shows and other work is not starved
         outboxWorkers.add(new Worker("notice-batches", services.batches::runDue, Duration.ofSeconds(1), LINGER));
