@@ -57,6 +57,7 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean closed;
     /** What /health/ready and /metrics read of this gateway. */
     private final GatewayHealth health;
+    /** The meter every part of this gateway counts through, labelled with this instance. */
     private final Meter meter;
     /** What the LMTP listener will be, checked at construction; null when FRONTDESK_LMTP_ADDRESS is not set. */
     private final LmtpServer.Config lmtpConfig;
@@ -69,7 +70,9 @@ public final class Gateway implements AutoCloseable {
     public Gateway(Settings settings, Clock clock, Meter meter) {
         this.settings = settings;
         this.clock = clock;
-        this.meter = meter;
+        // counters are per instance (instance label): a survivor's routed count includes what it took over. Every door and
+        // service counts through this one meter, so that lmtp_* and imap_* carry the label as inbound_* do
+        this.meter = meter.labelled("instance", settings.instanceId);
         this.lmtpConfig = settings.lmtpAddress.map(address -> new LmtpServer.Config(address, lmtpClients(settings),
                 settings.addresses.frontdesk().domain(), 64, 1000, Duration.ofMinutes(5))).orElse(null);
         this.database = Database.open(settings.database);
@@ -80,8 +83,7 @@ public final class Gateway implements AutoCloseable {
                     ? new SmtpMailTransport(settings.smtpHost.get(), settings.smtpPort, settings.smtpUser.orElse(null),
                             settings.smtpPassword.orElse(null), settings.addresses.frontdesk().value())
                     : new FileMailTransport(settings.outboxDir());
-            // counters are per instance (instance label): a survivor's routed count includes what it took over
-            this.services = new Services(settings, database, clock, meter.labelled("instance", settings.instanceId), transport,
+            this.services = new Services(settings, database, clock, this.meter, transport,
                     this::wakePipeline);
             this.mtaToken = Tokens.of(settings.mtaToken, settings.dataDir.resolve("secrets"), "mta");
             this.adminToken = Tokens.of(settings.adminToken, settings.dataDir.resolve("secrets"), "admin");
@@ -96,7 +98,7 @@ public final class Gateway implements AutoCloseable {
                     settings.staffLocale).ifPresent(password -> LOG.info("Console: sign in at " + consoleUrl() + " as "
                     + settings.addresses.admin().value() + " with the password " + password
                     + " (shown once; also in " + settings.dataDir.resolve("secrets/admin-password") + ")"));
-            this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, meter), clock, meter);
+            this.imap = new ImapIntake(settings.imap, new MailboxDrain(services.intake, database, clock, this.meter), clock, this.meter);
             this.doors = new IntakeDoors(List.of(
                     // HTTP (/api/inbound) takes mail from here on, before start(); closed, intake answers 503 and the pipe exits 75
                     new IntakeDoors.Door("HTTP", services.admission::close, limit -> awaitIdle(services.admission, limit)),
@@ -151,6 +153,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * One turn of the once-only jobs (expiry, digests, notice re-checks, task escalation): done on the leader, nothing
+     * elsewhere. Its own method so that a test can turn it on two instances and see which one did the work.
+     *
+     * @return how much was done (0 on an instance that does not lead)
+     */
+    int housekeepingTurn() {
+        return leadership != null && leadership.isLeader() ? services.housekeepingDue() : 0;
+    }
+
+    /**
      * Starts the pipeline and outbox workers on threads from {@code threads}.
      *
      * @param halt ends the process with one line and an exit code, for a gateway that must not go on (its
@@ -184,8 +196,7 @@ public final class Gateway implements AutoCloseable {
         }
         // expiry, digests, notice re-checks, task escalation: minutes matter, not milliseconds; on the leader only, so that
         // several instances do not each send the digest or escalate the task (they would lock each other's rows, then repeat)
-        housekeeping = new Worker("housekeeping", () -> leadership.isLeader() ? services.housekeepingDue() : 0, Duration.ofSeconds(30),
-                LINGER);
+        housekeeping = new Worker("housekeeping", this::housekeepingTurn, Duration.ofSeconds(30), LINGER);
         outboxWorkers.add(housekeeping);
         // uploaded notice files: one chunk per turn, so progress shows and other work is not starved
         outboxWorkers.add(new Worker("notice-batches", services.batches::runDue, Duration.ofSeconds(1), LINGER));

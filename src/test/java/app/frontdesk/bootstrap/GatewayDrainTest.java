@@ -1,5 +1,6 @@
 package app.frontdesk.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,17 @@ class GatewayDrainTest {
                 "FRONTDESK_PUBLIC_URL", "http://frontdesk.test", "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + port).get(name)));
         try (Gateway gateway = new Gateway(settings, Clock.systemUTC(), Meter.NONE)) {
             gateway.start(Thread::new, (line, code) -> { });
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = new Socket("127.0.0.1", port); Socket idle = new Socket("127.0.0.1", port)) {
                 s.setSoTimeout(30_000);
+                idle.setSoTimeout(30_000);
+                BufferedReader idleIn = new BufferedReader(new InputStreamReader(idle.getInputStream(), StandardCharsets.US_ASCII));
+                assertTrue(idleIn.readLine().startsWith("220 "));
+                idle.getOutputStream().write("LHLO mx.frontdesk.test\r\n".getBytes(StandardCharsets.US_ASCII));
+                String lhlo;
+                do {
+                    lhlo = idleIn.readLine();
+                } while (lhlo.startsWith("250-"));
+                assertFalse(gateway.health().readiness().problems().stream().anyMatch(p -> p.startsWith("shutting down")));
                 BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
                 OutputStream out = s.getOutputStream();
                 assertTrue(in.readLine().startsWith("220 "));
@@ -57,12 +67,20 @@ class GatewayDrainTest {
                 assertFalse(gateway.services().admission.open(), "HTTP takes no new mail while LMTP's delivery is still in hand");
                 assertFalse(gateway.services().admission.enter(), "a new HTTP handover is refused (503)");
                 assertFalse(greets(port), "nor does LMTP take a new connection");
+                String told = idleIn.readLine();
+                assertTrue(told != null && told.startsWith("421 4.3.2 "), "a connection waiting for its next command is told to come back: " + told);
+                assertEquals(null, idleIn.readLine(), "and closed");
+                var ready = gateway.health().readiness();
+                assertFalse(ready.ready(), "/health/ready is DOWN during the stop");
+                assertTrue(ready.problems().stream().anyMatch(p -> p.startsWith("shutting down")), ready.problems().toString());
                 assertFalse(drained.isDone(), "the stop waits for the delivery in hand");
 
                 out.write(" and the rest.\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 String stored = in.readLine();
                 assertTrue(stored.startsWith("250 2.0.0 <support@frontdesk.test> stored as "), "stored and answered: " + stored);
+                String after = in.readLine();
+                assertTrue(after != null && after.startsWith("421 4.3.2 "), "then the connection ends with 421, not a reset: " + after);
                 assertTrue(drained.get(20, TimeUnit.SECONDS), "then the stop finishes, with nothing left in hand");
             }
         }

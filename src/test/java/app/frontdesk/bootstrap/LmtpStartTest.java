@@ -12,9 +12,12 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,34 @@ class LmtpStartTest {
         try (Socket s = new Socket()) {
             assertThrows(java.io.IOException.class, () -> s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000),
                     "closed with the gateway");
+        }
+    }
+
+    @Test
+    void lmtpCountsCarryTheInstanceLabelAsEveryOtherCounterDoes(@TempDir Path dir) throws Exception {
+        int port = GatewayProcess.freePort();
+        Map<String, List<String>> tagsOf = new ConcurrentHashMap<>();
+        Meter meter = (counter, amount, tags) -> tagsOf.put(counter, List.of(tags));
+        Map<String, String> env = new HashMap<>(Map.of("FRONTDESK_DATA_DIR", dir.toString(),
+                "FRONTDESK_CONFIG_DIR", Path.of("server-config").toAbsolutePath().toString(),
+                "FRONTDESK_TRUSTED_AUTHSERV_IDS", "mx.frontdesk.test", "FRONTDESK_DEMO_DATA", "false", "FRONTDESK_INSTANCE_ID", "lmtp-a",
+                "FRONTDESK_PUBLIC_URL", "http://frontdesk.test", "FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + port));
+        try (Gateway gateway = new Gateway(new Settings(name -> Optional.ofNullable(env.get(name))), Clock.systemUTC(), meter)) {
+            gateway.start(Thread::new, (line, code) -> { });
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(30_000);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                in.readLine();
+                s.getOutputStream().write(("LHLO mx\r\nMAIL FROM:<anna@northwind.example>\r\nRCPT TO:<support@frontdesk.test>\r\nDATA\r\n"
+                        + "From: anna@northwind.example\r\nSubject: Order 7\r\n\r\nHello.\r\n.\r\n").getBytes(StandardCharsets.US_ASCII));
+                String line;
+                do {
+                    line = in.readLine();
+                } while (line != null && !line.startsWith("250 2.0.0 ") && !line.startsWith("4") && !line.startsWith("5"));
+                assertTrue(line != null && line.startsWith("250 2.0.0 "), line);
+            }
+            assertEquals(List.of("instance", "lmtp-a"), tagsOf.get("lmtp_accepted"), tagsOf.toString());
+            assertEquals(List.of("instance", "lmtp-a"), tagsOf.get("inbound_accepted"), tagsOf.toString());
         }
     }
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.frontdesk.testkit.GatewayProcess;
 import app.frontdesk.testkit.MailStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,5 +79,62 @@ class GracefulShutdownIT {
                 }
             }
         }
+    }
+
+    /**
+     * The same stop seen from LMTP and from a load balancer: SIGTERM while a delivery is half sent. The stop waits for
+     * it; meanwhile /health/ready is DOWN ("shutting down") and a connection waiting for its next command is told
+     * 421 4.3.2; the delivery, finished, is answered 250 and then 421; the process exits 0.
+     */
+    @Test
+    void sigtermDuringAnLmtpDeliveryAnswersItSays421AndReadinessIsDownMeanwhile() throws Exception {
+        int lmtpPort = GatewayProcess.freePort();
+        GatewayProcess gateway = new GatewayProcess(GatewayProcess.fresh(Path.of("target/e2e/graceful-lmtp")),
+                Map.of("FRONTDESK_LMTP_ADDRESS", "127.0.0.1:" + lmtpPort)).start();
+        try (Socket delivering = new Socket("127.0.0.1", lmtpPort); Socket idle = new Socket("127.0.0.1", lmtpPort)) {
+            BufferedReader in = reader(delivering);
+            BufferedReader idleIn = reader(idle);
+            assertTrue(in.readLine().startsWith("220 "));
+            assertTrue(idleIn.readLine().startsWith("220 "));
+            write(idle, "LHLO mx.frontdesk.test\r\n");
+            skipTo(idleIn, "250 ");
+            write(delivering, "LHLO mx.frontdesk.test\r\nMAIL FROM:<anna@northwind.example>\r\nRCPT TO:<support@frontdesk.test>\r\nDATA\r\n");
+            skipTo(in, "354 ");
+            write(delivering, "From: Anna <anna@northwind.example>\r\nSubject: Order 7\r\n\r\nHalf of it");
+
+            gateway.sigterm();
+            String told = idleIn.readLine();
+            assertTrue(told != null && told.startsWith("421 4.3.2 "), "a connection waiting for a command: " + told);
+            var ready = gateway.get("/health/ready", null);
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("shutting down"), ready.body());
+
+            write(delivering, " and the rest.\r\n.\r\n");
+            String stored = in.readLine();
+            assertTrue(stored != null && stored.startsWith("250 2.0.0 <support@frontdesk.test> stored as "), stored);
+            String after = in.readLine();
+            assertTrue(after != null && after.startsWith("421 4.3.2 "), "then the connection ends with 421: " + after);
+            assertEquals(0, gateway.awaitExit(30), "a graceful stop exits 0");
+        } finally {
+            gateway.close();
+        }
+    }
+
+    private static BufferedReader reader(Socket s) throws java.io.IOException {
+        s.setSoTimeout(30_000);
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    private static void write(Socket s, String text) throws java.io.IOException {
+        s.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+    }
+
+    private static void skipTo(BufferedReader in, String prefix) throws java.io.IOException {
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && !line.startsWith(prefix));
+        assertTrue(line != null, "no " + prefix + "reply");
     }
 }

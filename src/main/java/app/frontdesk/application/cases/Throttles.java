@@ -5,18 +5,21 @@ import app.frontdesk.domain.model.supportcase.SenderThrottle;
 import java.time.Duration;
 import java.time.Instant;
 
-/** At most one mail of a kind per sender per window; the row is locked, so two workers cannot both pass. */
+/**
+ * At most one mail of a kind per sender per window, across every instance over the database: the first mail inserts
+ * the row (one of two racing inserts wins, the other is told no without an error), every later one locks it, so two
+ * workers cannot both pass.
+ */
 public final class Throttles {
 
     private Throttles() {
     }
 
     public static boolean pass(Repositories repos, String sender, SenderThrottle.Kind kind, Duration window, Long caseId, Instant now) {
-        var row = repos.cases().lockThrottle(sender, kind);
-        if (row.isEmpty()) {
-            repos.cases().add(new SenderThrottle(sender, kind, caseId, now));
+        if (repos.cases().addThrottleIfAbsent(new SenderThrottle(sender, kind, caseId, now))) {
             return true;
         }
-        return row.get().tryPass(window, caseId, now);
+        // the row exists now (ours from earlier in this transaction, or committed by another): it decides, under its lock
+        return repos.cases().lockThrottle(sender, kind).orElseThrow().tryPass(window, caseId, now);
     }
 }

@@ -47,12 +47,10 @@ public final class RefusedDeliveries {
         }
         try {
             // once an hour across every instance over this database, not once per instance: the throttle row is locked
-            // (its first insert is unique: of two instances inserting it at once, one fails and sends nothing)
+            // (of two instances inserting it at once, one inserts and the other finds it and sends nothing)
             transactions.run(r -> {
-                var row = r.cases().lockThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR);
-                if (row.isEmpty()) {
-                    r.cases().add(new SenderThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR, null, now));
-                } else if (!row.get().tryPass(ALERT_EVERY, null, now)) {
+                if (!r.cases().addThrottleIfAbsent(new SenderThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR, null, now))
+                        && !r.cases().lockThrottle(THROTTLE, SenderThrottle.Kind.OPERATOR).orElseThrow().tryPass(ALERT_EVERY, null, now)) {
                     return;
                 }
                 r.outbox().add(alert.deliveriesRefused(r, n, now));

@@ -179,11 +179,13 @@ public final class OutboxDispatcher {
                 return true;
             }
             String error = openError;
+            boolean away = openError != null; // no connection: the relay is away, not refusing this mail
             if (connection == null && openError == null) {
                 try {
                     connection = transport.open();
                 } catch (Exception e) {
                     error = openError = describe(e);
+                    away = true;
                     relayAway = true;
                 }
             }
@@ -196,6 +198,7 @@ public final class OutboxDispatcher {
                 } catch (Exception e) {
                     error = describe(e);
                     if (unreachable(e)) {
+                        away = true;
                         relayAway = true; // not a refusal of this mail (a greylisting 4xx keeps its own backoff)
                     }
                 }
@@ -209,7 +212,7 @@ public final class OutboxDispatcher {
                     repos.outbox().retryNow(clock.instant());
                 }
             } else {
-                mail.failed(error, backoff(firstRetry, mail.attempts()), maxAttempts, clock.instant());
+                mail.failed(error, backoff(firstRetry, mail.attempts()), maxAttempts, clock.instant(), away);
                 outcome[mail.state() == OutboxState.FAILED ? 1 : 2]++;
                 LOG.log(Level.WARNING, "outbox mail {0} to {1} not sent (attempt {2}): {3}",
                         new Object[] {mail.id(), mail.recipients(), mail.attempts(), error});

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * IMAP intake: one watcher thread per configured mailbox. Started and stopped through {@link #start} and
- * {@link #stop} only, so that whoever decides where it runs (today: every instance; once leader election
- * exists, the leader) has one switch.
+ * {@link #stop} only, so that whoever decides where it runs has one switch: the gateway starts it on the
+ * instance elected leader and stops it when that instance loses the lead (two readers would race to store
+ * and move each message).
  */
 public final class ImapIntake {
 

@@ -1,5 +1,6 @@
 package app.frontdesk.infrastructure.imap;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.mailbox.MailboxDrain;
 import app.frontdesk.application.mailbox.RemoteMailbox.MailboxException;
@@ -92,9 +93,16 @@ final class MailboxWatcher implements Runnable {
                     break;
                 }
                 state = State.RECONNECTING;
-                lastError = e instanceof MailboxException ? e.getMessage() : ImapConnection.describe(e);
-                meter.increment("imap_reconnects", "mailbox", box.name());
-                LOG.log(Level.WARNING, "IMAP mailbox " + box.name() + ": " + lastError + "; connecting again in " + backoff.toSeconds() + " s");
+                if (e instanceof DatabaseUnavailableException) {
+                    // not the mailbox's fault, and said once per outage by the database layer: the message stays in the
+                    // mailbox and is taken when the database is back; a warning per backoff would repeat that line
+                    lastError = "the database is unreachable";
+                    LOG.fine("IMAP mailbox " + box.name() + " waits for the database; looking again in " + backoff.toSeconds() + " s");
+                } else {
+                    lastError = e instanceof MailboxException ? e.getMessage() : ImapConnection.describe(e);
+                    meter.increment("imap_reconnects", "mailbox", box.name());
+                    LOG.log(Level.WARNING, "IMAP mailbox " + box.name() + ": " + lastError + "; connecting again in " + backoff.toSeconds() + " s");
+                }
                 try {
                     wake.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ie) {

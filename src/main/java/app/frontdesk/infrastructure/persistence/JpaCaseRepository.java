@@ -9,7 +9,13 @@ import app.frontdesk.domain.model.staff.Viewer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -162,6 +168,30 @@ final class JpaCaseRepository implements CaseRepository {
     @Override
     public void add(SenderThrottle throttle) {
         em.persist(throttle);
+    }
+
+    /**
+     * Plain SQL on the transaction's connection: a failed insert through JPA marks the whole transaction for rollback.
+     * PostgreSQL skips the conflicting row itself (ON CONFLICT waits for an insert in flight, then does nothing); on H2
+     * the duplicate key is caught, as H2 undoes the failed statement alone and the transaction goes on.
+     */
+    @Override
+    public boolean addThrottleIfAbsent(SenderThrottle throttle) {
+        String sql = "INSERT INTO sender_throttle (sender, kind, last_sent_at, pending, case_id) VALUES (?, ?, ?, ?, ?)"
+                + (postgres ? " ON CONFLICT (sender, kind) DO NOTHING" : "");
+        try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(sql)) {
+            insert.setString(1, throttle.sender());
+            insert.setString(2, throttle.kind().name());
+            insert.setObject(3, throttle.lastSentAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setInt(4, throttle.pending());
+            insert.setObject(5, throttle.caseId(), Types.BIGINT);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (!postgres && "23505".equals(e.getSQLState())) {
+                return false; // another transaction inserted it first: its row decides
+            }
+            throw new PersistenceException("could not insert the throttle row of " + throttle.sender() + " (" + throttle.kind() + ")", e);
+        }
     }
 
     @Override

@@ -38,8 +38,9 @@ final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public int retryNow(Instant now) {
+        // only what waited for want of a connection: a mail the relay answered with a 4xx (greylisting) keeps its backoff
         return em.createQuery("UPDATE OutboundMail o SET o.nextAttemptAt = :now WHERE o.state = :pending AND o.attempts > 0"
-                        + " AND o.nextAttemptAt > :now")
+                        + " AND o.relayAway = TRUE AND o.nextAttemptAt > :now")
                 .setParameter("now", now).setParameter("pending", OutboxState.PENDING).executeUpdate();
     }
 

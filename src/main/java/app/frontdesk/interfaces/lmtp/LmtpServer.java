@@ -166,9 +166,10 @@ public final class LmtpServer implements AutoCloseable {
     }
 
     /**
-     * Takes no new connection and closes those waiting for a command (nothing of the mail server's is in our hands
-     * there); a delivery in progress goes on, and its connection ends (421) once the delivery is answered. Returns at
-     * once: the gateway stops every door before it waits for any.
+     * Takes no new connection and ends those waiting for a command with 421 (nothing of the mail server's is in our
+     * hands there, and 421 tells it to try again later rather than count a broken connection against us); a delivery
+     * in progress goes on, and its connection ends (421) once the delivery is answered. Returns at once: the gateway
+     * stops every door before it waits for any.
      */
     public void stopAccepting() {
         try {
@@ -179,9 +180,19 @@ public final class LmtpServer implements AutoCloseable {
         sessions.shutdown();
         open.forEach((socket, session) -> {
             if (!session.delivering()) {
-                closeQuietly(socket);
+                // its own thread writes the 421: ending the input wakes its read (end of stream), and no two threads
+                // write to one socket; a client that sends nothing more is closed by awaitDeliveries all the same
+                shutdownInputQuietly(socket);
             }
         });
+    }
+
+    private static void shutdownInputQuietly(Socket socket) {
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            closeQuietly(socket); // already half gone: nothing to say to it
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.frontdesk.interfaces.lmtp;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.Meter;
 import app.frontdesk.application.intake.IntakeResult;
 import app.frontdesk.application.intake.MessageIntake;
@@ -83,6 +84,12 @@ final class LmtpSession implements Runnable {
                 } catch (LmtpInput.LineTooLongException e) {
                     reply("500 5.5.2 Line too long");
                     continue;
+                }
+                if (line == null && stopping.getAsBoolean()) {
+                    // the listener ended our input to stop: the client is still there and is told why (RFC 5321 3.8)
+                    reply("421 4.3.2 " + config.hostname() + " shutting down, closing");
+                    out.flush();
+                    return;
                 }
                 if (line == null || !command(line, in)) {
                     out.flush();
@@ -247,6 +254,11 @@ final class LmtpSession implements Runnable {
         } catch (MessageTooLargeException e) {
             meter.increment("lmtp_refused", "reason", "size");
             return "552 5.3.4 <" + recipient + "> Message too big: at most " + bodyCap + " bytes";
+        } catch (DatabaseUnavailableException e) {
+            // said once per outage by the database layer (its "database is unreachable" line); a stack trace per
+            // deferred delivery would bury that line under thousands of the same, as /api/inbound's 503 does not
+            meter.increment("lmtp_refused", "reason", "unavailable");
+            return "451 4.3.0 <" + recipient + "> Could not be stored now; try again later";
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not store an LMTP delivery; answering 451 so the mail server retries", e);
             meter.increment("lmtp_refused", "reason", "unavailable");

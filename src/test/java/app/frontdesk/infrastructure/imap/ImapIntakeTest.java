@@ -3,7 +3,11 @@ package app.frontdesk.infrastructure.imap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.frontdesk.application.DatabaseUnavailableException;
 import app.frontdesk.application.Meter;
+import app.frontdesk.application.Repositories;
+import app.frontdesk.application.Transactions;
+import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.application.mailbox.MailboxDrain;
 import app.frontdesk.domain.model.inbound.InboundState;
 import app.frontdesk.testkit.DovecotInstance;
@@ -21,8 +25,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -231,6 +242,62 @@ class ImapIntakeTest {
             list.add(TestMail.from("anna@northwind.example").messageId("<" + prefix + "-" + i + "@northwind.example>").subject(prefix + " " + i).bytes());
         }
         return list;
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayTheMailStaysInTheMailboxWithoutAWarningPerRetryAndIsTakenWhenItIsBack() throws Exception {
+        try (DovecotInstance dovecot = DovecotInstance.start(Path.of("target/dovecot/database-away"), null);
+             GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), imapEnv(dovecot, Map.of("FRONTDESK_IMAP_SINCE", "2026-01-01")))) {
+            // the real database, failing as Database does while it knows the database unreachable (LmtpServerTest's seam)
+            AtomicBoolean away = new AtomicBoolean(true);
+            Transactions db = new Transactions() {
+                @Override
+                public <T> T inTransaction(Function<Repositories, T> work) {
+                    if (away.get()) {
+                        throw new DatabaseUnavailableException("the database is unreachable (test); retry later", null);
+                    }
+                    return gw.db.inTransaction(work);
+                }
+            };
+            List<LogRecord> warned = new CopyOnWriteArrayList<>();
+            Handler capture = new Handler() {
+                @Override
+                public void publish(LogRecord r) {
+                    if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                        warned.add(r);
+                    }
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Logger watcherLog = Logger.getLogger(MailboxWatcher.class.getName());
+            watcherLog.addHandler(capture);
+            dovecot.append("INBOX", messages("waiting", 2), null, null);
+            Clock clock = Clock.systemUTC();
+            MessageIntake intake = new MessageIntake(db, clock, Meter.NONE, 1 << 20, () -> { }, 64);
+            ImapIntake imap = new ImapIntake(gw.settings.imap, new MailboxDrain(intake, db, clock, meter), clock, meter);
+            imap.start(Executors.defaultThreadFactory());
+            try {
+                await(() -> imap.problems().stream().anyMatch(p -> p.contains("the database is unreachable")), 20, "health says why");
+                Thread.sleep(4_000); // several retries (1 s, 2 s, ...)
+                assertEquals(2, dovecot.count("INBOX"), "nothing taken while it cannot be stored");
+                assertEquals(List.of(), warned.stream().map(LogRecord::getMessage).toList(),
+                        "the outage is said once, by the database layer, not once per retry");
+                assertEquals(null, counted.get("imap_reconnects{default}"), "not a mailbox fault");
+                away.set(false);
+                await(() -> stored(gw) == 2, 30, "taken once the database is back");
+                await(() -> imap.problems().isEmpty(), 10, "connected again");
+            } finally {
+                imap.stop();
+                watcherLog.removeHandler(capture);
+            }
+        }
     }
 
     private static long stored(GatewayFixture gw) {

@@ -117,6 +117,76 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void whenTheRelayAnswersAgainMailThatFoundItAwayIsDueAtOnceButGreylistedMailKeepsItsOwnBackoff(@TempDir Path dir) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
+            Relay relay = new Relay(new FileMailTransport(dir.resolve("sent")));
+            OutboxDispatcher d = new OutboxDispatcher(gw.db, relay, gw.clock, Meter.NONE, 10, 5);
+
+            relay.greylisting = true; // the relay answers, and refuses this mail for now
+            long greylisted = forwardOne(gw, "greylisted");
+            assertEquals(1, d.dispatchDue());
+            OutboundMail g = mailOf(gw, greylisted);
+            assertEquals(OutboxState.PENDING, g.state());
+            assertTrue(g.lastError().contains("451"), g.lastError());
+
+            gw.clock.advance(Duration.ofSeconds(1));
+            relay.greylisting = false;
+            relay.away = true; // then nobody answers at all
+            long waited = forwardOne(gw, "relay away");
+            assertEquals(1, d.dispatchDue(), "the greylisted one is not due yet");
+            assertTrue(mailOf(gw, waited).relayAway());
+            assertTrue(!mailOf(gw, greylisted).relayAway());
+
+            gw.clock.advance(Duration.ofSeconds(5));
+            relay.away = false; // back: the probe finds it, the mail that waited for it goes at once
+            assertEquals(1, d.dispatchDue(), "the probe made one mail due");
+            assertEquals(1, d.dispatchDue());
+            assertEquals(OutboxState.SENT, mailOf(gw, waited).state());
+            OutboundMail still = mailOf(gw, greylisted);
+            assertEquals(OutboxState.PENDING, still.state(), "greylisted mail waits out the backoff the greylisting server asked for");
+            assertEquals(g.nextAttemptAt(), still.nextAttemptAt());
+            assertEquals(0, d.dispatchDue());
+
+            gw.clock.set(g.nextAttemptAt());
+            assertEquals(1, d.dispatchDue());
+            assertEquals(OutboxState.SENT, mailOf(gw, greylisted).state());
+        }
+    }
+
+    /** A relay over the file transport that can be away (no connection) or greylist every mail (a 4xx per mail). */
+    private static final class Relay implements app.frontdesk.application.outbox.MailTransport {
+        private final FileMailTransport files;
+        volatile boolean away;
+        volatile boolean greylisting;
+
+        Relay(FileMailTransport files) {
+            this.files = files;
+        }
+
+        @Override
+        public Connection open() throws Exception {
+            if (away) {
+                throw new java.net.ConnectException("Connection refused");
+            }
+            Connection c = files.open();
+            return new Connection() {
+                @Override
+                public void send(OutboundMail mail, Bytes bytes) throws Exception {
+                    if (greylisting) {
+                        throw new jakarta.mail.MessagingException("451 4.7.1 Greylisted, try again later");
+                    }
+                    c.send(mail, bytes);
+                }
+
+                @Override
+                public void close() {
+                    c.close();
+                }
+            };
+        }
+    }
+
+    @Test
     void shouldGiveUpAfterTheLastAttemptAndKeepTheError() throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2())) {
             long id = forwardOne(gw, "never");

@@ -10,6 +10,8 @@ import app.frontdesk.application.Transactions;
 import app.frontdesk.application.intake.MessageIntake;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.inbound.InboundState;
+import app.frontdesk.infrastructure.persistence.Database;
+import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import app.frontdesk.testkit.GatewayFixture;
 import app.frontdesk.testkit.TestDatabases;
 import java.io.BufferedReader;
@@ -26,7 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The LMTP listener spoken to over a raw socket, storing through the real intake into H2. */
@@ -138,6 +144,61 @@ class LmtpServerTest {
             }
             assertEquals(0L, gw.db.<Long>inTransaction(r -> r.inbound().countInState(InboundState.RECEIVED)));
             assertEquals(2L, counted.get("lmtp_refusedreason,unavailable"));
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsUnreachableEveryDeliveryIsAnswered451WithoutALogLineOfItsOwn() throws Exception {
+        // a database of its own on the local PostgreSQL, made unreachable as an outage looks (DatabaseAvailabilityTest):
+        // the one "database is unreachable" line is the database layer's; LMTP adds none per deferred delivery
+        TestDatabases.postgres();
+        String name = "fd_lmtp_away_" + System.nanoTime();
+        TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + name);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sessionLog = Logger.getLogger(LmtpSession.class.getName());
+        sessionLog.addHandler(capture);
+        try (Database db = Database.open(new DatabaseSettings(TestDatabases.PG_URL.replace("/test", "/" + name), TestDatabases.PG_USER, ""))) {
+            MessageIntake intake = new MessageIntake(db, Clock.systemUTC(), Meter.NONE, 1 << 20, () -> { }, 64);
+            Map<String, Long> counted = new ConcurrentHashMap<>();
+            Meter meter = (counter, amount, tags) -> counted.merge(counter + String.join(",", tags), amount, Long::sum);
+            TestDatabases.sql(TestDatabases.PG_URL, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            TestDatabases.sql(TestDatabases.PG_URL, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            try (LmtpServer lmtp = LmtpServer.start(config("127.0.0.1"), intake, meter, Thread::new); Client c = new Client(lmtp)) {
+                c.line();
+                c.send("LHLO mx\r\n");
+                c.reply();
+                for (int i = 0; i < 5; i++) {
+                    c.send("MAIL FROM:<anna@northwind.example>\r\nRCPT TO:<support@frontdesk.test>\r\nRCPT TO:<sales@frontdesk.test>\r\n"
+                            + "DATA\r\n" + MESSAGE);
+                    assertEquals("250 2.1.0 OK", c.line());
+                    c.line();
+                    c.line();
+                    assertTrue(c.line().startsWith("354 "));
+                    assertTrue(c.line().startsWith("451 4.3.0 <support@frontdesk.test> "), "the mail server keeps it and retries");
+                    assertTrue(c.line().startsWith("451 4.3.0 <sales@frontdesk.test> "));
+                }
+            }
+            assertEquals(10L, counted.get("lmtp_refusedreason,unavailable"), "each refusal is still counted");
+            assertEquals(List.of(), logged.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList(),
+                    "the outage is said once, by the database layer, not once per delivery");
+        } finally {
+            sessionLog.removeHandler(capture);
+            TestDatabases.sql(TestDatabases.PG_URL, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+            TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 

@@ -73,6 +73,10 @@ public class OutboundMail {
     @Column(name = "last_error")
     private String lastError;
 
+    /** Its last attempt found the relay unreachable: due again as soon as the relay answers (not so after a 4xx). */
+    @Column(name = "relay_away", nullable = false)
+    private boolean relayAway;
+
     @Column(name = "inbound_id")
     private Long inboundId;
 
@@ -142,6 +146,11 @@ public class OutboundMail {
         this.sentAt = now;
         this.attempts++;
         this.lastError = null;
+        this.relayAway = false;
+    }
+
+    public boolean relayAway() {
+        return relayAway;
     }
 
     public void cancel(String why, Instant now) {
@@ -171,9 +180,14 @@ public class OutboundMail {
         return s.chars().allMatch(c -> c < 0x80);
     }
 
-    /** Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED. */
-    public void failed(String error, Duration backoff, int maxAttempts, Instant now) {
+    /**
+     * Records a failed attempt; after {@code maxAttempts} the mail is given up as FAILED.
+     *
+     * @param relayAway whether the relay could not be reached (rather than answering this mail with a temporary refusal)
+     */
+    public void failed(String error, Duration backoff, int maxAttempts, Instant now, boolean relayAway) {
         this.attempts++;
+        this.relayAway = relayAway;
         this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
         if (attempts >= maxAttempts) {
             this.state = OutboxState.FAILED;

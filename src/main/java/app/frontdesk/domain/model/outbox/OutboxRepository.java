@@ -20,7 +20,8 @@ public interface OutboxRepository {
     long countInState(OutboxState state);
 
     /**
-     * Makes every mail waiting out a retry due now (the relay answers again: their backoff no longer means anything).
+     * Makes every mail that waits out a retry because the relay could not be reached due now (the relay answers again:
+     * their backoff no longer means anything). A mail the relay refused for now (4xx, greylisting) keeps its own backoff.
      *
      * @return how many
      */

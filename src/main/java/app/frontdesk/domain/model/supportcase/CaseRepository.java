@@ -54,10 +54,19 @@ public interface CaseRepository {
 
     List<ActionLink> links(long caseId);
 
-    /** The throttle row, locked; created (and so passed) when there is none yet. */
+    /** The throttle row, locked; empty when there is none yet. */
     Optional<SenderThrottle> lockThrottle(String sender, SenderThrottle.Kind kind);
 
     void add(SenderThrottle throttle);
+
+    /**
+     * Inserts {@code throttle} unless its sender and kind have a row already, committed or being inserted by another
+     * transaction (that one is waited for): of two instances that both found no row, one inserts and the other is
+     * answered false, without the primary-key failure that would otherwise end its transaction.
+     *
+     * @return whether this row was inserted (the first mail of its kind to this sender: it passes)
+     */
+    boolean addThrottleIfAbsent(SenderThrottle throttle);
 
     List<SenderThrottle> pendingDigests(int limit);
 }
