@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One gateway, then two, over one fresh PostgreSQL database each, in the same run: messages handed over with
  * concurrency 8, split evenly over the instances, timed from the first handover until every message is decided
  * (its forward committed to the outbox; mail leaves as files). Shows what a second instance costs or gains on
- * this machine. {@code -Dbench.messages=2000 -Dbench.instances=1,2}.
+ * this machine. {@code -Dbench.messages=2000 -Dbench.instances=1,2}; each instance's CPU in the run and over
+ * {@code -Dbench.restSeconds} (40) at rest after it, the leader marked: what the leader's once-only jobs cost.
  */
 public final class ClusterBenchmark {
 
@@ -57,17 +58,58 @@ public final class ClusterBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             handOver(http, gateways, 0, 300); // warm-up
             awaitDecided(url, 300);
+            double[] before = cpu(gateways);
             long start = System.nanoTime();
             double acceptSeconds = handOver(http, gateways, 1_000, 1_000 + messages);
             awaitDecided(url, 300 + messages);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double[] busy = minus(cpu(gateways), before);
+            // What the leader costs: each instance's CPU at rest over one housekeeping period and a little more (the leader
+            // runs the once-only jobs every 30 s; the others only look for work), and under load, leader marked.
+            double[] restStart = cpu(gateways);
+            Thread.sleep(IDLE_MILLIS);
+            double[] rest = minus(cpu(gateways), restStart);
+            StringBuilder perInstance = new StringBuilder();
+            for (int i = 0; i < gateways.size(); i++) {
+                perInstance.append(String.format(Locale.ROOT, "    instance %d%s: CPU %.2f s in the run (%.0f us a message), %.2f s in %d s at rest%n",
+                        i, leads(gateways.get(i)) ? " (leader)" : "", busy[i], busy[i] * 1e6 / messages, rest[i], IDLE_MILLIS / 1000));
+            }
             return String.format(Locale.ROOT, "%d instance%s: accepted %6.0f msg/s; accepted -> forwards committed %6.0f msg/s (%.1f s)%n",
-                    instances, instances == 1 ? " " : "s", messages / acceptSeconds, messages / seconds, seconds);
+                    instances, instances == 1 ? " " : "s", messages / acceptSeconds, messages / seconds, seconds) + perInstance;
         } finally {
             for (GatewayProcess g : gateways) {
                 g.close();
             }
             TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    private static final long IDLE_MILLIS = Long.getLong("bench.restSeconds", 40) * 1000;
+
+    /** CPU seconds (user + system) each gateway's JVM has used so far, from /proc (Linux, 100 ticks a second). */
+    private static double[] cpu(List<GatewayProcess> gateways) throws java.io.IOException {
+        double[] used = new double[gateways.size()];
+        for (int i = 0; i < used.length; i++) {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(gateways.get(i).pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            used[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        }
+        return used;
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    private static boolean leads(GatewayProcess g) {
+        try {
+            return g.get("/health/ready", null).body().contains("\"leader\":\"yes\"");
+        } catch (Exception e) {
+            return false;
         }
     }
 
