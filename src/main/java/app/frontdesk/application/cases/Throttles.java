@@ -22,4 +22,15 @@ public final class Throttles {
         // the row exists now (ours from earlier in this transaction, or committed by another): it decides, under its lock
         return repos.cases().lockThrottle(sender, kind).orElseThrow().tryPass(window, caseId, now);
     }
+
+    /**
+     * Holds the sender's CASE row until the transaction ends: two workers (on one instance or two) that take a new
+     * sender's first messages at once would otherwise both find no open case and open one each (CaseOpeningRaceTest:
+     * 10 of 12 senders had two cases on PostgreSQL). The second waits here and then finds the first one's case.
+     */
+    public static void holdSender(Repositories repos, String sender, Instant now) {
+        if (!repos.cases().addThrottleIfAbsent(new SenderThrottle(sender, SenderThrottle.Kind.CASE, null, now))) {
+            repos.cases().lockThrottle(sender, SenderThrottle.Kind.CASE);
+        }
+    }
 }

@@ -85,6 +85,7 @@ public final class UnknownSenderDesk {
         String sender = mail.sender().value();
         var message = mail.message();
         Optional<Candidate> clear = mail.candidates().clear();
+        Throttles.holdSender(repos, sender, mail.now()); // one case per sender, whichever worker or instance comes first
         Optional<SupportCase> open = repos.cases().openCaseOf(sender);
         if (open.isPresent()) {
             SupportCase c = open.get();

@@ -22,9 +22,12 @@ import java.util.Objects;
 @IdClass(SenderThrottle.Key.class)
 public class SenderThrottle {
 
-    /** REPLY and ALERT per sender; OPERATOR for the gateway's own alerts to the administrator (sender: what it is about). */
+    /**
+     * REPLY and ALERT per sender; OPERATOR for the gateway's own alerts to the administrator (sender: what it is about);
+     * CASE: no mail, the row whose lock orders the workers that look up or open a sender's case.
+     */
     public enum Kind {
-        REPLY, ALERT, OPERATOR
+        REPLY, ALERT, OPERATOR, CASE
     }
 
     @Id
