@@ -65,6 +65,14 @@ public final class WordingRules {
         return new WordingRules(map);
     }
 
+    /**
+     * An apostrophe in a rule ("don't", "we're") stands for the typographic one too: editors turn "'" into
+     * "’", and a rule should not depend on the keyboard. Inside a character class the union "['’]" is valid.
+     */
+    static String apostrophes(String pattern) {
+        return pattern.replace("'", "['’]");
+    }
+
     static List<Rule> parse(String text, String where, List<String> problems) {
         List<Rule> rules = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
@@ -80,7 +88,7 @@ public final class WordingRules {
                 continue;
             }
             try {
-                rules.add(new Rule(f[0].strip(), Kind.parse(f[1]), Pattern.compile(WORD_START + "(?:" + f[2].strip() + ")",
+                rules.add(new Rule(f[0].strip(), Kind.parse(f[1]), Pattern.compile(WORD_START + "(?:" + apostrophes(f[2].strip()) + ")",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS), f.length > 3 ? f[3].strip() : ""));
             } catch (IllegalArgumentException e) {
                 problems.add(where + " line " + (i + 1) + ": " + (e instanceof PatternSyntaxException p ? "pattern: " + p.getDescription()
