@@ -342,6 +342,8 @@ class ConsoleBrowserIT {
             assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/enable", Map.of("_csrf", adminToken)).statusCode());
             HttpClient borisAgain = client();
             assertEquals(303, login(borisAgain, gateway, BORIS, PASSWORD).statusCode(), "enabled again");
+            HttpClient borisPhone = client();
+            assertEquals(303, login(borisPhone, gateway, BORIS, PASSWORD).statusCode(), "a second session of his");
             String own = get(borisAgain, gateway, "/console/password").body();
             assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", "not-his",
                     "password", "boris-new-password-1")).statusCode());
@@ -349,11 +351,16 @@ class ConsoleBrowserIT {
             assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", PASSWORD,
                     "password", "boris-new-password-1")).statusCode());
             assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "the old password no longer works");
+            assertEquals(200, get(borisAgain, gateway, "/console/").statusCode(), "the session that changed it goes on");
+            HttpResponse<String> phoneNext = get(borisPhone, gateway, "/console/");
+            assertEquals(303, phoneNext.statusCode(), "his other session ends at its next request");
+            assertTrue(phoneNext.headers().firstValue("Location").orElseThrow().contains("/console/login"));
             HttpResponse<String> reset = post(adminHttp, gateway, "/console/staff/" + borisId + "/password", Map.of("_csrf", adminToken, "password", ""));
             assertEquals(200, reset.statusCode());
             Matcher shown = Pattern.compile("<code>([^<]{20,})</code>").matcher(reset.body());
             assertTrue(shown.find(), "a generated password, shown once: " + reset.body());
             assertEquals(303, login(client(), gateway, BORIS, shown.group(1)).statusCode(), "the generated password signs him in");
+            assertEquals(303, get(borisAgain, gateway, "/console/").statusCode(), "the administrator's reset ended his session too");
             assertEquals(200, post(adminHttp, gateway, "/console/staff/" + borisId + "/password",
                     Map.of("_csrf", adminToken, "password", PASSWORD)).statusCode(), "and back to the one the test knows");
 
