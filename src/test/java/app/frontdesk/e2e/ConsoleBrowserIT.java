@@ -121,7 +121,7 @@ class ConsoleBrowserIT {
             web.findElement(By.id("password")).sendKeys(PASSWORD);
             web.findElement(By.cssSelector("form[action='/console/staff'] button")).click();
             waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), LENA));
-            assertTrue(web.findElement(By.xpath("//tr[td[1][.='" + LENA + "']]/td[3]")).getText().strip().equals("lead"),
+            assertTrue(web.findElement(By.xpath("//tr[td[1][.='" + LENA + "']]/td[3]")).getText().strip().equals("support lead"),
                     "only the lead's role: " + web.findElement(By.xpath("//tr[td[1][.='" + LENA + "']]")).getText());
             assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
             browser.screenshot("02-staff");
