@@ -42,6 +42,8 @@ public final class ConsoleBenchmark {
         int cases = Integer.getInteger("bench.cases", 50_000);
         int notices = Integer.getInteger("bench.notices", 100_000);
         int tasks = Integer.getInteger("bench.tasks", 50_000);
+        int payments = Integer.getInteger("bench.payments", 100_000);
+        int audit = Integer.getInteger("bench.audit", 100_000);
         int requests = Integer.getInteger("bench.requests", 300);
         int warmup = Integer.getInteger("bench.warmup", 50);
         DatabaseSettings settings = TestDatabases.postgres();
@@ -85,6 +87,17 @@ public final class ConsoleBenchmark {
                     + accounts + ") + 1) % 200) + 1) || '@bench.test', ((g - 1) % " + accounts + ") + 1, 'Contact ' || g, 'call Company ' || g,"
                     + " now() + ((g % 72) - 24) * interval '1 hour', now() - interval '1 day', CASE WHEN g % 72 < 12 THEN now() END,"
                     + " CASE WHEN g % 72 < 12 THEN 'lead@bench.test' END, 0 FROM generate_series(1, " + tasks + ") g");
+            // payments: 100k from bank statements, every 10th unmatched (no account: the payments page lists them for a person)
+            st.execute("INSERT INTO payment (id, external_id, amount, currency, booking_date, value_date, payer_inn, payer_account, purpose, source,"
+                    + " account_id, state, received_at) SELECT g, 'bank-' || g, 1000.00 + g % 1000, 'RUB', current_date - (g % 30), NULL,"
+                    + " lpad((7700000000 + g)::text, 10, '0'), NULL, 'оплата по счёту ' || g, 'CSV',"
+                    + " CASE WHEN g % 10 = 0 THEN NULL ELSE ((g - 1) % " + accounts + ") + 1 END,"
+                    + " CASE WHEN g % 10 = 0 THEN 'UNMATCHED' ELSE 'ALLOCATED' END, now() - (g % 30) * interval '1 day'"
+                    + " FROM generate_series(1, " + payments + ") g");
+            // the audit log: 100k entries of people's actions
+            st.execute("INSERT INTO audit_event (id, occurred_at, actor, action, subject_type, subject_id, detail) SELECT g,"
+                    + " now() - (" + audit + " - g) * interval '1 minute', 'manager' || (g % 200 + 1) || '@bench.test', 'case-note', 'case',"
+                    + " g % " + cases + " + 1, 'a note ' || g FROM generate_series(1, " + audit + ") g");
             try (PreparedStatement p = c.prepareStatement("INSERT INTO staff_user (id, email, display_name, password_hash, roles, locale, created_at,"
                     + " disabled, version) VALUES (?, ?, ?, ?, ?, 'ru', now(), FALSE, 0)")) {
                 String[][] users = {{"manager1@bench.test", "Manager One", "manager"}, {"lead@bench.test", "Lead", "lead"},
@@ -137,6 +150,22 @@ public final class ConsoleBenchmark {
             pages.put("lead: accounts, by invoice no.", new Page(lead, i -> "/console/accounts?q=INV-" + (1 + random.nextInt(accounts))));
             pages.put("billing: payments", new Page(billing, i -> "/console/payments"));
             pages.put("lead: audit", new Page(lead, i -> "/console/audit"));
+            // added 2026-11-29: the pages the first run left out
+            String draft = draft();
+            String managerToken = token(gateway, manager);
+            pages.put("manager: wording pad, check 1.5 KB", new Page(manager, i -> "/console/wording", 200,
+                    i -> "_csrf=" + URLEncoder.encode(managerToken, StandardCharsets.UTF_8) + "&purpose=general&text="
+                    + URLEncoder.encode(draft + " " + i, StandardCharsets.UTF_8)));
+            pages.put("billing: blocked notices", new Page(billing, i -> "/console/notices?state=blocked"));
+            pages.put("manager: a case, account search", new Page(manager, i -> "/console/cases/" + ownCases.get(random.nextInt(ownCases.size()))
+                    + "?q=Company+" + 200 * (1 + random.nextInt(accounts / 200))));
+            pages.put("lead: a case, account search", new Page(lead, i -> "/console/cases/" + (1 + random.nextInt(cases)) + "?q=Company+"
+                    + (1 + random.nextInt(accounts))));
+            pages.put("lead: a case, search by invoice", new Page(lead, i -> "/console/cases/" + (1 + random.nextInt(cases)) + "?q=INV-"
+                    + (1 + random.nextInt(accounts))));
+            pages.put("manager: password page", new Page(manager, i -> "/console/password"));
+            pages.put("billing: payments, 10k unmatched", new Page(billing, i -> "/console/payments"));
+            pages.put("admin: audit (100k entries)", new Page(admin, i -> "/console/audit"));
             System.out.printf("%-32s %8s %8s %8s %8s%n", "page (" + requests + " requests)", "p50 ms", "p95 ms", "p99 ms", "max ms");
             for (var e : pages.entrySet()) {
                 for (int i = 0; i < warmup; i++) {
@@ -155,18 +184,50 @@ public final class ConsoleBenchmark {
         }
     }
 
-    private record Page(HttpClient client, IntFunction<String> path, int expected) {
+    /** A page: a GET, or (with a form) a POST of that form, as a person submits it. */
+    private record Page(HttpClient client, IntFunction<String> path, int expected, IntFunction<String> form) {
         Page(HttpClient client, IntFunction<String> path) {
-            this(client, path, 200);
+            this(client, path, 200, null);
+        }
+
+        Page(HttpClient client, IntFunction<String> path, int expected) {
+            this(client, path, expected, null);
         }
 
         void get(GatewayProcess gateway, int i) throws Exception {
             String p = path.apply(i);
-            var r = client.send(HttpRequest.newBuilder(URI.create(gateway.url() + p)).build(), HttpResponse.BodyHandlers.ofString());
+            var b = HttpRequest.newBuilder(URI.create(gateway.url() + p));
+            if (form != null) {
+                b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.apply(i)));
+            }
+            var r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != expected) {
                 throw new IllegalStateException(p + " answered " + r.statusCode() + ", expected " + expected);
             }
         }
+    }
+
+    /** A draft of about 1.5 KB, in Russian, with a few things the wording rules find. */
+    private static String draft() {
+        String para = "Добрый день! Благодарим за обращение. К сожалению, ваш платёж по счёту INV-2026-0042 пока не поступил, "
+                + "поэтому доступ может быть приостановлен. Вы сами виноваты: нужно было оплатить вовремя. Если вы уже оплатили, "
+                + "пришлите, пожалуйста, платёжное поручение, и мы проверим его в течение рабочего дня. ";
+        StringBuilder b = new StringBuilder();
+        while (b.toString().getBytes(StandardCharsets.UTF_8).length < 1500) {
+            b.append(para);
+        }
+        return b.toString();
+    }
+
+    /** The session's CSRF token, as every page carries it. */
+    private static String token(GatewayProcess gateway, HttpClient http) throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/console/password")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no token");
+        }
+        return m.group(1);
     }
 
     private static HttpClient signIn(GatewayProcess gateway, String email) throws Exception {

@@ -59,6 +59,8 @@ class ConsoleBrowserIT {
     private static final String ADMIN_PASSWORD = "first-admin-password-for-tests";
     private static final String OLGA = "olga.smirnova@frontdesk.test";
     private static final String BORIS = "boris.orlov@frontdesk.test";
+    private static final String LENA = "lena.kuznetsova@frontdesk.test";
+    private static final String MARIA = "maria@guest-mail.example";
     private static final String PASSWORD = "manager-password-1";
     private static final Path SHOTS = Path.of("target/console-screens");
 
@@ -93,6 +95,10 @@ class ConsoleBrowserIT {
                     .header("MIME-Version", "1.0").header("Content-Type", app.frontdesk.testkit.MailWithParts.CONTENT_TYPE)
                     .body(app.frontdesk.testkit.MailWithParts.body()).bytes(); // the invoice attached, and parts a browser must not run
             assertEquals(0, gateway.pipe(stranger, "--sender", "petr@unknown-company.example", "--recipient", "support@frontdesk.test").exitCode());
+            byte[] guest = TestMail.from("Мария Ким <" + MARIA + ">").rawHeaderCharset(StandardCharsets.UTF_8)
+                    .messageId("<guest-1@guest-mail.example>").subject("Сверка")
+                    .body("Добрый день! Пришлите, пожалуйста, акт сверки по нашему договору.\r\nМария\r\n").bytes();
+            assertEquals(0, gateway.pipe(guest, "--sender", MARIA, "--recipient", "support@frontdesk.test").exitCode());
             String alert = Mails.text(Mailboxes.await(smtp, OLGA, 1, 60).get(0));
             Matcher link = Pattern.compile(Pattern.quote(gateway.url()) + "/console/cases/(\\d+)").matcher(alert);
             assertTrue(link.find(), "the manager's alert links to the case's page in the console: " + alert);
@@ -106,6 +112,17 @@ class ConsoleBrowserIT {
             web.get(gateway.url() + "/console/staff");
             addManager(web, OLGA, "Ольга Смирнова");
             addManager(web, BORIS, "Борис Орлов");
+            // a support lead and nothing else, who reads the console in Russian
+            web.findElement(By.id("email")).sendKeys(LENA);
+            web.findElement(By.id("name")).sendKeys("Лена Кузнецова");
+            web.findElement(By.cssSelector("form[action='/console/staff'] input[name='role'][value='manager']")).click();
+            web.findElement(By.cssSelector("form[action='/console/staff'] input[name='role'][value='lead']")).click();
+            new org.openqa.selenium.support.ui.Select(web.findElement(By.id("language"))).selectByValue("ru");
+            web.findElement(By.id("password")).sendKeys(PASSWORD);
+            web.findElement(By.cssSelector("form[action='/console/staff'] button")).click();
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), LENA));
+            assertTrue(web.findElement(By.xpath("//tr[td[1][.='" + LENA + "']]/td[3]")).getText().strip().equals("support lead"),
+                    "only the lead's role: " + web.findElement(By.xpath("//tr[td[1][.='" + LENA + "']]")).getText());
             assertTrue(web.getPageSource().contains(OLGA) && web.getPageSource().contains(BORIS));
             browser.screenshot("02-staff");
 
@@ -143,27 +160,67 @@ class ConsoleBrowserIT {
                     "Every payment is tied to a company"));
             browser.screenshot("02d-payments-tied");
 
-            // The stranger's case has no account: the administrator (a lead's rights) hands it over to Olga
+            // The stranger's case has no account: Lena, a lead and nothing else, hands it over to Olga
+            Browser.signOut(web);
             web.get(gateway.url() + "/console/");
-            web.findElement(By.linkText(web.findElements(By.cssSelector("#cases a")).stream()
-                    .filter(a -> !a.getAttribute("href").endsWith("/" + caseId)).findFirst().orElseThrow().getText())).click();
+            signIn(web, LENA, PASSWORD);
+            web.findElement(By.xpath("//*[@id='cases']//tr[contains(., 'petr@unknown-company.example')]//a")).click();
             // htmx boosts the link: the address changes before the page does; wait for the page
             new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("note-add")));
             long strangerCase = Long.parseLong(web.getCurrentUrl().replaceAll(".*/", ""));
             browser.screenshot("02a-stranger-case");
             web.findElement(By.id("q")).sendKeys("lyutik.example");
-            web.findElement(By.xpath("//button[contains(., 'Find')]")).click();
-            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                    "Authorize the sender for this company"));
-            assertTrue(web.findElement(By.tagName("main")).getText().contains("ООО «Лютик»"), "found by its domain, offered to authorize");
+            web.findElement(By.xpath("//form[@method='get'][.//input[@id='q']]//button")).click();
+            waitFor(web, 10).until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//form[contains(@action, '/authorize')][.//p[contains(., 'ООО «Лютик»')]]//button")));
             new org.openqa.selenium.support.ui.Select(web.findElement(By.id("to"))).selectByValue(OLGA);
             web.findElement(By.id("note-hand")).sendKeys("Похоже, это новый клиент из вашего региона");
-            web.findElement(By.xpath("//button[contains(., 'Hand over')]")).click();
+            web.findElement(By.cssSelector("form[action$='/hand-over'] button")).click();
             waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                    "Handed over to " + OLGA));
+                    "Передано: " + OLGA));
             browser.screenshot("02b-handed-over");
             assertTrue(Mailboxes.await(smtp, OLGA, 2, 30).stream().map(Mails::subject).anyMatch(x -> x.contains("handed over to you")
                     || x.contains("передано")), "Olga is told");
+
+            // Lena rejects Maria's mail with a reply: a draft the wording rules refuse shows the findings and sends nothing;
+            // the next one reaches Maria in her language inside our letter, signed with the company's name
+            web.get(gateway.url() + "/console/");
+            web.findElement(By.xpath("//*[@id='cases']//tr[contains(., '" + MARIA + "')]//a")).click();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-no")));
+            web.findElement(By.id("note-no")).sendKeys("Не наш клиент: компании с таким договором у нас нет");
+            web.findElement(By.id("reply-no")).sendKeys("Вы сами виноваты: нужно было читать договор.");
+            web.findElement(By.cssSelector("form[action$='/reject'] button")).click();
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form[action$='/reject'] .problem"),
+                    "виноваты"));
+            browser.screenshot("02f-reject-reply-refused");
+            assertTrue(web.findElement(By.id("reply-no")).getAttribute("value").contains("виноваты"), "the draft is kept to be rewritten");
+            String goodReply = "Мы не смогли подтвердить, что ваш адрес относится к одной из компаний, с которыми мы работаем.";
+            web.findElement(By.id("reply-no")).clear();
+            web.findElement(By.id("reply-no")).sendKeys(goodReply);
+            web.findElement(By.cssSelector("form[action$='/reject'] button")).click();
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Отклонено"));
+            browser.screenshot("02g-rejected-with-reply");
+            assertTrue(Mailboxes.awaitOne(smtp, MARIA, m -> Mails.text(m).contains(goodReply), 30), "Maria receives the reply");
+            String rejection = Mailboxes.messages(smtp, MARIA).stream().map(Mails::text).filter(t -> t.contains(goodReply)).findFirst().orElseThrow();
+            assertTrue(rejection.startsWith("Здравствуйте") && rejection.strip().endsWith("служба поддержки ООО «Облако»"),
+                    "in her language, signed with the company's name: " + rejection);
+            assertTrue(Mailboxes.messages(smtp, MARIA).stream().map(Mails::text).noneMatch(t -> t.contains("виноваты")), "the refused draft went nowhere");
+
+            // her held message decided again by the lead, from the held mail's page
+            web.get(gateway.url() + "/console/held");
+            web.findElement(By.xpath("//tr[contains(., '" + MARIA + "')]//input[@type='checkbox']")).click();
+            web.findElement(By.cssSelector("button[formaction='/console/held/decide-again']")).click();
+            waitFor(web, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.ok[role='status']"),
+                    "повторное решение: 1"));
+            browser.screenshot("02h-held-decided-again");
+
+            // the lead's audit page, in Russian, and her own password page
+            web.get(gateway.url() + "/console/audit");
+            assertTrue(web.getTitle().startsWith("Журнал действий"), web.getTitle());
+            assertTrue(web.findElement(By.tagName("main")).getText().contains(LENA), "her hand-over and rejection are on it");
+            browser.screenshot("02i-audit-ru");
+            web.get(gateway.url() + "/console/password");
+            browser.screenshot("02j-password-ru");
             Browser.signOut(web);
 
             // Olga follows the alert's link: sign-in first, then the case she was sent to
@@ -173,6 +230,21 @@ class ConsoleBrowserIT {
             signIn(web, OLGA, PASSWORD);
             assertTrue(web.getCurrentUrl().endsWith("/console/cases/" + caseId), web.getCurrentUrl());
             browser.screenshot("04-case");
+            // the keyboard: the first Tab reaches the skip link, which moves focus to the content; the case's primary action
+            // (authorize the sender for her company) is reached by Tab from there
+            var keys = new org.openqa.selenium.interactions.Actions(web);
+            var js = (org.openqa.selenium.JavascriptExecutor) web;
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertEquals("skip", js.executeScript("return document.activeElement.className"), "Tab from the page's start: the skip link");
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            new WebDriverWait(web, java.time.Duration.ofSeconds(5)).until(d -> "main".equals(js.executeScript("return document.activeElement.id")));
+            var primary = web.findElement(By.xpath("//form[.//textarea[@id='note-ok']]//button"));
+            boolean reached = false;
+            for (int i = 0; i < 60 && !reached; i++) {
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                reached = (Boolean) js.executeScript("return document.activeElement === arguments[0]", primary);
+            }
+            assertTrue(reached, "the primary action is reached by Tab");
             String page = web.findElement(By.tagName("main")).getText();
             assertTrue(page.contains("Мы оплатили счёт INV-2026-0042"), page);
             assertTrue(page.contains("<script>window.__xss='subject'</script>"), "the subject is shown as text: " + page);
@@ -342,6 +414,8 @@ class ConsoleBrowserIT {
             assertEquals(303, post(adminHttp, gateway, "/console/staff/" + borisId + "/enable", Map.of("_csrf", adminToken)).statusCode());
             HttpClient borisAgain = client();
             assertEquals(303, login(borisAgain, gateway, BORIS, PASSWORD).statusCode(), "enabled again");
+            HttpClient borisPhone = client();
+            assertEquals(303, login(borisPhone, gateway, BORIS, PASSWORD).statusCode(), "a second session of his");
             String own = get(borisAgain, gateway, "/console/password").body();
             assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", "not-his",
                     "password", "boris-new-password-1")).statusCode());
@@ -349,11 +423,16 @@ class ConsoleBrowserIT {
             assertEquals(303, post(borisAgain, gateway, "/console/password", Map.of("_csrf", csrf(own), "current", PASSWORD,
                     "password", "boris-new-password-1")).statusCode());
             assertEquals(401, login(client(), gateway, BORIS, PASSWORD).statusCode(), "the old password no longer works");
+            assertEquals(200, get(borisAgain, gateway, "/console/").statusCode(), "the session that changed it goes on");
+            HttpResponse<String> phoneNext = get(borisPhone, gateway, "/console/");
+            assertEquals(303, phoneNext.statusCode(), "his other session ends at its next request");
+            assertTrue(phoneNext.headers().firstValue("Location").orElseThrow().contains("/console/login"));
             HttpResponse<String> reset = post(adminHttp, gateway, "/console/staff/" + borisId + "/password", Map.of("_csrf", adminToken, "password", ""));
             assertEquals(200, reset.statusCode());
             Matcher shown = Pattern.compile("<code>([^<]{20,})</code>").matcher(reset.body());
             assertTrue(shown.find(), "a generated password, shown once: " + reset.body());
             assertEquals(303, login(client(), gateway, BORIS, shown.group(1)).statusCode(), "the generated password signs him in");
+            assertEquals(303, get(borisAgain, gateway, "/console/").statusCode(), "the administrator's reset ended his session too");
             assertEquals(200, post(adminHttp, gateway, "/console/staff/" + borisId + "/password",
                     Map.of("_csrf", adminToken, "password", PASSWORD)).statusCode(), "and back to the one the test knows");
 

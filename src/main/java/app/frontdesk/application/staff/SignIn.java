@@ -6,7 +6,8 @@ import java.time.Instant;
 /** What a sign-in attempt came to. A wrong login and a wrong password look the same to the caller. */
 public sealed interface SignIn {
 
-    record Welcome(Viewer viewer) implements SignIn {
+    /** Signed in; {@code credentials} is the password's stamp the session keeps (StaffDirectory#viewer checks it). */
+    record Welcome(Viewer viewer, String credentials) implements SignIn {
     }
 
     record Refused() implements SignIn {

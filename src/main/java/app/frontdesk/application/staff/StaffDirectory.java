@@ -57,15 +57,25 @@ public final class StaffDirectory {
             return new SignIn.Refused();
         }
         throttle.succeeded(email);
-        return new SignIn.Welcome(user.get().viewer());
+        return new SignIn.Welcome(user.get().viewer(), user.get().credentialsStamp());
     }
 
     /** The person behind a signed-in principal (our form, or an identity provider that vouches for the address). */
     public Optional<Viewer> viewer(String email) {
+        return viewer(email, null);
+    }
+
+    /**
+     * The person behind a session opened with a password: nobody once they are disabled, or once their password was changed
+     * or reset since (the stamp the session kept no longer matches), so every other open session ends at its next request.
+     * A null stamp (an identity provider's session) is not checked.
+     */
+    public Optional<Viewer> viewer(String email, String credentials) {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        return transactions.inTransaction(r -> r.staff().findByEmail(email).filter(u -> !u.disabled()).map(StaffUser::viewer));
+        return transactions.inTransaction(r -> r.staff().findByEmail(email).filter(u -> !u.disabled())
+                .filter(u -> credentials == null || credentials.equals(u.credentialsStamp())).map(StaffUser::viewer));
     }
 
     /** A new staff member, by an administrator; audited. */
@@ -159,7 +169,8 @@ public final class StaffDirectory {
      * Everyone changes their own password, giving the current one; a wrong one counts with the sign-in throttle (else this
      * form would be a way round it), and a throttled person is not even checked. Audited.
      */
-    public void changeOwnPassword(Viewer me, String current, String password, String clientAddress) {
+    /** @return the new password's stamp, for the session that changed it to keep (the person's other sessions end) */
+    public String changeOwnPassword(Viewer me, String current, String password, String clientAddress) {
         if (throttle.blockedUntil(me.email(), clientAddress).isPresent()) {
             throw new StaffChangeRefused(StaffChangeRefused.Why.THROTTLED);
         }
@@ -176,10 +187,11 @@ public final class StaffDirectory {
             throw new StaffChangeRefused(StaffChangeRefused.Why.WRONG_PASSWORD);
         }
         String hash = hashes.hash(password);
-        transactions.run(r -> r.staff().find(me.userId()).ifPresent(u -> {
+        return transactions.inTransaction(r -> r.staff().find(me.userId()).map(u -> {
             u.changePassword(hash);
             r.audit().record(new AuditEvent(clock.instant(), me.email(), "password-changed", "staff", u.id(), u.email()));
-        }));
+            return u.credentialsStamp();
+        }).orElseThrow(() -> new StaffChangeRefused(StaffChangeRefused.Why.WRONG_PASSWORD)));
     }
 
     private static long otherAdministrators(app.frontdesk.application.Repositories r, StaffUser u) {

@@ -89,7 +89,7 @@ public class ConsoleResource {
         SignIn result = staff.signIn(email, password, request.getRemoteAddr());
         if (result instanceof SignIn.Welcome w) {
             request.changeSessionId(); // a session id seen before sign-in is worth nothing after it
-            request.getSession().setAttribute(StaffSession.KEY, StaffSession.signedIn(w.viewer().email()));
+            request.getSession().setAttribute(StaffSession.KEY, StaffSession.signedIn(w.viewer().email(), w.credentials()));
             return seeOther(safeNext(next));
         }
         if (result instanceof SignIn.Throttled t) {

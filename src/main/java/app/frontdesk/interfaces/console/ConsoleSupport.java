@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What every console page needs: who is asking (read afresh from the database on every request, so a
- * disabled user's session ends at their next click), the common model (company, the person, the CSRF
+ * disabled user's session, or one opened with a password changed or reset since, ends at their next click), the common model (company, the person, the CSRF
  * token, which page is current), rendering, and the answers pages give (see other, not found).
  */
 @RequestScoped
@@ -42,7 +42,14 @@ public class ConsoleSupport {
 
     Optional<Viewer> signedIn() {
         var p = security.getUserPrincipal();
-        return p == null ? Optional.empty() : staff.viewer(p.getName());
+        if (p == null) {
+            return Optional.empty();
+        }
+        // a session opened with our form keeps its password's stamp: a password changed or reset since ends it here
+        HttpSession s = request.getSession(false);
+        String credentials = s != null && s.getAttribute(StaffSession.KEY) instanceof StaffSession ss && ss.isSignedIn()
+                && ss.email().equalsIgnoreCase(p.getName()) ? ss.credentials() : null;
+        return staff.viewer(p.getName(), credentials);
     }
 
     /** The signed-in person; none ends the session and goes to the login page (ConsoleErrors). */

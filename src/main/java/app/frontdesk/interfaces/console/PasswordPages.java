@@ -47,7 +47,8 @@ public class PasswordPages {
     public Response change(@FormParam("current") String current, @FormParam("password") String password) {
         Viewer v = support.viewer();
         try {
-            staff.changeOwnPassword(v, current, password, request.getRemoteAddr());
+            String stamp = staff.changeOwnPassword(v, current, password, request.getRemoteAddr());
+            support.session().credentialsChanged(stamp); // this session goes on; the person's others end at their next request
             return ConsoleSupport.seeOther("/console/password?changed=1");
         } catch (StaffChangeRefused e) {
             return ConsoleSupport.seeOther("/console/password?problem=" + StaffPages.problem(e.why()));

@@ -17,21 +17,33 @@ public final class StaffSession implements Serializable {
 
     private final String email;
     private final String csrf;
+    /** The stamp of the password signed in with (StaffUser#credentialsStamp): another one in the database ends the session. */
+    private volatile String credentials;
 
-    private StaffSession(String email) {
+    private StaffSession(String email, String credentials) {
         this.email = email;
+        this.credentials = credentials;
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         this.csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     static StaffSession anonymous() {
-        return new StaffSession(null);
+        return new StaffSession(null, null);
     }
 
     /** A new token at sign-in: one seen before it (on the login form) is worth nothing afterwards. */
-    static StaffSession signedIn(String email) {
-        return new StaffSession(email);
+    static StaffSession signedIn(String email, String credentials) {
+        return new StaffSession(email, credentials);
+    }
+
+    String credentials() {
+        return credentials;
+    }
+
+    /** The person changed their own password in this session: it goes on (their other sessions end). */
+    void credentialsChanged(String stamp) {
+        this.credentials = stamp;
     }
 
     String email() {

@@ -170,4 +170,30 @@ class StaffDirectoryTest {
             assertInstanceOf(SignIn.Throttled.class, staff.signIn(olga.email(), "olga-password-456", "192.0.2.10"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void aChangedOrResetPasswordEndsThePersonsOtherSessionsButNotTheOneThatChangedIt(String name, Supplier<DatabaseSettings> db)
+            throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(db.get())) {
+            StaffDirectory staff = gw.services.staff;
+            staff.ensureFirstAdmin("admin@frontdesk.test", Optional.of("configured-admin-pw"), gw.dataDir.resolve("secrets"), Locale.ENGLISH);
+            Viewer admin = ((SignIn.Welcome) staff.signIn("admin@frontdesk.test", "configured-admin-pw", "127.0.0.1")).viewer();
+            Viewer olga = staff.create(admin, "olga@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH, "olga-password-123");
+            String laptop = ((SignIn.Welcome) staff.signIn(olga.email(), "olga-password-123", "192.0.2.1")).credentials();
+            String phone = ((SignIn.Welcome) staff.signIn(olga.email(), "olga-password-123", "192.0.2.2")).credentials();
+            assertTrue(staff.viewer(olga.email(), laptop).isPresent() && staff.viewer(olga.email(), phone).isPresent(), "both open");
+
+            String changedOnLaptop = staff.changeOwnPassword(olga, "olga-password-123", "olga-password-456", "192.0.2.1");
+            assertTrue(staff.viewer(olga.email(), changedOnLaptop).isPresent(), "the session that changed it goes on");
+            assertTrue(staff.viewer(olga.email(), phone).isEmpty(), "the other one ends at its next request");
+            assertTrue(staff.viewer(olga.email(), laptop).isEmpty(), "so does the stamp the laptop had before");
+            assertTrue(staff.viewer(olga.email(), null).isPresent(), "an identity provider's session has no stamp to check");
+
+            staff.resetPassword(admin, olga.userId(), "");
+            assertTrue(staff.viewer(olga.email(), changedOnLaptop).isEmpty(), "an administrator's reset ends every session of hers");
+            staff.resetPassword(admin, olga.userId(), "olga-password-456");
+            assertTrue(staff.viewer(olga.email(), changedOnLaptop).isEmpty(), "even back to the same password: a new hash, a new stamp");
+        }
+    }
 }

@@ -85,6 +85,10 @@ class ConsolePagesTest {
             assertTrue(html.contains("name=\"role\" value=\"manager\" checked") && html.contains("name=\"role\" value=\"admin\" checked"),
                     "each person's roles as they are");
             assertFalse(html.contains("/console/staff/8/disable"), "no button to disable oneself");
+            boolean ru = lang.getLanguage().equals("ru");
+            assertTrue(html.contains("<ul class=\"roles\"><li>" + (ru ? "менеджер" : "manager") + "</li></ul>")
+                    && html.contains("<ul class=\"roles\"><li>" + (ru ? "администратор" : "administrator") + "</li></ul>"),
+                    "the roles in the page's words, not their ids: " + html);
             m.put("generated", Map.of("email", "olga@frontdesk.test", "password", "Generated2345678abcde"));
             assertTrue(pages.render("staff", lang, m).contains("<code>Generated2345678abcde</code>"));
             String own = pages.render("password", lang, model());

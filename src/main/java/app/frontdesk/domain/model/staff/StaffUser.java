@@ -107,6 +107,23 @@ public class StaffUser {
         return disabled;
     }
 
+    /**
+     * Which password a session was opened with: a digest of the stored hash, so it changes with every new password (each
+     * hash has its own salt, even for the same password) and reveals nothing of it. A session opened under another
+     * stamp ends at its next request (StaffDirectory#viewer).
+     */
+    public String credentialsStamp() {
+        if (passwordHash == null) {
+            return "";
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
     }
