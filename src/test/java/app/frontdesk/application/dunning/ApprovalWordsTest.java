@@ -31,7 +31,7 @@ class ApprovalWordsTest {
         Reason r = approved(new Acceptance(Set.of("FD-51"), true, Set.of(), Map.of("RUB", new BigDecimal("1500.00")), List.of(),
                 "olga@frontdesk.test", Instant.EPOCH, "позвонила клиенту"));
         assertEquals("APPROVED", r.code());
-        String expected = "olga@frontdesk.test одобрил(а) отправку, приняв во внимание: открытое обращение FD-51; красный флаг;"
+        String expected = "Отправка одобрена (olga@frontdesk.test), несмотря на: открытое обращение FD-51; красный флаг;"
                 + " неразнесённые платежи до 1 500,00 ₽; причина: «позвонила клиенту».";
         assertEquals(expected, WORDS.sentence(r, RU).replaceAll("[\u00a0\u202f]", " "));
         Reason stored = ReasonWords.stored(r.code(), r.message(), ReasonWords.storedFacts(r));
@@ -44,7 +44,7 @@ class ApprovalWordsTest {
     void anOverrideNamesTheBlocksByTheirHeadlinesAndAnOldApprovalByItsOwn() {
         Reason r = approved(new Acceptance(Set.of(), false, Set.of(), Map.of(), List.of(new Reason("AMOUNT_WRONG", "The notice claims ...")),
                 "admin@frontdesk.test", Instant.EPOCH, "agreed with the customer"));
-        assertEquals("admin@frontdesk.test одобрил(а) отправку, приняв во внимание: остановку (сумма в уведомлении неверна);"
+        assertEquals("Отправка одобрена (admin@frontdesk.test), несмотря на: остановку (сумма в уведомлении неверна);"
                 + " причина: «agreed with the customer».", WORDS.sentence(r, RU));
         assertEquals("Отправку одобрил сотрудник.", WORDS.sentence(new Reason("APPROVED", "olga accepted open case FD-51: ok"), RU),
                 "a decision stored before facts were: the headline, not the English message");

@@ -139,7 +139,7 @@ class RussianPagesTest {
         m.putAll(base("notice"));
         String html = pages.render("notice", RU, m);
         assertRussian("notice", html);
-        assertTrue(html.contains("olga@frontdesk.test одобрил(а) отправку, приняв во внимание: открытое обращение FD-51;"
+        assertTrue(html.contains("Отправка одобрена (olga@frontdesk.test), несмотря на: открытое обращение FD-51;"
                 + " причина: «позвонила клиенту»."), html);
     }
 
