@@ -269,6 +269,11 @@ public final class Gateway implements AutoCloseable {
         return leadership;
     }
 
+    /** Whether a stop has begun: the doors close one by one (LMTP first), and readiness says so from the first. */
+    public boolean stopping() {
+        return doors.shutting();
+    }
+
     /**
      * The graceful stop (SIGTERM): takes no new mail at any door (readiness DOWN, intake 503), waits for the mail in
      * hand at each to be answered, then lets every worker finish the batch in hand (its claims are released by its

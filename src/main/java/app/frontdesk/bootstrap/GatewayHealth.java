@@ -56,7 +56,8 @@ final class GatewayHealth implements Figures {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("instance", settings.instanceId);
         data.put("leader", leader() ? "yes" : "no");
-        if (!gateway.services().admission.open()) {
+        // the doors close LMTP first and HTTP last: from the first, the reason is the stop, not a listener that went away
+        if (gateway.stopping() || !gateway.services().admission.open()) {
             return new Readiness.Report(List.of("shutting down: no new mail is taken"), List.of(), data);
         }
         Backlog b;

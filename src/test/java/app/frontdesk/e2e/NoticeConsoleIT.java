@@ -160,7 +160,9 @@ class NoticeConsoleIT {
             assertTrue(web.getCurrentUrl().endsWith("/console/notices"), web.getCurrentUrl());
             String list = web.findElement(By.id("notices")).getText();
             assertTrue(list.contains("No. " + notice) && list.contains("ООО «Ромашка»") && list.contains("1,500.00 RUB")
-                    && list.contains("OPEN_CASE") && list.contains("The account has an open case (FD-"), "in English for her: " + list);
+                    && list.contains("The account has an open case (FD-"), "in English for her: " + list);
+            // the gate's code is kept for machines and styles, not shown as a word
+            assertTrue(!list.contains("OPEN_CASE") && !web.findElements(By.cssSelector("#notices [data-code='OPEN_CASE']")).isEmpty(), list);
             browser.screenshot("notices-02-held-list");
             web.findElement(By.cssSelector("#notices a[href='" + page + "']")).click();
             new WebDriverWait(web, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(page));
