@@ -190,7 +190,7 @@ public final class Services {
         this.processor = new InboundProcessor(db, pipeline, adminAlert, clock, meter,
                 settings.batchSize, 5);
         this.intake = new MessageIntake(db, clock, meter, settings.maxMessageBytes, wake, settings.intakeBatch,
-                settings.intakeLanes);
+                settings.intakeLanes, settings.intakeLaneWait);
         this.webhooks = new WebhookTransport(Tokens.key(settings.webhookSecret, settings.dataDir.resolve("secrets"), "webhook-secret"),
                 webhookTargets);
         this.dispatcher = new OutboxDispatcher(db, new KindRoutingTransport(mailTransport, webhooks), clock, meter, 20, 12,

@@ -60,6 +60,9 @@ public final class IntakeBenchmark {
             env.put("FRONTDESK_PIPELINE_GIVE_WAY_MS", giveWay);
         }
         String lanes = System.getProperty("bench.lanes");
+        if (System.getProperty("bench.laneWait") != null) {
+            env.put("FRONTDESK_INTAKE_LANE_WAIT_MS", System.getProperty("bench.laneWait"));
+        }
         if (lanes != null) {
             env.put("FRONTDESK_INTAKE_LANES", lanes);
         }
@@ -133,10 +136,25 @@ public final class IntakeBenchmark {
      */
     static String inProcess(int messages) throws Exception {
         StringBuilder out = new StringBuilder("\nMessageIntake in this process, PostgreSQL, 8 threads, 4 KB messages, " + messages + " each:\n");
-        String[][] runs = {{"1", "1"}, {"64", "1"}, {"64", "2"}, {"64", "4"}, {"1", "1"}, {"64", "1"}, {"64", "2"}, {"64", "4"}};
+        // batch:lanes of each run, twice over (-Dbench.inProcessRuns=64:4 for one way); -Dbench.urlSuffix=&x=y adds
+        // PostgreSQL JDBC properties, to measure a driver setting before it goes into the product
+        String[][] runs = java.util.Arrays.stream(System.getProperty("bench.inProcessRuns", "1:1,64:1,64:2,64:4").split(","))
+                .map(r -> r.split(":")).toArray(String[][]::new);
+        runs = java.util.stream.Stream.concat(java.util.Arrays.stream(runs), java.util.Arrays.stream(runs)).toArray(String[][]::new);
+        String suffix = System.getProperty("bench.urlSuffix", "");
+        TestDatabases.postgres(); // fails under CI=true when PostgreSQL is not there
         for (String[] run : runs) {
-            try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(TestDatabases.postgres(),
-                    Map.of("FRONTDESK_INTAKE_BATCH", run[0], "FRONTDESK_INTAKE_LANES", run[1]))) {
+            // a database of its own, so that the CPU counted is that of this run's backends (and the shared writers)
+            String db = "fd_inproc_" + System.currentTimeMillis();
+            TestDatabases.sql(TestDatabases.PG_URL, "CREATE DATABASE " + db);
+            var pg = new app.frontdesk.infrastructure.persistence.DatabaseSettings(TestDatabases.PG_URL.replace("/test", "/" + db) + "?currentSchema=fd" + suffix,
+                    TestDatabases.PG_USER, "");
+            Map<String, String> env = new HashMap<>(Map.of("FRONTDESK_INTAKE_BATCH", run[0], "FRONTDESK_INTAKE_LANES", run[1]));
+            if (run.length > 2) {
+                env.put("FRONTDESK_INTAKE_LANE_WAIT_MS", run[2]); // batch:lanes:ms
+            }
+            try (app.frontdesk.testkit.GatewayFixture gw = new app.frontdesk.testkit.GatewayFixture(pg, env)) {
+                Cpu before = Cpu.now(ProcessHandle.current().pid(), db);
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService pool = Executors.newFixedThreadPool(GatewayBenchmark.CONCURRENCY);
                 long start = System.nanoTime();
@@ -154,8 +172,13 @@ public final class IntakeBenchmark {
                     f.get();
                 }
                 pool.shutdown();
-                out.append(String.format(Locale.ROOT, "  FRONTDESK_INTAKE_BATCH=%-3s LANES=%s %8.0f msg/s%n", run[0], run[1],
-                        messages / ((System.nanoTime() - start) / 1e9)));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Cpu used = Cpu.now(ProcessHandle.current().pid(), db).minus(before);
+                out.append(String.format(Locale.ROOT, "  FRONTDESK_INTAKE_BATCH=%-3s LANES=%s%s %8.0f msg/s, CPU per message: this JVM %.0f us,"
+                        + " PostgreSQL %.0f us%n", run[0], run[1], run.length > 2 ? " LANE_WAIT_MS=" + run[2] : "", messages / seconds, used.gateway() * 1e6 / messages,
+                        used.postgres() * 1e6 / messages));
+            } finally {
+                TestDatabases.sql(TestDatabases.PG_URL, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
         return out.toString();
@@ -231,11 +254,17 @@ public final class IntakeBenchmark {
      */
     record Cpu(double gateway, double postgres, double client) {
         static Cpu now(long gatewayPid) throws IOException {
+            return now(gatewayPid, null);
+        }
+
+        /** @param database when given, only the backends of that database count (and PostgreSQL's own writers): other tests may share the server */
+        static Cpu now(long gatewayPid, String database) throws IOException {
             double pg = 0;
             try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
                 for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                     try {
-                        if (java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres")) {
+                        if (java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres") && (database == null
+                                || ours(new String(java.nio.file.Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8), database))) {
                             pg += seconds(p);
                         }
                     } catch (IOException e) {
@@ -245,6 +274,12 @@ public final class IntakeBenchmark {
             }
             return new Cpu(seconds(Path.of("/proc", String.valueOf(gatewayPid))), pg,
                     seconds(Path.of("/proc", String.valueOf(ProcessHandle.current().pid()))));
+        }
+
+        /** A backend names its database and client ("postgres: 15/main: user db 127.0.0.1(5432) idle"); a writer names neither. */
+        private static boolean ours(String cmdline, String database) {
+            boolean backend = cmdline.contains("127.0.0.1(") || cmdline.contains("[local]") || cmdline.contains("::1(");
+            return !backend || cmdline.contains(" " + database + " ");
         }
 
         private static double seconds(Path proc) throws IOException {

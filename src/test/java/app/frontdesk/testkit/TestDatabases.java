@@ -53,10 +53,16 @@ public final class TestDatabases {
     /** Opens {@code settings}; a PostgreSQL schema is created (and migrated) by Flyway first. */
     public static Database open(DatabaseSettings settings) {
         if (settings.isPostgres()) {
-            String schema = settings.url().substring(settings.url().indexOf("currentSchema=") + "currentSchema=".length());
+            String schema = schemaOf(settings.url());
             Database.migrate(settings, schema);
         }
         return Database.open(settings);
+    }
+
+    /** The schema a PostgreSQL URL names ("...?currentSchema=fd_x&other=y"): a benchmark adds driver properties after it. */
+    static String schemaOf(String url) {
+        String rest = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        return rest.contains("&") ? rest.substring(0, rest.indexOf('&')) : rest;
     }
 
     /** Drops the schema of a PostgreSQL test database; nothing to do for in-memory H2 but closing. */
@@ -64,7 +70,7 @@ public final class TestDatabases {
         db.close();
         var s = db.settings();
         if (s.isPostgres()) {
-            String schema = s.url().substring(s.url().indexOf("currentSchema=") + "currentSchema=".length());
+            String schema = schemaOf(s.url());
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); var st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             } catch (SQLException e) {

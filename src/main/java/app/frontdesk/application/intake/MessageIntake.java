@@ -34,6 +34,12 @@ public final class MessageIntake {
     public static final int DEFAULT_LANES = 4;
 
     /**
+     * How long a shared commit runs before a waiting caller may start another in the next lane (FRONTDESK_INTAKE_LANE_WAIT_MS).
+     * A commit of a batch takes well under a millisecond when nothing preempts it; a preempted leader, several.
+     */
+    public static final java.time.Duration DEFAULT_LANE_WAIT = java.time.Duration.ofMillis(2);
+
+    /**
      * @param onAccepted called after a new message is committed (wakes the pipeline worker)
      */
     public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted) {
@@ -53,7 +59,14 @@ public final class MessageIntake {
      */
     public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch,
                          int lanes) {
-        this(transactions, clock, meter, maxBytes, onAccepted, maxBatch, lanes, GroupCommit.AfterCommit.NONE);
+        this(transactions, clock, meter, maxBytes, onAccepted, maxBatch, lanes, DEFAULT_LANE_WAIT);
+    }
+
+    /** @param laneWait how long a shared commit runs before another lane may open ({@link GroupCommit}) */
+    public MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch,
+                         int lanes, java.time.Duration laneWait) {
+        this(new GroupCommit(transactions, maxBatch, lanes, GroupCommit.AfterCommit.NONE, laneWait.toNanos()), clock, meter, maxBytes,
+                onAccepted);
     }
 
     MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch,
@@ -63,7 +76,11 @@ public final class MessageIntake {
 
     MessageIntake(Transactions transactions, Clock clock, Meter meter, long maxBytes, Runnable onAccepted, int maxBatch, int lanes,
                   GroupCommit.AfterCommit afterCommit) {
-        this.commits = new GroupCommit(transactions, maxBatch, lanes, afterCommit);
+        this(new GroupCommit(transactions, maxBatch, lanes, afterCommit), clock, meter, maxBytes, onAccepted);
+    }
+
+    private MessageIntake(GroupCommit commits, Clock clock, Meter meter, long maxBytes, Runnable onAccepted) {
+        this.commits = commits;
         this.clock = clock;
         this.meter = meter;
         this.maxBytes = maxBytes;

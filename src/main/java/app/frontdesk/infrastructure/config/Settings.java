@@ -50,6 +50,8 @@ public final class Settings {
     public final int intakeBatch;
     /** How many shared intake commits may run at once (FRONTDESK_INTAKE_LANES). */
     public final int intakeLanes;
+    /** How long a shared intake commit runs before another lane may open (FRONTDESK_INTAKE_LANE_WAIT_MS). */
+    public final java.time.Duration intakeLaneWait;
     /** Where the LMTP listener listens (FRONTDESK_LMTP_ADDRESS, host:port); empty: no listener (the default). */
     public final Optional<java.net.InetSocketAddress> lmtpAddress;
     /** Who may connect to it (FRONTDESK_LMTP_CLIENTS: addresses or CIDR ranges, comma-separated; loopback by default). */
@@ -140,6 +142,8 @@ public final class Settings {
         this.maxMessageBytes = integer("FRONTDESK_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, 1024, 1L << 30);
         this.intakeBatch = (int) integer("FRONTDESK_INTAKE_BATCH", 64, 1, 1000);
         this.intakeLanes = (int) integer("FRONTDESK_INTAKE_LANES", app.frontdesk.application.intake.MessageIntake.DEFAULT_LANES, 1, 64);
+        this.intakeLaneWait = java.time.Duration.ofMillis(integer("FRONTDESK_INTAKE_LANE_WAIT_MS",
+                app.frontdesk.application.intake.MessageIntake.DEFAULT_LANE_WAIT.toMillis(), 0, 1000));
         this.lmtpAddress = text("FRONTDESK_LMTP_ADDRESS").flatMap(this::lmtpAddress);
         this.lmtpClients = text("FRONTDESK_LMTP_CLIENTS").orElse("127.0.0.0/8, ::1");
         this.demoData = bool("FRONTDESK_DEMO_DATA", url.isEmpty());

@@ -188,6 +188,59 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A second lane opens only when the running commit has stalled: a lane at once made batches of one or two, and
+     * PostgreSQL pays about 330 us of CPU per commit (docs/benchmarks.md). Here the first commit is held (as a leader
+     * preempted on two cores is); with a long lane wait everyone queues into one next batch, with a short one the
+     * next lanes open while it is held.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("app.frontdesk.testkit.TestDatabases#both")
+    void anotherLaneOpensOnlyWhenTheRunningCommitStalls(String name, Supplier<DatabaseSettings> database) throws Exception {
+        assertEquals(List.of(1, THREADS - 1), batchesBehindAHeldCommit(database, TimeUnit.SECONDS.toNanos(30)),
+                "the queued messages waited for the held commit and shared the next one");
+        List<Integer> quick = batchesBehindAHeldCommit(database, TimeUnit.MILLISECONDS.toNanos(1));
+        assertTrue(quick.size() >= MessageIntake.DEFAULT_LANES, "with a short wait the other lanes opened: " + quick);
+        assertEquals(THREADS, quick.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** The sizes of the commits, in order, when one message's commit is held for 400 ms and seven more arrive meanwhile. */
+    private static List<Integer> batchesBehindAHeldCommit(Supplier<DatabaseSettings> database, long laneWaitNanos) throws Exception {
+        try (GatewayFixture gw = new GatewayFixture(database.get())) {
+            List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch release = new CountDownLatch(1);
+            GroupCommit commits = new GroupCommit(gw.db, 64, MessageIntake.DEFAULT_LANES, stored -> {
+                batches.add(stored.size());
+                if (batches.size() == 1) {
+                    await(release);
+                }
+            }, laneWaitNanos);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<IntakeResult>> done = new ArrayList<>();
+            done.add(pool.submit(() -> commits.store(store("held"))));
+            while (batches.isEmpty()) {
+                Thread.sleep(5);
+            }
+            for (int t = 1; t < THREADS; t++) {
+                String body = "queued " + t;
+                done.add(pool.submit(() -> commits.store(store(body))));
+            }
+            Thread.sleep(400);
+            release.countDown();
+            for (Future<IntakeResult> f : done) {
+                assertTrue(!f.get(30, TimeUnit.SECONDS).duplicate());
+            }
+            pool.shutdown();
+            assertEquals((long) THREADS, received(gw));
+            return List.copyOf(batches);
+        }
+    }
+
+    private static GroupCommit.Store store(String body) {
+        byte[] raw = TestMail.from("a@northwind.example").body(body).bytes();
+        return new GroupCommit.Store(MessageIntake.sha256(raw), null, Envelope.UNKNOWN, raw, java.time.Instant.now(), 0);
+    }
+
     private static long received(GatewayFixture gw) {
         return gw.db.<Long>inTransaction(r -> r.inbound().countInState(InboundState.RECEIVED));
     }
