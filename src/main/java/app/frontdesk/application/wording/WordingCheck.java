@@ -55,6 +55,10 @@ public final class WordingCheck {
                 }
             }
         }
+        // A clause cited to give the customer something is help, not hiding: what tells "согласно п. 7.4 ... поэтому мы не
+        // можем" from "по п. 7.4 вам положен возврат; я оформил его" is what the paragraph gives, and it may stand a sentence
+        // before or after the citation, where a lookahead inside the terms rules cannot reach.
+        findings.removeIf(f -> f.rule().equals("terms") && entitled(all, text, f));
         // "we are sorry you feel that way" holds "we are sorry" but is no apology: a marker overlapping a flagged phrase does not count
         boolean apology = outside(findings, all, WordingRules.Kind.APOLOGY, text);
         findings.replaceAll(f -> new Finding(f.rule(), f.start(), f.end(), f.excerpt(), message(f.rule(), apology, ru), f.suggestion()));
@@ -98,6 +102,27 @@ public final class WordingCheck {
             case "understanding" -> ru ? "Текст просит клиента смириться, вместо того чтобы объяснить." : "The text asks the customer to accept it instead of explaining.";
             default -> ru ? "Текст оправдывается или упрекает клиента." : "The text blames the customer or excuses us.";
         };
+    }
+
+    /** How far around a clause citation, within its paragraph, an entitlement is looked for: a sentence or two. */
+    private static final int ENTITLED_WITHIN = 300;
+
+    /** An entitlement marker near the finding, in its paragraph (blank lines part paragraphs); bounded, so linear overall. */
+    private static boolean entitled(List<WordingRules.Rule> all, String text, Finding f) {
+        int from = Math.max(0, f.start() - ENTITLED_WITHIN);
+        int to = Math.min(text.length(), f.end() + ENTITLED_WITHIN);
+        // the paragraph's ends looked for inside the window only: a search from the finding to the text's ends would make
+        // a long draft with many citations quadratic
+        int before = text.substring(from, f.start()).lastIndexOf("\n\n");
+        int after = text.substring(f.end(), to).indexOf("\n\n");
+        from = before < 0 ? from : from + before;
+        to = after < 0 ? to : f.end() + after;
+        for (WordingRules.Rule r : all) {
+            if (r.kind() == WordingRules.Kind.ENTITLEMENT && r.pattern().matcher(text).region(from, to).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Some match of the kind overlaps no phrase already found (phrases by start, with the furthest end so far: a binary search each). */

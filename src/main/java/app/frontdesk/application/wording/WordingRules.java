@@ -25,7 +25,13 @@ public final class WordingRules {
         TERM,
         /** Words that make a sentence a refusal, give a reason, explain a term: read by the refusal rule, no finding of their own. */
         DENIAL, REASON, EXPLANATION,
-        NEXT_STEP, DEADLINE, CONTACT, APOLOGY, QUESTION, COMPENSATION;
+        NEXT_STEP, DEADLINE, CONTACT, APOLOGY, QUESTION, COMPENSATION,
+        /**
+         * What a cited clause gives the customer ("вам положен возврат", "that gets you a full refund", "no
+         * cancellation fee"): a clause cited for the customer is help, not hiding behind the terms, so a terms
+         * finding with one of these near it, in its paragraph, is dropped. No finding of its own.
+         */
+        ENTITLEMENT;
 
         static Kind parse(String s) {
             return Kind.valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -150,4 +150,107 @@ class WordingCheckTest {
         assertTrue(e.getMessage().contains("ru.rules line 2: pattern"), e.getMessage());
         assertTrue(e.getMessage().contains("ru.rules line 3: kind must be one of"), e.getMessage());
     }
+
+    /** The rules a sentence can trip by itself, whatever else the text lacks (a next step, a deadline, a person). */
+    private static final java.util.Set<String> PHRASES = java.util.Set.of("blame", "philosophy", "terms", "non-apology", "understanding", "favour");
+
+    /**
+     * The constructions the rules model, one sentence each, written outside the labelled drafts: fault placed on the customer
+     * (modal of obligation in the past, "вы не удосужились", "по вашей вине", "you failed to", "had you read", "it is your
+     * responsibility"), generic maxims, a clause cited against the customer; and what must pass: the same words negated ("не
+     * ваша вина", "you didn't do anything wrong"), in the first person ("нам следовало", "we should have"), what the customer
+     * was owed ("you should have received"), a clause cited for the customer, ordinary sympathy ("sorry for the hassle").
+     */
+    @Test
+    void theConstructionsAreFoundAndTheirNegationsPass() {
+        List<String> badRu = List.of(
+            "Вам следовало сразу сообщить нам о проблеме.",
+            "Вам стоило проверить адрес перед отправкой.",
+            "Вам нужно было заранее продлить подписку.",
+            "Вам надо было сохранить чек.",
+            "Вы должны были внести платёж до 5 числа.",
+            "Вы не удосужились прочитать условия акции.",
+            "Вы не потрудились проверить реквизиты.",
+            "Вы не прочитали инструкцию.",
+            "Вы не обратили внимание на предупреждение.",
+            "Заказ задержался по вашей вине.",
+            "Это произошло по вашей ошибке.",
+            "Платёж ушёл не туда по вашей невнимательности.",
+            "Из-за вас курьер прождал час.",
+            "Это ваша ошибка, а не наша.",
+            "Ваша невнимательность привела к списанию.",
+            "Такова жизнь.",
+            "Все мы люди.",
+            "Ничто не идеально, и наш сервис тоже.",
+            "Ничто не совершенно.",
+            "Никто не застрахован от сбоев.",
+            "Так бывает.",
+            "Всякое случается.",
+            "Сохранность пароля является вашей ответственностью.",
+            "Проверка данных — ваша обязанность.",
+            "Согласно п. 7.4 договора возврат невозможен, поэтому мы не можем вернуть деньги.");
+        List<String> goodRu = List.of(
+            "Вы не сделали ничего плохого: это не ваша вина, ошиблись мы.",
+            "Это не ваша ошибка — мы перепутали адрес.",
+            "Нам следовало предупредить вас заранее.",
+            "Мы должны были проверить заказ до отправки.",
+            "Вам стоит подождать до завтра: деньги придут к 18:00.",
+            "Вам не стоило беспокоиться, мы всё исправили.",
+            "Это случилось не из-за вас, а из-за сбоя на нашей стороне.",
+            "Вам нужно только подписать акт, остальное сделаем мы.",
+            "Ваша задача — только прислать фото, остальное сделаем мы.",
+            "Сотрудник, который вам ответил, ошибся; мы уже с ним поговорили.",
+            "Мы надеемся, что в будущем вы снова выберете нас.",
+            "По п. 7.4 договора вам положен возврат; я оформил его сегодня.");
+        List<String> badEn = List.of(
+            "You should have checked the address before ordering.",
+            "You could have avoided this by reading the guide.",
+            "You ought to have told us sooner.",
+            "You failed to renew the plan on time.",
+            "You neglected to update your card.",
+            "Had you read the email, you would have known.",
+            "If you had only checked the settings, this would not happen.",
+            "This was your mistake, not ours.",
+            "It was your error that caused the delay.",
+            "This is due to an oversight on your side.",
+            "It is your responsibility to keep the password safe.",
+            "The error was on your end.",
+            "That's life.",
+            "Nobody is perfect.",
+            "No system is perfect.",
+            "No software is flawless.",
+            "Things happen.",
+            "Mistakes happen.",
+            "It happens to the best of us.",
+            "Technology isn't perfect.",
+            "Such is the nature of online shopping.",
+            "We're sorry to hear you feel that way.",
+            "Per clause 4 of our terms, refunds are not possible.");
+        List<String> goodEn = List.of(
+            "You didn't do anything wrong: we sent the wrong parcel.",
+            "It's not your fault; our system double-charged you.",
+            "We should have checked the order before it left.",
+            "You should have received a confirmation email yesterday; I've resent it now.",
+            "It's not your responsibility to chase us: I will call you on Monday.",
+            "I'm sorry to hear about your father's illness; I've paused the plan for two months.",
+            "Sorry for the hassle: our courier went to the wrong address.",
+            "Under clause 9.1 you're entitled to a full refund, and I've sent it today.",
+            "You should have been told about the fee at checkout, and we've waived it.",
+            "You did nothing wrong, and you don't need to do anything.");
+        for (var c : List.of(java.util.Map.entry(RU, badRu), java.util.Map.entry(Locale.ENGLISH, badEn))) {
+            for (String sentence : c.getValue()) {
+                assertTrue(!phrases(sentence, c.getKey()).isEmpty(), "not found: " + sentence);
+            }
+        }
+        for (var c : List.of(java.util.Map.entry(RU, goodRu), java.util.Map.entry(Locale.ENGLISH, goodEn))) {
+            for (String sentence : c.getValue()) {
+                assertEquals(List.of(), phrases(sentence, c.getKey()), sentence);
+            }
+        }
+    }
+
+    private List<String> phrases(String sentence, Locale language) {
+        return check.check(sentence, Optional.of(language), Purpose.GENERAL, Optional.empty()).findings().stream()
+                .filter(f -> PHRASES.contains(f.rule())).map(f -> f.rule() + " \"" + f.excerpt() + "\"").toList();
+    }
 }

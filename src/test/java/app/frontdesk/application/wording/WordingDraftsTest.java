@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * drafts, how many of the rules each should trip are found (recall, per rule); on the good ones, every
  * finding is a false one. The files were written in rounds, each before the rules were tuned on it
  * ({@link Part}); the figures per part are printed and written to target/wording-drafts.txt. The
- * targets (90 % recall, no finding on a good draft) are asserted on every part the rules were tuned on;
- * the unseen part is only reported, as the measure of how the rules do on replies they have not seen.
+ * targets (90 % recall, no finding on a good draft) are asserted on every part the rules were tuned on,
+ * which is now every part: the blind figures of each round, measured before it was tuned on, are kept in
+ * docs/care.md with the rules that gave them (reproduce them with -Dwording.config).
  */
 class WordingDraftsTest {
 
@@ -47,8 +48,9 @@ class WordingDraftsTest {
      * tuned on: docs/care.md). TUNING and HELD_OUT: drafts.*.txt, written before any rule changed; the
      * rules were tuned on TUNING and HELD_OUT's misses were not read, though the rules were written
      * after reading all of them, so HELD_OUT is no blind measure. FRESH, BLIND, BLIND2: each written
-     * after the tuning before it, measured blind, then tuned on. UNSEEN: never tuned on. UNSEEN2: written on
-     * 2026-11-29 by a writer who had not read the rules, before the rules were broadened, and never tuned on.
+     * after the tuning before it, measured blind, then tuned on. UNSEEN and UNSEEN2 (UNSEEN2 written on 2026-11-29
+     * by a writer who had not read the rules): measured blind (figures before tuning in docs/care.md, rules of
+     * 71b1069), then tuned on on 2026-11-29. No part is blind any more: a new blind round needs new drafts.
      */
     enum Part { TUNING, HELD_OUT, FRESH, BLIND, BLIND2, UNSEEN, UNSEEN2 }
 
@@ -77,9 +79,11 @@ class WordingDraftsTest {
         report.append(table("fresh part (fresh.*.txt, written after the first tuning, then tuned on)", o -> o.draft().part() == Part.FRESH));
         report.append(table("blind part (blind.*.txt, written after the second tuning, then tuned on)", o -> o.draft().part() == Part.BLIND));
         report.append(table("blind2 part (blind2.*.txt, written after the third tuning, then tuned on)", o -> o.draft().part() == Part.BLIND2));
+        report.append(table("unseen part (unseen.*.txt, measured blind, figures before tuning in docs/care.md, then tuned on 2026-11-29)",
+                o -> o.draft().part() == Part.UNSEEN));
+        report.append(table("unseen2 part (unseen2.*.txt, written blind by another writer, measured blind, figures before tuning in docs/care.md, "
+                + "then tuned on 2026-11-29)", o -> o.draft().part() == Part.UNSEEN2));
         report.append(table("tuned set (all of the above; the targets hold here)", WordingDraftsTest::tuned));
-        report.append(table("unseen part (unseen.*.txt, never tuned on: how the rules do on new replies)", o -> o.draft().part() == Part.UNSEEN));
-        report.append(table("unseen2 part (unseen2.*.txt, written blind by another writer, never tuned on)", o -> o.draft().part() == Part.UNSEEN2));
         report.append(details());
         System.out.println(report);
         try {
@@ -116,9 +120,12 @@ class WordingDraftsTest {
         assertEquals(List.of(), falseFindings);
     }
 
-    /** The unseen part is measured, not asserted: a rule changed to pass it would no longer measure anything. */
+    /**
+     * Every part is tuned on now: UNSEEN and UNSEEN2 were measured blind first (docs/care.md keeps those figures and the
+     * rules' commit), so asserting on them no longer costs the only blind measure that was ever taken of them.
+     */
     private static boolean tuned(Outcome o) {
-        return o.draft().part() != Part.UNSEEN && o.draft().part() != Part.UNSEEN2;
+        return true;
     }
 
     private static Outcome outcome(Draft d) {
