@@ -43,7 +43,7 @@ class RejectionReplyTest {
         try (GatewayFixture gw = new GatewayFixture(db.get(), COMPANY)) {
             long caseId = strangerWrites(gw, "Иван Петров <ivan@petrov-family.example>", "ivan@petrov-family.example",
                     "Добрый день! Прошу прислать акт сверки по договору.");
-            var actions = gw.services.caseActions;
+            var actions = gw.services.caseRejection;
 
             ReplyRefused refused = assertThrows(ReplyRefused.class, () -> actions.rejectAs(LEAD, caseId, "not a customer",
                     "Вы сами виноваты: нужно было читать договор."));
@@ -81,12 +81,12 @@ class RejectionReplyTest {
         try (GatewayFixture gw = new GatewayFixture(db.get(), COMPANY)) {
             // the pipeline opens no case for such mail (it is recorded as automatic); a case made otherwise must not answer it either
             long caseId = caseOf(gw, "noreply@bank-robot.example");
-            assertEquals(CaseState.REJECTED, gw.services.caseActions.rejectAs(LEAD, caseId, "a robot", "Спасибо за письмо.").orElseThrow().state());
+            assertEquals(CaseState.REJECTED, gw.services.caseRejection.rejectAs(LEAD, caseId, "a robot", "Спасибо за письмо.").orElseThrow().state());
             assertEquals(List.of(), sent(gw, caseId, MailKind.REJECTION_REPLY), "no reply to a no-reply address");
             assertTrue(theCase(gw, caseId).timeline().stream().map(CaseEvent::kind).anyMatch("rejection-reply-not-sent"::equals), "said on the timeline");
 
             long plain = strangerWrites(gw, "Пётр <petr@unknown-company.example>", "petr@unknown-company.example", "Вопрос по счёту");
-            gw.services.caseActions.rejectAs(LEAD, plain, "no reply wanted", "  ");
+            gw.services.caseRejection.rejectAs(LEAD, plain, "no reply wanted", "  ");
             assertEquals(List.of(), sent(gw, plain, MailKind.REJECTION_REPLY), "a blank reply is no reply");
             assertFalse(theCase(gw, plain).timeline().stream().map(CaseEvent::kind).anyMatch(k -> k.startsWith("rejection-reply")));
         }

@@ -55,13 +55,13 @@ class RowLevelAccessTest {
 
             var actions = gw.services.caseActions;
             assertTrue(actions.resolveAs(BORIS, olgas, "mine now", lyutik).isEmpty(), "Boris cannot act on Olga's case");
-            assertTrue(actions.rejectAs(BORIS, olgas, "spam").isEmpty());
+            assertTrue(gw.services.caseRejection.rejectAs(BORIS, olgas, "spam").isEmpty());
             assertTrue(actions.resolveAs(OLGA, nobodys, "claimed", romashka).isEmpty(), "nor Olga on an unassigned one");
             assertTrue(actions.resolveAs(OLGA, olgas, "moved", lyutik).isEmpty(), "nor authorize a sender for Boris's account");
             assertEquals(CaseState.OPEN, state(gw, olgas), "nothing of that changed the case");
 
             assertEquals(CaseState.RESOLVED, actions.resolveAs(OLGA, olgas, "called Anna", romashka).orElseThrow().state());
-            assertEquals(CaseState.REJECTED, actions.rejectAs(LEAD, nobodys, "nobody we know").orElseThrow().state(), "a lead acts on any case");
+            assertEquals(CaseState.REJECTED, gw.services.caseRejection.rejectAs(LEAD, nobodys, "nobody we know").orElseThrow().state(), "a lead acts on any case");
             SupportCase c = gw.db.inTransaction(r -> {
                 SupportCase x = r.cases().find(olgas).orElseThrow();
                 x.timeline().size();
@@ -85,11 +85,11 @@ class RowLevelAccessTest {
                     "boris-password-1");
             var actions = gw.services.caseActions;
 
-            assertTrue(actions.handOverAs(OLGA, olgas, boris.email(), "you know them").isEmpty(), "a manager does not hand over");
-            assertThrows(IllegalArgumentException.class, () -> actions.handOverAs(LEAD, olgas, "nobody@frontdesk.test", "x"));
+            assertTrue(gw.services.caseHandover.handOverAs(OLGA, olgas, boris.email(), "you know them").isEmpty(), "a manager does not hand over");
+            assertThrows(IllegalArgumentException.class, () -> gw.services.caseHandover.handOverAs(LEAD, olgas, "nobody@frontdesk.test", "x"));
             assertTrue(actions.noteAs(boris, olgas, "not mine yet").isEmpty(), "before: not his");
 
-            assertEquals(boris.email(), actions.handOverAs(LEAD, olgas, boris.email(), "Ольга в отпуске").orElseThrow().assignee().orElseThrow());
+            assertEquals(boris.email(), gw.services.caseHandover.handOverAs(LEAD, olgas, boris.email(), "Ольга в отпуске").orElseThrow().assignee().orElseThrow());
             assertEquals(List.of(olgas), gw.services.caseQueries.openFor(boris, 100, SupportCase::id), "now among his own");
             assertEquals(List.of(olgas), gw.services.caseQueries.openFor(OLGA, 100, SupportCase::id), "and still among hers: her account");
             var mails = gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).toList();
@@ -98,7 +98,7 @@ class RowLevelAccessTest {
             assertTrue(text.contains("Вам передано обращение") && text.contains("Кто передал: Lead.") && text.contains("Ольга в отпуске") && text.contains("/console/cases/" + olgas),
                     "in his language, who, why and where: " + text);
             assertTrue(actions.noteAs(boris, olgas, "called Anna").isPresent());
-            assertEquals(CaseState.REJECTED, actions.spamAs(boris, olgas, null).orElseThrow().state());
+            assertEquals(CaseState.REJECTED, gw.services.caseRejection.spamAs(boris, olgas, null).orElseThrow().state());
             assertEquals(1, gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).count(),
                     "spam alerts nobody");
         }
