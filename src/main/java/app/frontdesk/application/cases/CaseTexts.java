@@ -102,8 +102,9 @@ public final class CaseTexts {
 
     /**
      * The reply a person wrote when rejecting a case, in the case's language, inside the template that says what the
-     * sender can do, by when and whom to ask, signed with the company's name. Rendered apart from the mail so that
-     * the wording check reads exactly what the sender will.
+     * sender can do (by the case's kind: a stranger writes from a registered address, a contact whose mail could not be
+     * confirmed calls or writes again), by when and whom to ask, signed with the company's name. Rendered apart from
+     * the mail so that the wording check reads exactly what the sender will.
      */
     public Rendered rejectionReply(SupportCase c, String reply, Instant answerBy) {
         Locale lang = c.locale();
@@ -111,6 +112,11 @@ public final class CaseTexts {
         model.put("deadline", Map.of("when", format(answerBy, lang)));
         model.put("greetName", c.senderName().map(CustomerContacts::greetName).orElse(""));
         model.put("reply", reply);
+        // the advice follows why the case was opened: only a stranger is told to write from a registered address
+        model.put(switch (c.kind()) {
+            case UNKNOWN_SENDER -> "unknownSender";
+            case UNVERIFIED_CONTACT -> "unverifiedContact";
+        }, true);
         return templates.render(Text.REJECTION_REPLY, lang, model);
     }
 
