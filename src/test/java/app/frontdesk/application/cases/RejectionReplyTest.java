@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
 
 import app.frontdesk.domain.model.inbound.Envelope;
 import app.frontdesk.domain.model.outbox.MailKind;
 import app.frontdesk.domain.model.outbox.OutboundMail;
-import app.frontdesk.domain.model.staff.StaffRole;
-import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.CaseEvent;
 import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.CaseState;
@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RejectionReplyTest {
 
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
     private static final Map<String, String> COMPANY = Map.of("FRONTDESK_COMPANY_NAME", "ООО «Облако»");
 
     @ParameterizedTest(name = "{0}")
@@ -100,9 +97,7 @@ class RejectionReplyTest {
     @ValueSource(strings = {"ru", "en"})
     void aStrangerIsToldToWriteFromARegisteredAddress(String language) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), COMPANY)) {
-            long caseId = caseOf(gw, CaseKind.UNKNOWN_SENDER, "petr@unknown-company.example", Locale.forLanguageTag(language));
-            gw.services.caseRejection.rejectAs(LEAD, caseId, "not a customer", "Спасибо за письмо.");
-            OutboundMail reply = sent(gw, caseId, MailKind.REJECTION_REPLY).get(0);
+            OutboundMail reply = rejectedWithReply(gw, CaseKind.UNKNOWN_SENDER, "petr@unknown-company.example", language);
             for (String part : List.of(Mails.text(reply.raw()), Mails.html(reply.raw()))) {
                 assertTrue(part.contains(language.equals("ru") ? "с адреса, который ваша компания у нас зарегистрировала"
                         : "from an address your company has registered with us"), "his address is the problem, so he is told: " + part);
@@ -117,9 +112,7 @@ class RejectionReplyTest {
     void aContactWhoseMailCouldNotBeConfirmedIsNotToldToChangeTheirAddress(String language) throws Exception {
         try (GatewayFixture gw = new GatewayFixture(TestDatabases.h2(), COMPANY)) {
             // their address is the registered one: the mail failed the server's checks, and a person rejected the case
-            long caseId = caseOf(gw, CaseKind.UNVERIFIED_CONTACT, "anna@romashka.example", Locale.forLanguageTag(language));
-            gw.services.caseRejection.rejectAs(LEAD, caseId, "could not confirm it", "Спасибо за письмо.");
-            OutboundMail reply = sent(gw, caseId, MailKind.REJECTION_REPLY).get(0);
+            OutboundMail reply = rejectedWithReply(gw, CaseKind.UNVERIFIED_CONTACT, "anna@romashka.example", language);
             boolean ru = language.equals("ru");
             for (String part : List.of(Mails.text(reply.raw()), Mails.html(reply.raw()))) {
                 assertFalse(part.contains(ru ? "зарегистр" : "registered"), "not told to write from another address: " + part);
@@ -131,6 +124,13 @@ class RejectionReplyTest {
             assertTrue(Mails.text(reply.raw()).strip().endsWith(ru ? "служба поддержки ООО «Облако»" : "ООО «Облако» customer support"),
                     "signed with the company's name");
         }
+    }
+
+    /** The reply the lead's rejection sends on a case of {@code kind} opened by hand for a sender writing in {@code language}. */
+    private static OutboundMail rejectedWithReply(GatewayFixture gw, CaseKind kind, String sender, String language) throws Exception {
+        long caseId = caseOf(gw, kind, sender, Locale.forLanguageTag(language));
+        gw.services.caseRejection.rejectAs(LEAD, caseId, "rejected", "Спасибо за письмо.");
+        return sent(gw, caseId, MailKind.REJECTION_REPLY).get(0);
     }
 
     /** A case opened by hand for a sender, with a stored message of theirs in it. */

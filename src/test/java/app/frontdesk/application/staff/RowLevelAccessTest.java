@@ -3,16 +3,19 @@ package app.frontdesk.application.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
+import static app.frontdesk.testkit.FixtureSeeds.BILLING;
+import static app.frontdesk.testkit.FixtureSeeds.account;
+import static app.frontdesk.testkit.FixtureSeeds.openCase;
 
-import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
-import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import app.frontdesk.testkit.GatewayFixture;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,11 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every case, the unassigned ones too.
  */
 class RowLevelAccessTest {
-
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
-    private static final Viewer BILLING = new Viewer(4, "billing@frontdesk.test", "Billing", Set.of(StaffRole.BILLING), Locale.ENGLISH);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
@@ -172,21 +170,6 @@ class RowLevelAccessTest {
     private static long store(GatewayFixture gw, String messageId) throws Exception {
         return gw.intake.accept(app.frontdesk.testkit.TestMail.from("someone@example.net").messageId(messageId).subject("Hello").bytes(),
                 new app.frontdesk.domain.model.inbound.Envelope("someone@example.net", "support@frontdesk.test")).id();
-    }
-
-    private static long account(GatewayFixture gw, String name, String domain, String manager) throws Exception {
-        return gw.accounts.create(new AccountDraft(name, List.of(domain),
-                List.of(new AccountDraft.ContactDraft("anna@" + domain, "Анна", "ru")),
-                new AccountDraft.ManagerDraft("Manager of " + name, manager), List.of()), "test");
-    }
-
-    private static long openCase(GatewayFixture gw, String sender, Long account) {
-        return gw.db.inTransaction(r -> {
-            SupportCase c = new SupportCase(CaseKind.UNKNOWN_SENDER, sender, null, account, account == null ? 0 : 70, "test",
-                    Locale.ENGLISH, gw.clock.instant(), gw.clock.instant().plus(Duration.ofHours(4)), gw.clock.instant().plus(Duration.ofDays(7)));
-            r.cases().add(c);
-            return c.id();
-        });
     }
 
     private static CaseState state(GatewayFixture gw, long id) {
