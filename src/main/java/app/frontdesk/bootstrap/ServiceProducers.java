@@ -7,7 +7,9 @@ import app.frontdesk.application.care.CareDesk;
 import app.frontdesk.application.care.RecoveryDesk;
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseAttachments;
+import app.frontdesk.application.cases.CaseHandover;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.cases.CaseRejection;
 import app.frontdesk.application.needs.NeedsMe;
 import app.frontdesk.application.dunning.ReasonWords;
 import app.frontdesk.application.dunning.NoticeApprovals;
@@ -100,6 +102,16 @@ public class ServiceProducers {
     @Produces
     CaseActions caseActions() {
         return services().caseActions;
+    }
+
+    @Produces
+    CaseRejection caseRejection() {
+        return services().caseRejection;
+    }
+
+    @Produces
+    CaseHandover caseHandover() {
+        return services().caseHandover;
     }
 
     @Produces

@@ -14,6 +14,9 @@ import app.frontdesk.application.care.RecoveryOffers;
 import app.frontdesk.application.care.ComplaintWords;
 import app.frontdesk.application.care.ComplaintDesk;
 import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseHandover;
+import app.frontdesk.application.cases.CaseRejection;
+import app.frontdesk.application.cases.CaseStaffTexts;
 import app.frontdesk.application.cases.CaseHousekeeping;
 import app.frontdesk.application.cases.CaseNews;
 import app.frontdesk.application.cases.CaseAttachments;
@@ -100,6 +103,8 @@ public final class Services {
     /** Making it right after a mistake: the recovery task and the recovery mail. */
     public final RecoveryDesk recovery;
     public final CaseTexts caseTexts;
+    /** The mails about cases to staff: alerts, digests, hand-overs. */
+    public final CaseStaffTexts caseStaffTexts;
     public final Links links;
     public final UnknownSenderDesk unknownSenders;
     /** What the pipeline's steps delegate to. */
@@ -110,6 +115,8 @@ public final class Services {
     public final OutboxDispatcher dispatcher;
     public final AccountService accounts;
     public final CaseActions caseActions;
+    public final CaseRejection caseRejection;
+    public final CaseHandover caseHandover;
     public final CaseHousekeeping housekeeping;
     public final WebhookTransport webhooks;
     public final WebhookTargets webhookTargets;
@@ -158,7 +165,8 @@ public final class Services {
                 settings.answerWithin, settings.triageAddress, settings.support, settings.defaultLocale, settings.calendar(),
                 settings.autoReplyEnvelopeFrom.orElse(null));
         this.reasonWords = ReasonWords.load(settings.templatesDir);
-        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings, staffMails, reasonWords);
+        this.caseTexts = new CaseTexts(templates, settings.addresses, messageIds, caseSettings);
+        this.caseStaffTexts = new CaseStaffTexts(staffMails, reasonWords);
         DunningGate gate = new DunningGate(settings.calendar(), settings.clearingBusinessDays, settings.noticeRepeatWindow);
         PaymentNews paymentNews = new PaymentNews(gate, settings.timeZone);
         CustomerContacts customerContacts = new CustomerContacts(settings.addresses, settings.support);
@@ -172,7 +180,7 @@ public final class Services {
                 settings.publicUrl);
         AccountSearch accountSearch = new AccountSearch(
                 new ClueExtractor(EvidencePatterns.load(settings.configDir), PublicMailDomains.load(settings.configDir)), new AccountFinder());
-        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, links, care, new Insiders(paymentNews), tasks,
+        this.unknownSenders = new UnknownSenderDesk(accountSearch, caseTexts, caseStaffTexts, links, care, new Insiders(paymentNews), tasks,
                 List.of(new EmailAuthorizationChannel(caseTexts), new WebhookAuthorizationChannel(messageIds)));
         NoticeMails noticeMails = new NoticeMails(settings.addresses, messageIds, settings.billingAddress.orElse(null), staffMails, reasonWords);
         this.notices = new NoticeDesk(db, clock, gate, noticeMails, settings.timeZone, care, recovery,
@@ -201,8 +209,10 @@ public final class Services {
                 .onGiveUp((repos, mail, why, now) -> adminAlert.notDelivered(repos, mail, why, now).ifPresent(repos.outbox()::add));
         this.accounts = new AccountService(db, clock, settings.defaultLocale, webhookTargets);
         HelpdeskForward forward = new HelpdeskForward(settings.addresses, messageIds);
-        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews, wording);
-        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, care);
+        this.caseRejection = new CaseRejection(db, clock, caseTexts, caseStaffTexts, wording);
+        this.caseHandover = new CaseHandover(db, clock, caseStaffTexts);
+        this.caseActions = new CaseActions(db, clock, links, caseTexts, forward, customerNews, caseRejection);
+        this.housekeeping = new CaseHousekeeping(db, clock, caseTexts, caseStaffTexts, care);
         this.inboundQueries = new InboundQueries(db);
         this.quarantine = new QuarantineDesk(db, clock, wake);
         this.audit = new AuditQueries(db);

@@ -4,11 +4,7 @@ import app.frontdesk.application.Repositories;
 import app.frontdesk.application.Transactions;
 import app.frontdesk.application.news.CustomerNews;
 import app.frontdesk.application.outbox.HelpdeskForward;
-import app.frontdesk.application.texts.Rendered;
 import app.frontdesk.application.texts.Topic;
-import app.frontdesk.application.wording.Finding;
-import app.frontdesk.application.wording.Purpose;
-import app.frontdesk.application.wording.WordingCheck;
 import app.frontdesk.domain.model.account.Account;
 import app.frontdesk.domain.model.account.Contact;
 import app.frontdesk.domain.model.account.EmailAddress;
@@ -24,11 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What people do with a case: press a one-click button, or resolve / reject it in the console.
+ * What people do with a case: press a one-click button, resolve it or note on it in the console (rejecting is
+ * {@link CaseRejection}, handing over {@link CaseHandover}).
  * Authorizing adds the sender as a contact (audited) and releases held messages to the helpdesk, in
  * one transaction with closing the case. A one-click link releases only the message its mail named:
  * later messages in the case were never shown to the person who pressed it, and may be forgeries in
@@ -42,12 +38,13 @@ public final class CaseActions {
     private final CaseTexts texts;
     private final HelpdeskForward forward;
     private final CustomerNews news;
-    private final WordingCheck wording;
+    private final CaseRejection rejection;
 
+    /** @param rejection what the "this was not us" link does (the console and the API reject there directly) */
     public CaseActions(Transactions transactions, Clock clock, Links links, CaseTexts texts, HelpdeskForward forward, CustomerNews news,
-                       WordingCheck wording) {
+                       CaseRejection rejection) {
         this.news = news;
-        this.wording = wording;
+        this.rejection = rejection;
         this.transactions = transactions;
         this.clock = clock;
         this.links = links;
@@ -112,7 +109,7 @@ public final class CaseActions {
                     return texts.donePage("confirmed", c, stillHeld, lang);
                 }
                 default -> {
-                    reject(repos, c, actor, "the authorized contact answered: this was not us", now);
+                    rejection.reject(repos, c, actor, "the authorized contact answered: this was not us", now);
                     return texts.donePage("rejected", c, lang);
                 }
             }
@@ -160,106 +157,6 @@ public final class CaseActions {
         });
     }
 
-    /** Rejects as a signed-in person, on a case they may see. */
-    public Optional<SupportCase> rejectAs(Viewer viewer, long caseId, String note) {
-        return rejectAs(viewer, caseId, note, null);
-    }
-
-    /**
-     * Rejects as a signed-in person and, with {@code reply}, answers the sender in that person's words, inside the
-     * rejection template (what they can do, by when, whom to ask; signed with the company's name). The whole mail is
-     * checked by the wording rules first, as every customer text is: a finding refuses it ({@link ReplyRefused}) and
-     * nothing changes. An address no person reads (null envelope sender, a mail system, our own) gets no reply, so
-     * nothing can loop; the timeline says so ("rejection-reply-not-sent"). What went to whom is on the timeline
-     * ("rejection-reply-sent": the address and the words) and in the case's outbox.
-     */
-    public Optional<SupportCase> rejectAs(Viewer viewer, long caseId, String note, String reply) {
-        String words = reply == null || reply.isBlank() ? null : reply.strip();
-        return transactions.inTransaction(repos -> {
-            if (repos.cases().findFor(viewer, caseId).isEmpty()) {
-                return Optional.<SupportCase>empty();
-            }
-            return repos.cases().lock(caseId).map(c -> {
-                Instant now = clock.instant();
-                List<InboundMessage> messages = words == null ? List.of() : repos.inbound().inCase(c.id());
-                Optional<String> unanswerable = words == null ? Optional.empty() : unanswerable(c, messages);
-                Optional<app.frontdesk.domain.model.outbox.OutboundMail> mail = Optional.empty();
-                if (words != null && unanswerable.isEmpty()) {
-                    Instant answerBy = texts.settings().calendar().plusBusinessTime(now, texts.settings().answerWithin());
-                    Rendered r = texts.rejectionReply(c, words, answerBy);
-                    List<Finding> findings = readsWrong(r, c.locale());
-                    if (!findings.isEmpty()) {
-                        throw new ReplyRefused(findings);
-                    }
-                    mail = Optional.of(texts.rejectionReplyMail(c, messages.get(0), messages.get(0).messageId(), r, now));
-                }
-                reject(repos, c, viewer.email(), note, now);
-                mail.ifPresent(m -> {
-                    repos.outbox().add(m);
-                    c.record(now, viewer.email(), "rejection-reply-sent", c.sender() + ": " + words);
-                    repos.audit().record(new AuditEvent(now, viewer.email(), "case-reply-sent", "case", c.id(), "to " + c.sender()));
-                });
-                unanswerable.ifPresent(why -> c.record(now, "frontdesk", "rejection-reply-not-sent", c.sender() + ": " + why));
-                return c;
-            });
-        });
-    }
-
-    /** Why nobody would read a reply to this case's sender, if so: we answer people only, never a mail system or ourselves. */
-    private Optional<String> unanswerable(SupportCase c, List<InboundMessage> messages) {
-        if (c.sender() == null || EmailAddress.parse(c.sender()).isEmpty()) {
-            return Optional.of("no address to answer");
-        }
-        if (messages.isEmpty()) {
-            return Optional.of("no message to answer");
-        }
-        if (messages.stream().anyMatch(m -> m.envelope().hasNullSender())) {
-            return Optional.of("the mail came with a null envelope sender (automatic mail is never answered)");
-        }
-        if (app.frontdesk.application.MailAddresses.isSystemAddress(c.sender())) {
-            return Optional.of("the address belongs to a mail system, which nobody reads");
-        }
-        if (texts.isOurs(c.sender())) {
-            return Optional.of("the address is our own");
-        }
-        return Optional.empty();
-    }
-
-    /** The reply as the sender reads it (text and HTML), by the rules every customer text passes. */
-    private List<Finding> readsWrong(Rendered r, Locale lang) {
-        List<Finding> all = new java.util.ArrayList<>(wording.check(r.subject() + "\n" + r.text(), Optional.of(lang), Purpose.GENERAL,
-                Optional.empty()).findings());
-        if (all.isEmpty()) {
-            all.addAll(wording.check(r.html().replaceAll("<[^>]+>", " "), Optional.of(lang), Purpose.GENERAL, Optional.empty()).findings());
-        }
-        return all;
-    }
-
-    /**
-     * A lead (or an administrator) hands a case to a colleague, who is told by mail and from then on sees
-     * and acts on it. Empty when the viewer may not, or the case is not theirs to see.
-     *
-     * @throws IllegalArgumentException when the colleague is not a staff member who can sign in
-     */
-    public Optional<SupportCase> handOverAs(Viewer viewer, long caseId, String to, String note) {
-        if (!viewer.seesAllCases()) {
-            return Optional.empty();
-        }
-        return transactions.inTransaction(repos -> {
-            var colleague = repos.staff().findByEmail(to == null ? "" : to).filter(u -> !u.disabled())
-                    .orElseThrow(() -> new IllegalArgumentException("no colleague signs in as " + to));
-            return repos.cases().lock(caseId).map(c -> {
-                Instant now = clock.instant();
-                c.handOver(colleague.email(), viewer.email(), note, now);
-                repos.audit().record(new AuditEvent(now, viewer.email(), "case-handed-over", "case", c.id(), "to " + colleague.email()));
-                Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
-                repos.outbox().add(texts.handedOver(c, colleague.email(), colleague.displayName(), colleague.locale(), viewer.displayName(),
-                        note, account.map(Account::name).orElse(null), now));
-                return c;
-            });
-        });
-    }
-
     /** A note on the case's timeline, by someone who may see it. */
     public Optional<SupportCase> noteAs(Viewer viewer, long caseId, String note) {
         return transactions.inTransaction(repos -> repos.cases().findFor(viewer, caseId).isEmpty() ? Optional.<SupportCase>empty()
@@ -269,31 +166,9 @@ public final class CaseActions {
                 }));
     }
 
-    /**
-     * Spam: closed as rejected, audited, and nobody is alerted (rejecting as suspicious alerts the manager,
-     * which spam does not deserve). The messages stay held and stored.
-     */
-    public Optional<SupportCase> spamAs(Viewer viewer, long caseId, String note) {
-        return transactions.inTransaction(repos -> repos.cases().findFor(viewer, caseId).isEmpty() ? Optional.<SupportCase>empty()
-                : repos.cases().lock(caseId).map(c -> {
-                    Instant now = clock.instant();
-                    String why = note == null || note.isBlank() ? "spam" : "spam: " + note.strip();
-                    c.close(CaseState.REJECTED, viewer.email(), why, now);
-                    repos.audit().record(new AuditEvent(now, viewer.email(), "case-marked-spam", "case", c.id(), c.sender()));
-                    return c;
-                }));
-    }
-
     private static boolean mayAct(Repositories repos, Viewer viewer, long accountId) {
         return viewer.seesAllCases() || repos.accounts().find(accountId)
                 .flatMap(Account::manager).map(m -> m.address().value().equalsIgnoreCase(viewer.managerAddress())).orElse(false);
-    }
-
-    public Optional<SupportCase> reject(long caseId, String actor, String note) {
-        return transactions.inTransaction(repos -> repos.cases().lock(caseId).map(c -> {
-            reject(repos, c, actor, note, clock.instant());
-            return c;
-        }));
     }
 
     /**
@@ -377,22 +252,5 @@ public final class CaseActions {
         }
         c.record(now, actor, "released", held.size() + " held message(s) forwarded to the helpdesk");
         return held;
-    }
-
-    private void reject(Repositories repos, SupportCase c, String actor, String note, Instant now) {
-        c.close(CaseState.REJECTED, actor, note, now);
-        repos.audit().record(new AuditEvent(now, actor, "case-rejected", "case", c.id(), c.sender() + ": " + note));
-        List<InboundMessage> messages = repos.inbound().inCase(c.id());
-        if (messages.isEmpty()) {
-            return;
-        }
-        InboundMessage first = messages.get(0);
-        Optional<Account> account = c.accountId().flatMap(id -> repos.accounts().find(id));
-        String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
-        var facts = new CaseTexts.AlertFacts(account.flatMap(Account::manager).map(m -> m.name()).orElse(null),
-                account.map(Account::name).orElse(null), List.of(), Map.of(), first.subject() == null ? "" : first.subject(), "",
-                null, new CaseTexts.Rejection(actor, note), List.of(), null, null, true, null, "");
-        repos.outbox().add(texts.managerAlert(c, first, to, texts.staffReader(repos, to), facts, now));
-        c.record(now, "frontdesk", "manager-alerted", to + " (case rejected as suspicious)");
     }
 }

@@ -20,14 +20,17 @@ public final class CaseHousekeeping {
     private final Transactions transactions;
     private final Clock clock;
     private final CaseTexts texts;
+    private final CaseStaffTexts staffTexts;
 
     private final app.frontdesk.application.care.CareDesk care;
 
-    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, app.frontdesk.application.care.CareDesk care) {
+    public CaseHousekeeping(Transactions transactions, Clock clock, CaseTexts texts, CaseStaffTexts staffTexts,
+                            app.frontdesk.application.care.CareDesk care) {
         this.care = care;
         this.transactions = transactions;
         this.clock = clock;
         this.texts = texts;
+        this.staffTexts = staffTexts;
     }
 
     /** Answers how many cases expired plus digests sent (0: nothing was due). */
@@ -77,7 +80,7 @@ public final class CaseHousekeeping {
                 List<InboundMessage> held = all.subList(Math.max(0, all.size() - t.pending()), all.size());
                 Optional<Account> account = c.get().accountId().flatMap(id -> repos.accounts().find(id));
                 String to = account.flatMap(Account::manager).map(m -> m.address().value()).orElse(texts.settings().triage().value());
-                repos.outbox().add(texts.managerDigest(c.get(), to, texts.staffReader(repos, to),
+                repos.outbox().add(staffTexts.managerDigest(c.get(), to, staffTexts.staffReader(repos, to),
                         account.flatMap(Account::manager).map(m -> m.name()).orElse(null), held, now));
                 c.get().record(now, "frontdesk", "digest-sent", to + ": " + held.size() + " message(s) held back by the hourly limit");
                 t.digested(now);

@@ -64,6 +64,9 @@ final class TextSamples {
                 "promise", "call the customer"))));
         m.put("reply", "Thank you for your message."); // a person's words in a rejection reply; checked again when sent
         m.put("greetName", "Ivan");
+        // why the rejected case was opened: both, so that the start-up checks read the advice of each
+        m.put("unknownSender", true);
+        m.put("unverifiedContact", true);
         m.put("handedBy", "Lead");
         m.put("note", "please call them today");
         m.put("topic", "Suspension notice?");

@@ -32,7 +32,7 @@ import java.util.Optional;
  * the message opens or joins the sender's case, the sender is told what happens next, the account's
  * authorized contact is asked, and the personal manager is alerted. The pipeline's steps call one
  * method each, in the decision's transaction ({@code repos}); the link pages and the manager's
- * resolve and reject are in {@link CaseActions}.
+ * resolve, reject and hand-over are in {@link CaseActions}, {@link CaseRejection} and {@link CaseHandover}.
  */
 public final class UnknownSenderDesk {
 
@@ -41,6 +41,7 @@ public final class UnknownSenderDesk {
 
     private final AccountSearch search;
     private final CaseTexts texts;
+    private final CaseStaffTexts staffTexts;
     private final Links links;
     private final CareDesk care;
     private final Insiders insiders;
@@ -48,12 +49,13 @@ public final class UnknownSenderDesk {
     private final Map<ContactChannel, AuthorizationChannel> channels = new EnumMap<>(ContactChannel.class);
 
     /** @param tasks where every answer and call the case's mails promise is tracked */
-    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, Links links, CareDesk care, Insiders insiders, TaskDesk tasks,
+    public UnknownSenderDesk(AccountSearch search, CaseTexts texts, CaseStaffTexts staffTexts, Links links, CareDesk care, Insiders insiders, TaskDesk tasks,
                              List<AuthorizationChannel> channels) {
         this.search = search;
         this.tasks = tasks;
         this.insiders = insiders;
         this.texts = texts;
+        this.staffTexts = staffTexts;
         this.links = links;
         this.care = care;
         channels.forEach(ch -> this.channels.put(ch.kind(), ch));
@@ -233,13 +235,13 @@ public final class UnknownSenderDesk {
             authorize = links.issue(repos, c, LinkAction.AUTHORIZE, to, mail.message().id());
             reject = links.issue(repos, c, LinkAction.REJECT, to, mail.message().id());
         }
-        var reader = texts.staffReader(repos, to);
-        var facts = new CaseTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
+        var reader = staffTexts.staffReader(repos, to);
+        var facts = new CaseStaffTexts.AlertFacts(managerName, account.map(Account::name).orElse(null), mail.candidates().ranked(), names,
                 mail.parsed().subject(), excerpt(mail.parsed().text()), mail.verification(), null, sent,
                 authorize, reject, c.kind() == CaseKind.UNVERIFIED_CONTACT,
                 account.map(a -> DunningBrief.of(repos, a.id(), mail.now())).orElse(null), Question.of(mail.parsed().text()),
                 tasks.lines(repos, c.accountId(), Optional.of(c.id()), reader, mail.now()));
-        repos.outbox().add(texts.managerAlert(c, mail.message(), to, reader, facts, mail.now()));
+        repos.outbox().add(staffTexts.managerAlert(c, mail.message(), to, reader, facts, mail.now()));
         c.record(mail.now(), "pipeline", "manager-alerted", to);
     }
 

@@ -4,6 +4,7 @@ import app.frontdesk.application.ConfigFile;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * FRONTDESK_TEMPLATES_DIR), so support leads edit them without a rebuild; a file missing there is
  * taken from the copy bundled in the application. Files: {@code <name>.<language>.txt}, whose first
  * line is {@code Subject: ...}, and {@code <name>.<language>.html} (none for a plain-text mail to staff).
+ * A paragraph that several texts share is a partial, {@code {{> contact-questions}}}: read from
+ * {@code contact-questions.<language>.txt} or {@code .html} beside them, in the language and format of the text
+ * that includes it (as the console's {@code {{> top}}}), so it is written once per language and format.
  *
  * <p>At start-up every template is compiled, rendered with sample data and checked for the parts its
  * text requires ({@link Text#required()}): a section per part that renders something, a deadline
@@ -107,10 +111,21 @@ public final class TemplateLibrary {
             body = body.substring(nl + 1).replaceFirst("^\\r?\\n", "");
         }
         try {
-            templates.put(key(text, lang, html), (html ? HTML : TEXT).compile(body));
+            templates.put(key(text, lang, html), compiler(lang, html, sources.get(key(text, lang, html))).compile(body));
         } catch (MustacheException e) {
             throw new InvalidTemplateException(sources.get(key(text, lang, html)) + ": " + e.getMessage());
         }
+    }
+
+    /** The compiler of one language and format, whose partials are read in that language and format. */
+    private Mustache.Compiler compiler(Locale lang, boolean html, String including) {
+        return (html ? HTML : TEXT).withLoader(name -> {
+            try {
+                return new StringReader(read(name + "." + lang.getLanguage() + (html ? ".html" : ".txt")));
+            } catch (InvalidTemplateException e) {
+                throw new InvalidTemplateException(including + ": {{> " + name + "}}: " + e.getMessage());
+            }
+        });
     }
 
     private String read(String name) {

@@ -2,7 +2,9 @@ package app.frontdesk.interfaces.console;
 
 import app.frontdesk.application.cases.CaseActions;
 import app.frontdesk.application.cases.CaseAttachments;
+import app.frontdesk.application.cases.CaseHandover;
 import app.frontdesk.application.cases.CaseQueries;
+import app.frontdesk.application.cases.CaseRejection;
 import app.frontdesk.application.cases.ReplyRefused;
 import app.frontdesk.application.accountdesk.AccountDesk;
 import app.frontdesk.application.staff.StaffDirectory;
@@ -34,6 +36,12 @@ public class CasePages {
 
     @Inject
     CaseActions actions;
+
+    @Inject
+    CaseRejection rejection;
+
+    @Inject
+    CaseHandover handover;
 
     @Inject
     ConsoleViews views;
@@ -116,7 +124,7 @@ public class CasePages {
             return back(id, "noteMissing");
         }
         try {
-            return done(id, () -> actions.rejectAs(v, id, note.strip(), reply));
+            return done(id, () -> rejection.rejectAs(v, id, note.strip(), reply));
         } catch (ReplyRefused e) {
             // the page again, with what the rules found and both texts as typed: nothing was sent, nothing changed
             Map<String, Object> m = model(v, id, null);
@@ -142,7 +150,7 @@ public class CasePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response spam(@PathParam("id") long id, @FormParam("note") String note) {
         Viewer v = support.viewer();
-        return done(id, () -> actions.spamAs(v, id, note));
+        return done(id, () -> rejection.spamAs(v, id, note));
     }
 
     @POST
@@ -151,7 +159,7 @@ public class CasePages {
     public Response handOver(@PathParam("id") long id, @FormParam("to") String to, @FormParam("note") String note) {
         Viewer v = support.viewer();
         try {
-            return done(id, () -> actions.handOverAs(v, id, to, note));
+            return done(id, () -> handover.handOverAs(v, id, to, note));
         } catch (IllegalArgumentException e) {
             return back(id, "noColleague");
         }

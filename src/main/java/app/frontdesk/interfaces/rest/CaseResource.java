@@ -2,6 +2,7 @@ package app.frontdesk.interfaces.rest;
 
 import app.frontdesk.application.cases.CaseQueries;
 import app.frontdesk.application.cases.CaseActions;
+import app.frontdesk.application.cases.CaseRejection;
 import app.frontdesk.application.json.JsonFactories;
 import app.frontdesk.domain.model.inbound.InboundMessage;
 import app.frontdesk.domain.model.outbox.OutboundMail;
@@ -49,6 +50,9 @@ public class CaseResource {
 
     @Inject
     CaseActions actions;
+
+    @Inject
+    CaseRejection rejection;
 
     public record CaseSummary(long id, String reference, String kind, String state, String sender, String senderName, Long accountId,
                               int confidence, Instant openedAt, Instant updatedAt, Instant dueAt, Instant expiresAt) {
@@ -119,7 +123,7 @@ public class CaseResource {
             example = "{\"note\": \"Anna says nobody of theirs wrote this\", \"actor\": \"olga\"}"))
     public Response reject(@PathParam("id") long id, String body) {
         JsonObject json = json(body);
-        return act(() -> actions.reject(id, ActorNote.actor(json), ActorNote.note(json)), id);
+        return act(() -> rejection.reject(id, ActorNote.actor(json), ActorNote.note(json)), id);
     }
 
     private Response act(java.util.function.Supplier<Optional<SupportCase>> action, long id) {

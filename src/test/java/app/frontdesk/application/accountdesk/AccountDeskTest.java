@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
+import static app.frontdesk.testkit.FixtureSeeds.BILLING;
 
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.domain.model.account.EmailAddress;
@@ -14,7 +18,6 @@ import app.frontdesk.domain.model.billing.PaymentEvidence;
 import app.frontdesk.domain.model.care.ExperienceKind;
 import app.frontdesk.domain.model.care.FlaggedAccount;
 import app.frontdesk.domain.model.outbox.MailKind;
-import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import app.frontdesk.testkit.GatewayFixture;
@@ -37,11 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every change is audited with who did it and why.
  */
 class AccountDeskTest {
-
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
-    private static final Viewer BILLING = new Viewer(4, "billing@frontdesk.test", "Billing", Set.of(StaffRole.BILLING), Locale.ENGLISH);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")

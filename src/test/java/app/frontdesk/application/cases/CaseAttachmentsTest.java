@@ -3,11 +3,11 @@ package app.frontdesk.application.cases;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
 
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.domain.model.inbound.Envelope;
-import app.frontdesk.domain.model.staff.StaffRole;
-import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
@@ -16,7 +16,6 @@ import app.frontdesk.testkit.MailWithParts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,9 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only for whoever may see the case and only from a message of that case; each opening is audited.
  */
 class CaseAttachmentsTest {
-
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")

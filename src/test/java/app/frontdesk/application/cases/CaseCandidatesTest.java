@@ -2,13 +2,15 @@ package app.frontdesk.application.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
 
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.application.cases.CaseQueries.CandidateAccount;
 import app.frontdesk.application.verification.Verification;
 import app.frontdesk.application.verification.VerificationWords;
 import app.frontdesk.domain.model.inbound.Envelope;
-import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
@@ -16,7 +18,6 @@ import app.frontdesk.testkit.GatewayFixture;
 import app.frontdesk.testkit.TestMail;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,9 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CaseCandidatesTest {
 
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
     private static final String BODY = "Добрый день!\nПо договору № D-17/2025 прошу пояснить.\nПерезвоните мне: +7 (495) 111-22-33";
 
     @ParameterizedTest(name = "{0}")

@@ -517,7 +517,7 @@ class UnknownSenderFlowTest {
             assertTrue(Mails.text(told.get(0).raw()).contains("is confirmed: our support team did it."), Mails.text(told.get(0).raw()));
             assertEquals(List.of(), sent(gw, MailKind.AUTHORIZER_THANKED));
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> gw.services.caseActions.reject(caseId, "admin-api", "too late"), "a closed case stays closed");
+                    () -> gw.services.caseRejection.reject(caseId, "admin-api", "too late"), "a closed case stays closed");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.openCase;
 
 import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.application.dunning.NoticeApprovals.Outcome;
@@ -22,7 +23,6 @@ import app.frontdesk.domain.model.billing.Verdict;
 import app.frontdesk.domain.model.outbox.OutboxState;
 import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
-import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import app.frontdesk.testkit.GatewayFixture;
@@ -275,15 +275,6 @@ class NoticeApprovalTest {
             return null;
         });
         return id;
-    }
-
-    private static long openCase(GatewayFixture gw, String sender, long account) {
-        return gw.db.inTransaction(r -> {
-            SupportCase c = new SupportCase(CaseKind.UNKNOWN_SENDER, sender, null, account, 70, "test", Locale.ENGLISH, gw.clock.instant(),
-                    gw.clock.instant().plus(Duration.ofHours(4)), gw.clock.instant().plus(Duration.ofDays(7)));
-            r.cases().add(c);
-            return c.id();
-        });
     }
 
     private static NoticeDesk.Answer submit(GatewayFixture gw, long account, NoticeKind kind, String invoice, String amount) {

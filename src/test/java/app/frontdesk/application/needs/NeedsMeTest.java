@@ -3,10 +3,11 @@ package app.frontdesk.application.needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
+import static app.frontdesk.testkit.FixtureSeeds.account;
 
-import app.frontdesk.application.accounts.AccountDraft;
-import app.frontdesk.domain.model.staff.StaffRole;
-import app.frontdesk.domain.model.staff.Viewer;
 import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.domain.model.task.Task;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,10 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * task), and completing one is audited.
  */
 class NeedsMeTest {
-
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
@@ -118,11 +114,5 @@ class NeedsMeTest {
 
     private static TaskState state(GatewayFixture gw, long id) {
         return gw.db.inTransaction(r -> r.tasks().lock(id).orElseThrow().state());
-    }
-
-    private static long account(GatewayFixture gw, String name, String domain, String manager) throws Exception {
-        return gw.accounts.create(new AccountDraft(name, List.of(domain),
-                List.of(new AccountDraft.ContactDraft("anna@" + domain, "Анна", "ru")),
-                new AccountDraft.ManagerDraft("Manager of " + name, manager), List.of()), "test");
     }
 }

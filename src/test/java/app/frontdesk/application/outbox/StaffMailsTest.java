@@ -214,7 +214,7 @@ class StaffMailsTest {
             Viewer lead = staff(gw, "lead@frontdesk.test", "Лидия", StaffRole.LEAD, "ru");
             staff(gw, "boris@frontdesk.test", "Борис", StaffRole.MANAGER, "ru");
             long caseId = gw.db.inTransaction(r -> r.cases().list(Optional.empty(), 10)).get(0).id();
-            assertTrue(gw.services.caseActions.handOverAs(lead, caseId, "boris@frontdesk.test", "позвоните им").isPresent());
+            assertTrue(gw.services.caseHandover.handOverAs(lead, caseId, "boris@frontdesk.test", "позвоните им").isPresent());
             String text = russianStaffMail(only(sent(gw, MailKind.MANAGER_ALERT, "boris@frontdesk.test")), "Здравствуйте, Борис!");
             assertTrue(text.contains("Срок ответа, обещанный отправителю: пятница, 20 ноября 2026, 16:00 (МСК)."), text);
             assertTrue(text.contains(CONSOLE + "cases/" + caseId), text);

@@ -3,16 +3,19 @@ package app.frontdesk.application.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.frontdesk.testkit.FixtureSeeds.OLGA;
+import static app.frontdesk.testkit.FixtureSeeds.BORIS;
+import static app.frontdesk.testkit.FixtureSeeds.LEAD;
+import static app.frontdesk.testkit.FixtureSeeds.BILLING;
+import static app.frontdesk.testkit.FixtureSeeds.account;
+import static app.frontdesk.testkit.FixtureSeeds.openCase;
 
-import app.frontdesk.application.accounts.AccountDraft;
 import app.frontdesk.domain.model.staff.StaffRole;
 import app.frontdesk.domain.model.staff.Viewer;
-import app.frontdesk.domain.model.supportcase.CaseKind;
 import app.frontdesk.domain.model.supportcase.CaseState;
 import app.frontdesk.domain.model.supportcase.SupportCase;
 import app.frontdesk.infrastructure.persistence.DatabaseSettings;
 import app.frontdesk.testkit.GatewayFixture;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,11 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every case, the unassigned ones too.
  */
 class RowLevelAccessTest {
-
-    private static final Viewer OLGA = new Viewer(1, "olga.smirnova@frontdesk.test", "Ольга", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer BORIS = new Viewer(2, "boris.orlov@frontdesk.test", "Борис", Set.of(StaffRole.MANAGER), Locale.ENGLISH);
-    private static final Viewer LEAD = new Viewer(3, "lead@frontdesk.test", "Lead", Set.of(StaffRole.LEAD), Locale.ENGLISH);
-    private static final Viewer BILLING = new Viewer(4, "billing@frontdesk.test", "Billing", Set.of(StaffRole.BILLING), Locale.ENGLISH);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("app.frontdesk.testkit.TestDatabases#both")
@@ -55,13 +53,13 @@ class RowLevelAccessTest {
 
             var actions = gw.services.caseActions;
             assertTrue(actions.resolveAs(BORIS, olgas, "mine now", lyutik).isEmpty(), "Boris cannot act on Olga's case");
-            assertTrue(actions.rejectAs(BORIS, olgas, "spam").isEmpty());
+            assertTrue(gw.services.caseRejection.rejectAs(BORIS, olgas, "spam").isEmpty());
             assertTrue(actions.resolveAs(OLGA, nobodys, "claimed", romashka).isEmpty(), "nor Olga on an unassigned one");
             assertTrue(actions.resolveAs(OLGA, olgas, "moved", lyutik).isEmpty(), "nor authorize a sender for Boris's account");
             assertEquals(CaseState.OPEN, state(gw, olgas), "nothing of that changed the case");
 
             assertEquals(CaseState.RESOLVED, actions.resolveAs(OLGA, olgas, "called Anna", romashka).orElseThrow().state());
-            assertEquals(CaseState.REJECTED, actions.rejectAs(LEAD, nobodys, "nobody we know").orElseThrow().state(), "a lead acts on any case");
+            assertEquals(CaseState.REJECTED, gw.services.caseRejection.rejectAs(LEAD, nobodys, "nobody we know").orElseThrow().state(), "a lead acts on any case");
             SupportCase c = gw.db.inTransaction(r -> {
                 SupportCase x = r.cases().find(olgas).orElseThrow();
                 x.timeline().size();
@@ -85,11 +83,11 @@ class RowLevelAccessTest {
                     "boris-password-1");
             var actions = gw.services.caseActions;
 
-            assertTrue(actions.handOverAs(OLGA, olgas, boris.email(), "you know them").isEmpty(), "a manager does not hand over");
-            assertThrows(IllegalArgumentException.class, () -> actions.handOverAs(LEAD, olgas, "nobody@frontdesk.test", "x"));
+            assertTrue(gw.services.caseHandover.handOverAs(OLGA, olgas, boris.email(), "you know them").isEmpty(), "a manager does not hand over");
+            assertThrows(IllegalArgumentException.class, () -> gw.services.caseHandover.handOverAs(LEAD, olgas, "nobody@frontdesk.test", "x"));
             assertTrue(actions.noteAs(boris, olgas, "not mine yet").isEmpty(), "before: not his");
 
-            assertEquals(boris.email(), actions.handOverAs(LEAD, olgas, boris.email(), "Ольга в отпуске").orElseThrow().assignee().orElseThrow());
+            assertEquals(boris.email(), gw.services.caseHandover.handOverAs(LEAD, olgas, boris.email(), "Ольга в отпуске").orElseThrow().assignee().orElseThrow());
             assertEquals(List.of(olgas), gw.services.caseQueries.openFor(boris, 100, SupportCase::id), "now among his own");
             assertEquals(List.of(olgas), gw.services.caseQueries.openFor(OLGA, 100, SupportCase::id), "and still among hers: her account");
             var mails = gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).toList();
@@ -98,7 +96,7 @@ class RowLevelAccessTest {
             assertTrue(text.contains("Вам передано обращение") && text.contains("Кто передал: Lead.") && text.contains("Ольга в отпуске") && text.contains("/console/cases/" + olgas),
                     "in his language, who, why and where: " + text);
             assertTrue(actions.noteAs(boris, olgas, "called Anna").isPresent());
-            assertEquals(CaseState.REJECTED, actions.spamAs(boris, olgas, null).orElseThrow().state());
+            assertEquals(CaseState.REJECTED, gw.services.caseRejection.spamAs(boris, olgas, null).orElseThrow().state());
             assertEquals(1, gw.db.inTransaction(r -> r.outbox().ofCase(olgas)).stream().filter(o -> o.recipients().contains(boris.email())).count(),
                     "spam alerts nobody");
         }
@@ -172,21 +170,6 @@ class RowLevelAccessTest {
     private static long store(GatewayFixture gw, String messageId) throws Exception {
         return gw.intake.accept(app.frontdesk.testkit.TestMail.from("someone@example.net").messageId(messageId).subject("Hello").bytes(),
                 new app.frontdesk.domain.model.inbound.Envelope("someone@example.net", "support@frontdesk.test")).id();
-    }
-
-    private static long account(GatewayFixture gw, String name, String domain, String manager) throws Exception {
-        return gw.accounts.create(new AccountDraft(name, List.of(domain),
-                List.of(new AccountDraft.ContactDraft("anna@" + domain, "Анна", "ru")),
-                new AccountDraft.ManagerDraft("Manager of " + name, manager), List.of()), "test");
-    }
-
-    private static long openCase(GatewayFixture gw, String sender, Long account) {
-        return gw.db.inTransaction(r -> {
-            SupportCase c = new SupportCase(CaseKind.UNKNOWN_SENDER, sender, null, account, account == null ? 0 : 70, "test",
-                    Locale.ENGLISH, gw.clock.instant(), gw.clock.instant().plus(Duration.ofHours(4)), gw.clock.instant().plus(Duration.ofDays(7)));
-            r.cases().add(c);
-            return c.id();
-        });
     }
 
     private static CaseState state(GatewayFixture gw, long id) {

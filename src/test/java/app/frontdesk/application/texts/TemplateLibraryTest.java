@@ -17,7 +17,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped templates load; a template that lacks a required part, or breaks, is refused by name. */
+/**
+ * The shipped templates load; a template that lacks a required part, or breaks, is refused by name; a paragraph
+ * several texts share is a partial, read in the including text's language and format.
+ */
 class TemplateLibraryTest {
 
     private static final Path SHIPPED = Path.of("server-config/templates");
@@ -76,8 +79,9 @@ class TemplateLibraryTest {
         Files.writeString(dir.resolve("authorize-request.en.html"), html.replaceAll("(?s)\\{\\{#nextStep}}.*?\\{\\{/nextStep}}", "{{#nextStep}}{{/nextStep}}"));
         String txt = Files.readString(SHIPPED.resolve("authorize-request.en.txt"));
         Files.writeString(dir.resolve("authorize-request.en.txt"), txt.replace("by {{when}}", "soon"));
-        String contact = Files.readString(SHIPPED.resolve("unverified-contact.en.txt"));
-        Files.writeString(dir.resolve("unverified-contact.en.txt"), contact.replace("{{name}}, {{phone}}, {{email}}", "our team"));
+        // the contact paragraph is a partial: an edit there is checked in every text that includes it
+        String contact = Files.readString(SHIPPED.resolve("contact-questions.en.txt"));
+        Files.writeString(dir.resolve("contact-questions.en.txt"), contact.replace("{{name}}, {{phone}}, {{email}}", "our team"));
         InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
         assertTrue(e.getMessage().contains("authorize-request.en.html: the required part \"nextStep\" is empty"), e.getMessage());
         assertTrue(e.getMessage().contains("authorize-request.en.txt: the deadline part does not show the time"), e.getMessage());
@@ -91,6 +95,66 @@ class TemplateLibraryTest {
         InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
         assertTrue(e.getMessage().contains("manager-digest.en.txt: does not render"), e.getMessage());
         assertTrue(e.getMessage().contains("manager-digest.ru.txt: the first line must be \"Subject: ...\""), e.getMessage());
+    }
+
+    @Test
+    void aSharedParagraphIsWrittenOnceAndReadInTheLanguageAndFormatOfTheText(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("contact-urgent.en.txt"), "Call {{name}} on {{phone}}.\n");
+        TemplateLibrary lib = TemplateLibrary.load(dir, CaseTexts::sample);
+        for (Text t : new Text[] {Text.SENDER_REPLY, Text.INSIDER_REPLY}) {
+            Rendered en = lib.render(t, Locale.ENGLISH, CaseTexts.sample(t));
+            assertTrue(en.text().contains("\nCall Sample Support Desk on +7 495 000-00-00.\n"), t + " takes the edited paragraph: " + en.text());
+            assertFalse(en.html().contains("Call "), "the HTML has its own: " + en.html());
+            assertFalse(lib.render(t, Locale.forLanguageTag("ru"), CaseTexts.sample(t)).text().contains("Call "), "and Russian its own");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked") // the sample's contact is a map of strings
+    void aPartialRendersExactlyAsItsTextWrittenInPlace(@TempDir Path dir) throws IOException {
+        // every shipped text with its partials copied in: what the customer reads is the same to the byte
+        java.util.regex.Pattern include = java.util.regex.Pattern.compile("\\{\\{> ([\\w-]+)}}\n");
+        int including = 0;
+        try (var files = Files.list(SHIPPED)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                String lang = name.replaceAll("^.*\\.(\\w+)\\.\\w+$", "$1");
+                String ext = name.substring(name.lastIndexOf('.'));
+                including += Files.readString(f).contains("{{> ") ? 1 : 0;
+                Files.writeString(dir.resolve(name), include.matcher(Files.readString(f)).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        read(SHIPPED.resolve(m.group(1) + "." + lang + ext)))));
+            }
+        }
+        TemplateLibrary withPartials = TemplateLibrary.load(SHIPPED, CaseTexts::sample);
+        TemplateLibrary inPlace = TemplateLibrary.load(dir, CaseTexts::sample);
+        for (Text t : Text.values()) {
+            for (Locale lang : TemplateLibrary.LANGUAGES) {
+                for (boolean manager : new boolean[] {true, false}) {
+                    Map<String, Object> model = new HashMap<>(CaseTexts.sample(t));
+                    Map<String, Object> contact = new HashMap<>((Map<String, Object>) model.get("contact"));
+                    contact.put("manager", manager);
+                    model.put("contact", contact);
+                    assertEquals(inPlace.render(t, lang, model), withPartials.render(t, lang, model), t + " " + lang);
+                }
+            }
+        }
+        assertTrue(including >= 28, including + " files include a partial");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMissingPartialIsRefusedNamingItsFile(@TempDir Path dir) throws IOException {
+        String txt = Files.readString(SHIPPED.resolve("sender-reply.en.txt")).replace("{{> contact-urgent}}", "{{> contact-urgnet}}");
+        Files.writeString(dir.resolve("sender-reply.en.txt"), txt);
+        InvalidTemplateException e = assertThrows(InvalidTemplateException.class, () -> TemplateLibrary.load(dir, CaseTexts::sample));
+        assertTrue(e.getMessage().contains(dir.resolve("sender-reply.en.txt") + ": {{> contact-urgnet}}: contact-urgnet.en.txt"), e.getMessage());
     }
 
     @Test
