@@ -28,7 +28,7 @@ final class GroupCommit {
 
     /**
      * What a store hands over: what its caller read from the message, and its bytes. The entity is made anew for
-     * each transaction that tries it: one from a batch that rolled back carries an id nobody stored.
+     * each transaction that tries it: one from a batch that failed carries an id nobody stored.
      */
     record Store(String sha256, String messageId, Envelope envelope, byte[] raw, Instant receivedAt, int senderKey) {
         InboundMessage newMessage() {
@@ -169,18 +169,15 @@ final class GroupCommit {
             firstOf.putIfAbsent(p.store.sha256(), p);
         }
         try {
-            transactions.run(repos -> {
-                first.clear();
-                List<InboundMessage> messages = new ArrayList<>();
-                List<byte[]> raws = new ArrayList<>();
-                for (Pending p : firstOf.values()) {
-                    InboundMessage message = p.store.newMessage();
-                    messages.add(message);
-                    raws.add(p.store.raw());
-                    first.put(p.store.sha256(), message);
-                }
-                repos.inbound().storeAll(messages, raws);
-            });
+            List<InboundMessage> messages = new ArrayList<>();
+            List<byte[]> raws = new ArrayList<>();
+            for (Pending p : firstOf.values()) {
+                InboundMessage message = p.store.newMessage();
+                messages.add(message);
+                raws.add(p.store.raw());
+                first.put(p.store.sha256(), message);
+            }
+            transactions.storeInbound(messages, raws);
         } catch (RuntimeException | Error e) {
             if (isConstraintViolation(e)) {
                 // some bytes were stored already (a retry, or a copy another instance took): the batch is undone,
@@ -207,11 +204,9 @@ final class GroupCommit {
     /** The message in a transaction of its own; a copy of stored bytes is answered "duplicate" with the first one's id. */
     private IntakeResult storeAlone(Store store) {
         try {
-            IntakeResult result = transactions.inTransaction(repos -> {
-                InboundMessage message = store.newMessage();
-                repos.inbound().store(message, store.raw());
-                return new IntakeResult(message.id(), false);
-            });
+            InboundMessage message = store.newMessage();
+            transactions.storeInbound(List.of(message), List.of(store.raw()));
+            IntakeResult result = new IntakeResult(message.id(), false);
             afterCommit.committed(List.of(result));
             return result;
         } catch (RuntimeException e) {

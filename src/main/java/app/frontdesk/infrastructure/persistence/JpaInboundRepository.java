@@ -68,9 +68,9 @@ final class JpaInboundRepository implements InboundRepository {
                 InboundMessage m = messages.get(row);
                 insert.setLong(1, m.id());
                 insert.setString(2, m.sha256());
-                insert.setString(3, m.messageId());
-                insert.setString(4, m.envelope().sender());
-                insert.setString(5, m.envelope().recipient());
+                insert.setString(3, TextColumnConverter.text(m.messageId()));
+                insert.setString(4, TextColumnConverter.text(m.envelope().sender()));
+                insert.setString(5, TextColumnConverter.text(m.envelope().recipient()));
                 insert.setLong(6, m.sizeBytes());
                 insert.setString(7, m.state().name());
                 insert.setObject(8, m.nextAttemptAt().atOffset(ZoneOffset.UTC));
