@@ -233,11 +233,6 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     /**
-     * One transaction. While the database is known to be away it fails at once ({@link DatabaseAvailability}).
-     * A failed rollback never replaces the failure that caused it: it is added to it as suppressed (the first
-     * outage measured showed the rollback's own pool timeout in the log instead of the real cause, 10 s later).
-     */
-    /**
      * On PostgreSQL intake's shared commit is one statement on a connection of its own, committed by itself: one
      * round trip where a unit of work took three (the message rows, their bytes, the commit). Eight callers waited on
      * those round trips more than on the CPU; in process 4,200-5,000 stored messages/s became 6,000-6,300, with a
@@ -260,6 +255,11 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /**
+     * One transaction. While the database is known to be away it fails at once ({@link DatabaseAvailability}).
+     * A failed rollback never replaces the failure that caused it: it is added to it as suppressed (the first
+     * outage measured showed the rollback's own pool timeout in the log instead of the real cause, 10 s later).
+     */
     private <T> T transaction(Function<Repositories, T> work) {
         availability.check();
         EntityManager em = emf.createEntityManager();
