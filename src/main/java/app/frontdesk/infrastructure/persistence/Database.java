@@ -235,8 +235,8 @@ public final class Database implements Transactions, AutoCloseable {
     /**
      * On PostgreSQL intake's shared commit is one statement on a connection of its own, committed by itself: one
      * round trip where a unit of work took three (the message rows, their bytes, the commit). Eight callers waited on
-     * those round trips more than on the CPU; in process 4,200-5,000 stored messages/s became 6,000-6,300, with a
-     * third less CPU in this JVM (docs/benchmarks.md). Embedded H2 keeps the unit of work: its bytes go to files first
+     * those round trips more than on the CPU; in process 3,900-5,000 stored messages/s became 4,400-6,300, with less CPU
+     * in this JVM and in PostgreSQL per message, and LMTP reached twice the HTTP rate (docs/benchmarks.md, ADR 0018). Embedded H2 keeps the unit of work: its bytes go to files first
      * (ADR 0017), and a round trip there is a method call.
      */
     @Override
