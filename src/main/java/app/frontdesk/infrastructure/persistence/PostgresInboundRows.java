@@ -5,14 +5,17 @@ import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.eclipse.persistence.sessions.Session;
 
 /**
  * Intake's shared commit on PostgreSQL: the rows of new messages and their bytes in one statement (the columns of the
- * message rows as arrays, unnested; the bytes as a parameter each), on a pooled connection in auto-commit, so that the statement is its own transaction and the
- * whole store is one round trip. With a unit of work it took three (the message rows, the byte rows, the commit),
+ * message rows as arrays, unnested; the bytes as a parameter each), on a pooled connection in auto-commit, so that
+ * the statement is its own transaction and the whole store is one round trip. With a unit of work it took three (the message rows, the byte rows, the commit),
  * and on two cores eight callers waited more on those round trips than on the CPU (docs/benchmarks.md).
  *
  * <p>Both tables are written by one statement: either every row of the batch is stored or none is. A copy of stored
@@ -33,13 +36,12 @@ final class PostgresInboundRows {
             + "?::timestamptz[], ?::integer[]) AS t(id, sha256, message_id, sender, recipient, size, state, next_attempt, received, "
             + "sender_key) RETURNING id) INSERT INTO inbound_raw (inbound_id, raw) VALUES ";
 
-    /** The statement for {@code n} messages (at most intake's batch, 64: the driver keeps each shape prepared). */
-    static String insert(int n) {
-        StringBuilder sql = new StringBuilder(MESSAGE_ROWS.length() + n * 10).append(MESSAGE_ROWS);
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-        }
-        return sql.toString();
+    /** One statement per batch size (at most intake's batch, 64 by default), made once: the driver keeps each prepared. */
+    private static final Map<Integer, String> BY_SIZE = new ConcurrentHashMap<>();
+
+    /** The statement for {@code n} messages. */
+    static String statementFor(int n) {
+        return BY_SIZE.computeIfAbsent(n, size -> MESSAGE_ROWS + String.join(", ", Collections.nCopies(size, "(?, ?)")));
     }
 
     private PostgresInboundRows() {
@@ -79,7 +81,7 @@ final class PostgresInboundRows {
         // The pool hands connections out without auto-commit and restores that when this one is returned.
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement insert = c.prepareStatement(insert(n))) {
+            try (PreparedStatement insert = c.prepareStatement(statementFor(n))) {
                 insert.setArray(1, c.createArrayOf("int8", ids));
                 insert.setArray(2, c.createArrayOf("varchar", sha256));
                 insert.setArray(3, c.createArrayOf("varchar", messageIds));
