@@ -1,7 +1,6 @@
 package app.frontdesk.application.wording;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +43,7 @@ final class Refusals {
 
     private Refusals(String text, List<WordingRules.Rule> all) {
         this.text = text;
-        this.sentenceStarts = sentenceStarts(text);
+        this.sentenceStarts = Sentences.starts(text);
         this.denials = Spans.of(text, all, WordingRules.Kind.DENIAL);
         this.reasons = Spans.of(text, all, WordingRules.Kind.REASON);
         this.explanations = Spans.of(text, all, WordingRules.Kind.EXPLANATION);
@@ -134,8 +133,7 @@ final class Refusals {
     }
 
     private int sentenceOf(int pos) {
-        int i = Arrays.binarySearch(sentenceStarts, pos);
-        return i >= 0 ? i : -i - 2;
+        return Sentences.of(sentenceStarts, pos);
     }
 
     private int start(int sentence) {
@@ -143,94 +141,6 @@ final class Refusals {
     }
 
     private int end(int sentence) {
-        return sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1] : text.length();
-    }
-
-    /**
-     * Where sentences start: after a line break, or after . ! ? … followed by a space. A period after
-     * a short lower-case word ("п. 4.3", "т. е.", "e.g. this") does not end a sentence.
-     */
-    static int[] sentenceStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean end = c == '\n' || ((c == '!' || c == '?' || c == '…' || c == '.' && !abbreviation(text, i))
-                    && Character.isWhitespace(text.charAt(i + 1)));
-            if (end) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean abbreviation(String text, int dot) {
-        int letters = 0;
-        int i = dot - 1;
-        while (i >= 0 && Character.isLetter(text.charAt(i)) && letters < 3) {
-            letters++;
-            i--;
-        }
-        return letters > 0 && letters <= 2 && Character.isLowerCase(text.charAt(dot - 1)) && (i < 0 || !Character.isLetter(text.charAt(i)));
-    }
-
-    /** The matches of some kinds of rule, ordered by start: asked "is there one between a and b" by binary search. */
-    private static final class Spans {
-        private final int[] starts;
-        private final int[] ends;
-
-        private Spans(int[] starts, int[] ends) {
-            this.starts = starts;
-            this.ends = ends;
-        }
-
-        static Spans of(String text, List<WordingRules.Rule> all, WordingRules.Kind... kinds) {
-            List<int[]> found = new ArrayList<>();
-            for (WordingRules.Rule r : all) {
-                if (Arrays.asList(kinds).contains(r.kind())) {
-                    Matcher m = r.pattern().matcher(text);
-                    while (m.find()) {
-                        if (m.end() > m.start()) {
-                            found.add(new int[] {m.start(), m.end()});
-                        }
-                    }
-                }
-            }
-            found.sort((a, b) -> Integer.compare(a[0], b[0]));
-            return new Spans(found.stream().mapToInt(a -> a[0]).toArray(), found.stream().mapToInt(a -> a[1]).toArray());
-        }
-
-        int size() {
-            return starts.length;
-        }
-
-        int start(int i) {
-            return starts[i];
-        }
-
-        int end(int i) {
-            return ends[i];
-        }
-
-        /** The index of the first match starting at or after pos. */
-        int firstFrom(int pos) {
-            int lo = 0;
-            int hi = starts.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (starts[mid] < pos) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        /** Some match starts in [from, to). */
-        boolean any(int from, int to) {
-            int i = firstFrom(from);
-            return i < starts.length && starts[i] < to;
-        }
+        return Sentences.end(sentenceStarts, sentence, text.length());
     }
 }

@@ -31,7 +31,18 @@ public final class WordingRules {
          * cancellation fee"): a clause cited for the customer is help, not hiding behind the terms, so a terms
          * finding with one of these near it, in its paragraph, is dropped. No finding of its own.
          */
-        ENTITLEMENT;
+        ENTITLEMENT,
+        /**
+         * A sentence with a {@code general} word (always, everyone, life) and no {@code particular} one (you, we, a
+         * number, an instruction) states a general truth: a philosophy finding ({@link GeneralTruths}).
+         */
+        GENERAL, PARTICULAR,
+        /**
+         * Words that refuse outright ("не представляется возможным", "can't be actioned"): a refusal finding when
+         * no {@code alternative} (what the customer can do or get instead) stands outside a {@code closing} formula
+         * ({@link FlatRefusals}).
+         */
+        OUTRIGHT, ALTERNATIVE, CLOSING;
 
         static Kind parse(String s) {
             return Kind.valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
