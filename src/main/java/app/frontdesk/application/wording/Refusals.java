@@ -39,6 +39,7 @@ final class Refusals {
     private final Spans explanations;
     private final Spans leans; // refusal and term matches together, for the circular check
     private final Spans terms;
+    private final Spans entitlements;
     private final boolean termsExplained;
 
     private Refusals(String text, List<WordingRules.Rule> all) {
@@ -48,6 +49,7 @@ final class Refusals {
         this.reasons = Spans.of(text, all, WordingRules.Kind.REASON);
         this.explanations = Spans.of(text, all, WordingRules.Kind.EXPLANATION);
         this.terms = Spans.of(text, all, WordingRules.Kind.TERM);
+        this.entitlements = Spans.of(text, all, WordingRules.Kind.ENTITLEMENT);
         this.leans = Spans.of(text, all, WordingRules.Kind.REFUSAL, WordingRules.Kind.TERM);
         // a term explained once is explained: the text need not repeat the explanation at every use
         boolean explained = false;
@@ -72,7 +74,7 @@ final class Refusals {
                     continue;
                 }
                 int s = r.sentenceOf(m.start());
-                if (reported.contains(s) || !r.refuses(s, m) || r.excused(s, m, nextStep)) {
+                if (reported.contains(s) || !r.refuses(s, m) || r.gives(s) || r.excused(s, m, nextStep)) {
                     continue;
                 }
                 reported.add(s);
@@ -98,6 +100,14 @@ final class Refusals {
             return true;
         }
         return s > 0 && end(s) - start(s) <= SHORT && denials.any(Math.max(start(s - 1), m.start() - WINDOW), start(s));
+    }
+
+    /**
+     * The sentence gives the customer something ("clause 12.3 waives that ..., so there's no early-termination fee for
+     * you"): a clause or a rule cited for the customer is no refusal, whatever "don't" stands beside it.
+     */
+    private boolean gives(int s) {
+        return entitlements.any(start(s), end(s));
     }
 
     private boolean excused(int s, Matcher m, boolean nextStep) {
