@@ -32,18 +32,18 @@ final class FlatRefusals {
                 done.add(Sentences.of(sentenceStarts, f.start()));
             }
         }
-        String id = all.stream().filter(r -> r.kind() == WordingRules.Kind.OUTRIGHT).findFirst().map(WordingRules.Rule::id).orElse("refusal");
-        String suggestion = all.stream().filter(r -> r.kind() == WordingRules.Kind.OUTRIGHT).findFirst().map(WordingRules.Rule::suggestion).orElse("");
+        // a match came from some outright rule: the first one names the finding and gives its suggestion
+        WordingRules.Rule rule = all.stream().filter(r -> r.kind() == WordingRules.Kind.OUTRIGHT).findFirst().orElseThrow();
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < outright.size(); i++) {
             int s = Sentences.of(sentenceStarts, outright.start(i));
             if (!done.add(s)) {
                 continue;
             }
-            out.add(new Finding(id, outright.start(i), outright.end(i), text.substring(outright.start(i), outright.end(i)),
+            out.add(new Finding(rule.id(), outright.start(i), outright.end(i), text.substring(outright.start(i), outright.end(i)),
                     ru ? "Отказ, после которого клиенту нечего делать: нет ни другого пути, ни того, что мы можем предложить."
                             : "A refusal that leaves the customer nothing: no other way and nothing we offer instead.",
-                    suggestion));
+                    rule.suggestion()));
         }
         return out;
     }

@@ -23,7 +23,7 @@ final class GeneralTruths {
     }
 
     /** One finding per sentence that states a general truth and is not already found by a philosophy phrase. */
-    static List<Finding> find(String text, List<WordingRules.Rule> all, int[] sentenceStarts, List<Finding> already, boolean ru) {
+    static List<Finding> find(String text, List<WordingRules.Rule> all, int[] sentenceStarts, List<Finding> already) {
         Spans particular = Spans.of(text, all, WordingRules.Kind.PARTICULAR);
         int[] digits = new int[text.length() + 1];
         for (int i = 0; i < text.length(); i++) {
@@ -52,10 +52,8 @@ final class GeneralTruths {
                     continue;
                 }
                 done.add(s);
-                out.add(new Finding(rule.id(), m.start(), m.end(), text.substring(m.start(), m.end()),
-                        ru ? "Общая истина вместо того, чтобы сказать, что случилось у клиента и что мы сделали."
-                                : "A general truth instead of saying what happened to this customer and what we did.",
-                        rule.suggestion()));
+                // the message is the philosophy message WordingCheck gives every such finding (it depends on an apology elsewhere)
+                out.add(new Finding(rule.id(), m.start(), m.end(), text.substring(m.start(), m.end()), "", rule.suggestion()));
             }
         }
         return out;

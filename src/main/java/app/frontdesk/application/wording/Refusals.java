@@ -42,9 +42,9 @@ final class Refusals {
     private final Spans entitlements;
     private final boolean termsExplained;
 
-    private Refusals(String text, List<WordingRules.Rule> all) {
+    private Refusals(String text, List<WordingRules.Rule> all, int[] sentenceStarts) {
         this.text = text;
-        this.sentenceStarts = Sentences.starts(text);
+        this.sentenceStarts = sentenceStarts;
         this.denials = Spans.of(text, all, WordingRules.Kind.DENIAL);
         this.reasons = Spans.of(text, all, WordingRules.Kind.REASON);
         this.explanations = Spans.of(text, all, WordingRules.Kind.EXPLANATION);
@@ -60,8 +60,8 @@ final class Refusals {
     }
 
     /** One finding per refusing sentence, at a word it leans on. */
-    static List<Finding> find(String text, List<WordingRules.Rule> all, boolean nextStep, boolean ru) {
-        Refusals r = new Refusals(text, all);
+    static List<Finding> find(String text, List<WordingRules.Rule> all, int[] sentenceStarts, boolean nextStep, boolean ru) {
+        Refusals r = new Refusals(text, all, sentenceStarts);
         List<Finding> out = new ArrayList<>();
         Set<Integer> reported = new HashSet<>();
         for (WordingRules.Rule rule : all) {

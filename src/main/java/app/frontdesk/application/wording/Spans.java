@@ -64,14 +64,17 @@ final class Spans {
         return i < starts.length && starts[i] < to;
     }
 
-    /** Some match covers the position (matches do not nest much: the ones starting before it are walked back from the nearest). */
+    /**
+     * The longest match {@link #covers} looks back for: the patterns asked (closing formulas) are a sentence at most, their gaps
+     * bounded, so the walk back from a position stays short and a text full of them stays linear.
+     */
+    private static final int LONGEST_COVER = 300;
+
+    /** Some match starting at most {@link #LONGEST_COVER} characters before the position covers it. */
     boolean covers(int pos) {
-        for (int i = firstFrom(pos + 1) - 1; i >= 0; i--) {
+        for (int i = firstFrom(pos + 1) - 1; i >= 0 && pos - starts[i] <= LONGEST_COVER; i--) {
             if (ends[i] > pos) {
                 return true;
-            }
-            if (pos - starts[i] > 300) {
-                return false;
             }
         }
         return false;

@@ -57,7 +57,7 @@ public final class WordingCheck {
         }
         // maxims and bare refusals are found by the shape of a sentence and of the text, where phrase lists miss new wordings
         int[] sentences = Sentences.starts(text);
-        findings.addAll(GeneralTruths.find(text, all, sentences, findings, ru));
+        findings.addAll(GeneralTruths.find(text, all, sentences, findings));
         // A clause cited to give the customer something is help, not hiding: what tells "согласно п. 7.4 ... поэтому мы не
         // можем" from "по п. 7.4 вам положен возврат; я оформил его" is what the paragraph gives, and it may stand a sentence
         // before or after the citation, where a lookahead inside the terms rules cannot reach.
@@ -66,7 +66,7 @@ public final class WordingCheck {
         boolean apology = outside(findings, all, WordingRules.Kind.APOLOGY, text);
         findings.replaceAll(f -> new Finding(f.rule(), f.start(), f.end(), f.excerpt(), message(f.rule(), apology, ru), f.suggestion()));
         boolean nextStep = has(all, WordingRules.Kind.NEXT_STEP, text); // once, not again for every refusal found
-        findings.addAll(Refusals.find(text, all, nextStep, ru));
+        findings.addAll(Refusals.find(text, all, sentences, nextStep, ru));
         findings.addAll(FlatRefusals.find(text, all, sentences, findings, ru));
         missing(findings, all, text, WordingRules.Kind.NEXT_STEP, "next-step",
                 ru ? "Нет следующего шага: что клиент может сделать?" : "No next step: what can the customer do?",
