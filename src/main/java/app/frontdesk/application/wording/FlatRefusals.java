@@ -1,7 +1,6 @@
 package app.frontdesk.application.wording;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,12 +25,7 @@ final class FlatRefusals {
         if (outright.size() == 0 || offersSomething(text, all)) {
             return List.of();
         }
-        Set<Integer> done = new HashSet<>();
-        for (Finding f : already) {
-            if (f.rule().equals("refusal")) {
-                done.add(Sentences.of(sentenceStarts, f.start()));
-            }
-        }
+        Set<Integer> done = Sentences.found(sentenceStarts, already, "refusal");
         // a match came from some outright rule: the first one names the finding and gives its suggestion
         WordingRules.Rule rule = all.stream().filter(r -> r.kind() == WordingRules.Kind.OUTRIGHT).findFirst().orElseThrow();
         List<Finding> out = new ArrayList<>();

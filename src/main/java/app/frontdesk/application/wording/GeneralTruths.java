@@ -1,7 +1,6 @@
 package app.frontdesk.application.wording;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,12 +28,7 @@ final class GeneralTruths {
         for (int i = 0; i < text.length(); i++) {
             digits[i + 1] = digits[i] + (Character.isDigit(text.charAt(i)) ? 1 : 0);
         }
-        Set<Integer> done = new HashSet<>();
-        for (Finding f : already) {
-            if (f.rule().equals("philosophy")) {
-                done.add(Sentences.of(sentenceStarts, f.start()));
-            }
-        }
+        Set<Integer> done = Sentences.found(sentenceStarts, already, "philosophy");
         List<Finding> out = new ArrayList<>();
         for (WordingRules.Rule rule : all) {
             if (rule.kind() != WordingRules.Kind.GENERAL) {

@@ -2,7 +2,9 @@ package app.frontdesk.application.wording;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Where the sentences of a text start, and which sentence a position is in: shared by the rules that judge a sentence whole. */
 final class Sentences {
@@ -32,6 +34,17 @@ final class Sentences {
     static int of(int[] starts, int pos) {
         int i = Arrays.binarySearch(starts, pos);
         return i >= 0 ? i : -i - 2;
+    }
+
+    /** The sentences that already hold a finding of the rule: a rule by shape adds none where its phrases found one. */
+    static Set<Integer> found(int[] starts, List<Finding> findings, String rule) {
+        Set<Integer> out = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.rule().equals(rule)) {
+                out.add(of(starts, f.start()));
+            }
+        }
+        return out;
     }
 
     /** Where a sentence ends (the next one's start, or the text's end). */
